@@ -1,0 +1,5 @@
+"""`python -m ecosystem` runs the CLI."""
+
+from ecosystem.cli import main
+
+raise SystemExit(main())

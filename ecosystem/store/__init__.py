@@ -1,0 +1,31 @@
+"""The two stores behind one contract, and the choice between them.
+
+`open_store()` picks Neo4j when NEO4J_URI is set (environment or .streamlit/secrets.toml), else the
+embedded store in the state folder, so the app runs with zero setup.
+"""
+
+from __future__ import annotations
+
+from ecosystem import settings
+from ecosystem.store.base import Store
+
+
+def open_store(environ: dict[str, str] | None = None) -> Store:
+    """The configured store, ready to answer; raises StoreUnavailable with the fix when it is not."""
+    uri = settings.get("NEO4J_URI", environ)
+    if uri:
+        from ecosystem.store.neo4j_store import Neo4jStore
+
+        return Neo4jStore.connect(
+            uri=uri,
+            user=settings.get("NEO4J_USER", environ) or "neo4j",
+            password=settings.get("NEO4J_PASSWORD", environ) or "",
+            database=settings.get("NEO4J_DATABASE", environ) or "neo4j",
+            timeout=float(settings.get("ECOSYSTEM_QUERY_TIMEOUT", environ) or 60),
+        )
+    from ecosystem.store.memory import MemoryStore
+
+    return MemoryStore(settings.state_dir(environ) / "embedded")
+
+
+__all__ = ["Store", "open_store"]

@@ -1,0 +1,276 @@
+"""The store contract: what both stores (embedded NetworkX, Neo4j) answer, identically.
+
+The contract is small on purpose. It has the writes (load a dataset all or nothing, remove it,
+record self-assessments), the lookups, and a handful of *counting primitives* that need the whole
+graph (presence, overlaps, coverage, co-presence). Everything that turns counts into scores,
+rankings, sentences and diagnoses lives in `ecosystem.analysis` as pure functions, written once.
+
+Rules every implementation follows, and that `tests/test_contract.py` checks on both stores:
+- Results are plain values from `ecosystem.model` or the records below, sorted as documented, so
+  two stores can be compared with `==`.
+- Presence is the commune-based rule of `ecosystem.reference.territories`: the level-L territories
+  where an actor is present are the union of `Hierarchy.project(t, L)` over its territories.
+- Only active actors (`Actor.active`) take part in presence-based queries (actors_in, overlaps,
+  coverage, co-presence, actor_links); lookups by id return them all.
+- An actor's SDGs, for every analysis, are `Actor.all_sdgs` (declared and inferred).
+- A load is all or nothing and idempotent: loading the same dataset again changes nothing; loading
+  a new version of a dataset (same id) replaces it, keeping the self-assessments recorded in the app
+  for alliances that are still there; a failed load leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ecosystem.model import Actor, ActorKind, Alliance, Assessment, Dataset, Level, Membership, Policy
+
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) while a load runs; done and total count rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    kind: str  # "embedded" or "neo4j"
+    location: str  # state folder, or the Bolt URI
+    version: str  # "networkx 3.x" or "Neo4j 5.26.x"
+    database: str = ""
+
+    @property
+    def label(self) -> str:
+        """'neo4j bolt://127.0.0.1:7687, Neo4j 5.26.30' or 'embedded /path/.ecosystem (networkx 3.6)'."""
+        if self.kind == "neo4j":
+            db = f" (database {self.database})" if self.database and self.database != "neo4j" else ""
+            return f"neo4j {self.location}{db}, {self.version}"
+        return f"embedded {self.location} ({self.version})"
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetInfo:
+    id: str
+    name: str
+    source: str
+    description: str
+    loaded_at: str  # ISO 8601, UTC, second precision
+    checksum: str
+    counts: tuple[tuple[str, int], ...]  # (("actors", n), ("policies", n), ...) in that order
+
+    def count(self, what: str) -> int:
+        return dict(self.counts).get(what, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    actors_by_kind: tuple[tuple[str, int], ...]  # every ActorKind, in enum order, zeros included
+    territories_by_level: tuple[tuple[str, int], ...]  # every Level, fine to coarse
+    territories_used: int  # distinct territories that some actor, alliance or policy refers to
+    sdgs: int
+    levers: int
+    policies: int
+    alliances: int
+    memberships: int
+    assessments: int
+    datasets: tuple[DatasetInfo, ...]  # sorted by id
+
+    @property
+    def actors(self) -> int:
+        return sum(n for _, n in self.actors_by_kind)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    dataset_id: str
+    status: str  # "loaded" (new), "replaced" (new version of a dataset), "unchanged" (same checksum)
+    rows: int
+    relationships: int
+    seconds: float = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    type: str  # "actor", "alliance" or "policy"
+    id: str
+    name: str
+    detail: str  # actor kind, policy kind, alliance status
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapCount:
+    """Overlap counts between a subject footprint and one actor, at one level.
+
+    |F(a) & F(b)| = shared_territories * shared_sdgs, |F(b)| = territories * sdgs (F = P x S).
+    """
+
+    actor: str
+    shared_territories: int
+    shared_sdgs: int
+    territories: int  # |P_L(b)|
+    sdgs: int  # |S(b)|
+
+
+@dataclass(frozen=True, slots=True)
+class PairCount:
+    a: str  # a < b
+    b: str
+    shared_territories: int
+    shared_sdgs: int
+    territories_a: int
+    sdgs_a: int
+    territories_b: int
+    sdgs_b: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCell:
+    territory: str
+    sdg: int
+    actors: int
+    alliances: int
+    policies: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: str  # a < b
+    b: str
+    alliances: int  # alliances both are members of
+    policies: int  # policies both carry
+
+
+def jaccard(shared_territories: int, shared_sdgs: int, ta: int, sa: int, tb: int, sb: int) -> float:
+    """Jaccard of two footprints F = P x S from their counts; the one formula both stores use.
+
+    >>> jaccard(1, 2, 1, 2, 1, 4)
+    0.5
+    """
+    inter = shared_territories * shared_sdgs
+    union = ta * sa + tb * sb - inter
+    return inter / union if union else 0.0
+
+
+class Store(ABC):
+    """The contract. See the module docstring for the rules all methods follow."""
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @abstractmethod
+    def describe(self) -> StoreInfo: ...
+
+    @abstractmethod
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """Load or replace `dataset` as one unit. Raises ConflictError when one of its actor, policy
+        or alliance ids belongs to another dataset (nothing is changed then). The dataset must
+        already be valid (see ecosystem.datasets.validate) and refer only to known territories,
+        SDGs and levers."""
+
+    @abstractmethod
+    def remove_dataset(self, dataset_id: str) -> None:
+        """Remove a dataset and everything it brought. NotFound if there is no such dataset."""
+
+    @abstractmethod
+    def record_assessments(self, assessments: Sequence[Assessment]) -> None:
+        """Append self-assessments made in the app to their alliances' history, as one unit.
+        NotFound for an unknown alliance; ValueError for an unknown lever. A new entry with the same
+        (alliance, lever, date) replaces the earlier one."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections; the embedded store has nothing to release."""
+
+    # ------------------------------------------------------------------ catalogue
+
+    @abstractmethod
+    def stats(self) -> Stats: ...
+
+    @abstractmethod
+    def datasets(self) -> list[DatasetInfo]:
+        """Loaded datasets, sorted by id."""
+
+    @abstractmethod
+    def dataset(self, dataset_id: str) -> Dataset:
+        """The dataset as loaded, with the app's self-assessments included (records sorted by id,
+        memberships by (alliance, actor), assessments by (alliance, on, lever)). NotFound otherwise."""
+
+    @abstractmethod
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Actors, alliances and policies whose id equals `text` or whose normalised name
+        (ecosystem.text.normalize) contains the normalised `text`. Order: exact id, then names
+        starting with it, then the others; inside each group by (normalised name, type, id)."""
+
+    @abstractmethod
+    def actors(self, ids: Iterable[str]) -> list[Actor]:
+        """The actors with these ids (unknown ids skipped), sorted by id."""
+
+    @abstractmethod
+    def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
+        """These alliances (all when None), sorted by id."""
+
+    @abstractmethod
+    def policies(self, ids: Iterable[str] | None = None) -> list[Policy]:
+        """These policies (all when None), sorted by id."""
+
+    @abstractmethod
+    def memberships(self, alliance_ids: Iterable[str] | None = None,
+                    actor_ids: Iterable[str] | None = None) -> list[Membership]:
+        """Memberships of these alliances and/or these actors (all when both None), sorted by
+        (alliance, actor)."""
+
+    @abstractmethod
+    def assessments(self, alliance_id: str) -> list[Assessment]:
+        """An alliance's self-assessment history, sorted by (on, lever)."""
+
+    # ------------------------------------------------------------------ geography
+
+    @abstractmethod
+    def presence(self, actor_ids: Iterable[str], level: Level) -> dict[str, frozenset[str]]:
+        """P_L for each known actor id (active or not)."""
+
+    @abstractmethod
+    def actors_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
+                  sdgs: Iterable[int] | None = None) -> list[str]:
+        """Ids of active actors with a territory sharing a commune with one of `territory_ids`
+        (all active actors when territory_ids is empty), optionally of these kinds and working on
+        at least one of these SDGs. Sorted."""
+
+    @abstractmethod
+    def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:
+        """Ids of alliances anchored in a territory sharing a commune with one of `territory_ids`."""
+
+    @abstractmethod
+    def policies_in(self, territory_ids: Iterable[str]) -> list[str]:
+        """Ids of policies covering a territory sharing a commune with one of `territory_ids`."""
+
+    # ------------------------------------------------------------------ counting primitives
+
+    @abstractmethod
+    def overlap_counts(self, territories: Sequence[str], sdgs: Sequence[int], level: Level,
+                       exclude: Iterable[str] = (), limit: int | None = None) -> list[OverlapCount]:
+        """Active actors b (not in `exclude`) whose footprint meets the subject footprint
+        P_L(territories) x sdgs: shared territories > 0 and shared SDGs > 0.
+
+        Ordered by Jaccard descending (the `jaccard` function above, with the subject's sizes
+        |P_L(territories)| and len(set(sdgs))), then actor id; cut to `limit` when given."""
+
+    @abstractmethod
+    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+        """Pairs (a < b) of active actors both in `territory_id` (as in `actors_in`) whose
+        footprints at `level` meet, with jaccard >= min_jaccard (and a.kind == b.kind when
+        same_kind). Ordered by Jaccard descending, then (a, b); cut to `limit` when given."""
+
+    @abstractmethod
+    def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
+        """For each level-L territory x of project(territory_id, L) and each SDG s, how many active
+        actors, alliances and policies are present in x (at level L) and work on s. Only cells
+        with a non-zero count; sorted by (territory, sdg)."""
+
+    @abstractmethod
+    def copresent(self, territories: Sequence[str], level: Level,
+                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+        """Active actors (not in `exclude`) present at level L in at least one territory of
+        P_L(territories), with how many they share; sorted by (shared descending, id)."""
+
+    @abstractmethod
+    def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:
+        """Pairs of active actors linked by a common alliance or a policy they carry together,
+        restricted to pairs inside `actor_ids` when given. Sorted by (a, b)."""
