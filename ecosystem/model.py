@@ -82,14 +82,18 @@ MAX_SCORE = 3
 
 
 def territory_id(level: Level | str, code: str) -> str:
-    """>>> territory_id("commune", "26362")
+    """The id of a territory node.
+
+    >>> territory_id("commune", "26362")
     'commune:26362'
     """
     return f"{Level(level).value}:{code}"
 
 
 def split_territory_id(tid: str) -> tuple[Level, str]:
-    """>>> split_territory_id("epci:200068781")
+    """Level and code of a territory id.
+
+    >>> split_territory_id("epci:200068781")
     (<Level.EPCI: 'epci'>, '200068781')
     """
     level, _, code = tid.partition(":")

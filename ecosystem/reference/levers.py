@@ -21,7 +21,10 @@ class Levers:
         by_key: dict[str, str] = {}
         for lever in self.items:
             short = lever.id.split("-", 1)[1]
-            for key in (lever.id, short, lever.name, f"{lever.family.value} {lever.number}"):
+            keys = [lever.id, short, lever.name, f"{lever.family.value} {lever.number}"]
+            if lever.family == LeverFamily.PRINCIPE:
+                keys.append(f"p{lever.number}")
+            for key in keys:
                 by_key.setdefault(normalize(key), lever.id)
         object.__setattr__(self, "_by_key", by_key)
 
@@ -41,13 +44,13 @@ class Levers:
         return tuple(lv for lv in self.items if lv.family == family)
 
     def resolve(self, text: str, family: LeverFamily | None = None) -> str | None:
-        """Lever id for what a person typed: "moyen-donnees", "donnees", "Données", "principe 4".
+        """Lever id for what a person typed: "moyen-donnees", "donnees", "Données", "principe 4", "P4".
 
         >>> from ecosystem.reference import reference
         >>> reference().levers.resolve("Données")
         'moyen-donnees'
-        >>> reference().levers.resolve("P4") is None
-        True
+        >>> reference().levers.resolve("P4")
+        'principe-4'
         """
         lever_id = self._by_key.get(normalize(text))
         if lever_id is None:

@@ -1,0 +1,29 @@
+# The two commands of the README, each doing its own set-up on a fresh machine.
+#   make run   - the app on the embedded store with the demo dataset (or on Neo4j when NEO4J_URI is set)
+#   make test  - the whole test suite, against a real local Neo4j and headless Chromium
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint clean-state
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/streamlit run app.py
+
+test: $(VENV)/.installed-dev
+	scripts/test
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .

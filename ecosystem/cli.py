@@ -1,0 +1,64 @@
+"""The `ecosystem` command: a thin shell over the library.
+
+Each command parses its arguments, calls one library function and renders the result. Command groups
+live in `ecosystem/commands/` and register themselves with `register(subparsers)`. Errors: an
+`EcosystemError` is printed as one message (exit 1; invalid data also exits 1 with its report), wrong
+usage exits 2, and no user error ever shows a stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ecosystem import __version__
+from ecosystem.errors import DatasetInvalid, EcosystemError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and a one-line hint on wrong usage (its default, made explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}\nRun `{self.prog} --help` for examples.", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ecosystem.commands import COMMAND_MODULES
+
+    parser = _Parser(
+        prog="ecosystem",
+        description="Map territorial ecosystems of general-interest alliances (Charte du faire alliance).",
+        epilog="Example: ecosystem validate data/examples/demo-drome && ecosystem load data/examples/demo-drome",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"ecosystem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except DatasetInvalid as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID
+    except EcosystemError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
