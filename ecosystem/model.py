@@ -185,10 +185,12 @@ class Actor:
     active: bool = True
     created: date | None = None
     source: str = ""  # register it was imported from ("rna", "sirene", ...); "" when typed by a person
+    rejected_sdgs: tuple[int, ...] = ()  # inferred links a person rejected: never inferred again
 
     def __post_init__(self) -> None:
         _require(bool(self.id) and bool(self.name), "actor needs an id and a name")
         _check_sdgs(self.sdgs, f"actor {self.id}")
+        _check_sdgs(self.rejected_sdgs, f"actor {self.id} (rejected)")
 
     @property
     def all_sdgs(self) -> tuple[int, ...]:
@@ -304,6 +306,7 @@ def dataset_from_dict(data: dict) -> Dataset:
             description=a.get("description", ""), website=a.get("website", ""),
             inferred_sdgs=tuple(InferredSdg(**s) for s in a.get("inferred_sdgs", ())),
             active=a.get("active", True), created=d(a.get("created")), source=a.get("source", ""),
+            rejected_sdgs=tuple(a.get("rejected_sdgs", ())),
         )
         for a in data.get("actors", ())
     )
