@@ -55,3 +55,15 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: st
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))
+
+
+def say(fr: str, en: str) -> str:
+    """The sentence in the user's language (ECOSYSTEM_LANG, French by default)."""
+    from ecosystem import settings
+
+    return en if (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en") else fr
+
+
+def info(fr: str, en: str) -> None:
+    """A progress or status sentence, on stderr so that stdout stays clean for --json and pipes."""
+    print(say(fr, en), file=sys.stderr)

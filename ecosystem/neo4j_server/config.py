@@ -1,0 +1,86 @@
+"""How the server is configured and launched: its neo4j.conf and its Java command line.
+
+Static settings go to conf/neo4j.conf; the port and the page cache go on the command line, where
+`status` reads them back from the running process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ecosystem.errors import Neo4jServerError
+from ecosystem.neo4j_server.layout import Layout
+from ecosystem.neo4j_server.process import ENTRY_POINT, VERSION_TAG
+
+MIN_PASSWORD_LENGTH = 8  # Neo4j's dbms.security.auth_minimum_password_length
+_MEMORY = re.compile(r"^\d+[kKmMgG]?$")
+
+CONF = """\
+# Written by `ecosystem` at each start of the local server: edits here are overwritten.
+server.default_listen_address=127.0.0.1
+server.default_advertised_address=127.0.0.1
+server.bolt.enabled=true
+server.bolt.tls_level=DISABLED
+server.http.enabled=false
+server.https.enabled=false
+dbms.security.auth_enabled=true
+dbms.usage_report.enabled=false
+# A development server: keep at most 1 GB of transaction logs.
+db.tx_log.rotation.retention_policy=1G size
+# On shutdown Bolt waits twice 5 s for idle connections by default; nothing to drain here.
+internal.dbms.bolt.netty_server_shutdown_quiet_period=0
+"""
+
+# From the server.jvm.additional lines of Neo4j's default neo4j.conf, which only its own launcher reads.
+JVM_OPTIONS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+)
+
+
+def check_options(port: int, heap: str, pagecache: str, password: str | None) -> None:
+    """Refuse bad options before anything is written or launched, naming the setting to fix."""
+    if not 1 <= port <= 65535:
+        raise Neo4jServerError(f"Port {port} is not a TCP port: set ECOSYSTEM_NEO4J_BOLT_PORT between 1024 "
+                               "and 65535.")
+    for name, value in (("ECOSYSTEM_NEO4J_HEAP", heap), ("ECOSYSTEM_NEO4J_PAGECACHE", pagecache)):
+        if not _MEMORY.match(value):
+            raise Neo4jServerError(f'{name}="{value}" is not a memory size: write it like 1g or 512m.')
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+        raise Neo4jServerError(f"NEO4J_PASSWORD is too short for Neo4j: use at least {MIN_PASSWORD_LENGTH} "
+                               "characters, or unset it to let the server get a random one.")
+
+
+def write_conf(layout: Layout) -> None:
+    for folder in (layout.conf_file.parent, layout.console_log.parent, layout.pid_file.parent,
+                   layout.data_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    layout.conf_file.write_text(CONF, encoding="utf-8")
+
+
+def command(java: str, java_major: int, layout: Layout, lib: Path, *, port: int, heap: str,
+            pagecache: str, version: str) -> list[str]:
+    """The Java command line of the server; Java 23+ gets flags that silence warnings Neo4j 5 triggers."""
+    recent = (["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
+              if java_major >= 23 else [])
+    return [java, f"-Xmx{heap}", *JVM_OPTIONS, *recent, f"{VERSION_TAG}{version}",
+            "-cp", f"{lib}{os.sep}*", ENTRY_POINT, f"--home-dir={layout.home}",
+            f"--config-dir={layout.conf_file.parent}", "--console-mode",
+            "-c", f"server.bolt.listen_address=127.0.0.1:{port}",
+            "-c", f"server.bolt.advertised_address=127.0.0.1:{port}",
+            "-c", f"server.memory.pagecache.size={pagecache}"]
+
+
+def environment(layout: Layout) -> dict[str, str]:
+    """The caller's environment, with NEO4J_HOME/NEO4J_CONF pointing here (never at another install)."""
+    return {**os.environ, "NEO4J_HOME": str(layout.home), "NEO4J_CONF": str(layout.conf_file.parent)}
