@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ecosystem import __version__
-from ecosystem.errors import DatasetInvalid, EcosystemError
+from ecosystem.errors import DatasetInvalid, EcosystemError, NotFound
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ecosystem",
         description="Map territorial ecosystems of general-interest alliances (Charte du faire alliance).",
-        epilog="Example: ecosystem validate data/examples/demo-drome && ecosystem load data/examples/demo-drome",
+        epilog="Example: ecosystem validate data/examples/demo-drome\n"
+               "         ecosystem load data/examples/demo-drome",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ecosystem {__version__}")
@@ -53,11 +54,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
     except EcosystemError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"{_label()}: {_message(error)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+_NONE_FR = {"dataset": "aucun jeu de données", "actor": "aucun acteur", "alliance": "aucune alliance",
+            "policy": "aucune politique", "territory": "aucun territoire",
+            "actor or alliance": "aucun acteur ni alliance"}
+
+
+def _french() -> bool:
+    from ecosystem import settings
+
+    return not (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en")
+
+
+def _label() -> str:
+    return "erreur" if _french() else "error"
+
+
+def _message(error: EcosystemError) -> str:
+    """The error in the user's language where the core knows the parts of the sentence."""
+    if isinstance(error, NotFound) and _french():
+        text = f"{_NONE_FR.get(error.what, 'aucun ' + error.what)} « {error.key} »."
+        if error.suggestions:
+            text += " Les plus proches : " + ", ".join(error.suggestions) + "."
+        return text
+    french = getattr(error, "text", None)
+    if callable(french) and _french():
+        return str(french("fr"))
+    return str(error)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-_NAMES = ("data", "neo4j", "analysis")
+_NAMES = ("data", "neo4j", "analysis", "imports")
 
 
 def _load() -> tuple[ModuleType, ...]:

@@ -1,0 +1,206 @@
+"""Data commands: validate, load, remove, stats, export, template, generate."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from ecosystem import settings
+from ecosystem.commands.common import add_json_flag, info, print_json, print_table, say, store_from_args
+from ecosystem.commands.progress import ProgressBar
+from ecosystem.datasets import FORMATS, check, export, export_datasets, write_template
+from ecosystem.datasets.validate import Report
+from ecosystem.errors import NotFound
+from ecosystem.generate import GeneratorSpec, generate
+
+EXIT_INVALID = 1
+
+
+def _lang() -> str:
+    return "en" if (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en") else "fr"
+
+
+def _print_report(report: Report) -> None:
+    lang = _lang()
+    for problem in report.problems:
+        print(f"  - {problem.text(lang)}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"  ! {warning.text(lang)}", file=sys.stderr)
+
+
+def _summary(report: Report) -> str:
+    d = report.dataset
+    assert d is not None
+    return say(
+        f"« {d.name} » (id {d.id}) : {len(d.actors)} acteurs, {len(d.policies)} politiques, "
+        f"{len(d.alliances)} alliances, {len(d.memberships)} adhésions, {len(d.assessments)} autoévaluations",
+        f"“{d.name}” (id {d.id}): {len(d.actors)} actors, {len(d.policies)} policies, "
+        f"{len(d.alliances)} alliances, {len(d.memberships)} memberships, {len(d.assessments)} assessments",
+    )
+
+
+def _checked(args: argparse.Namespace) -> Report | None:
+    """The report of PATH, printed when it has problems (then None: nothing is to be loaded)."""
+    report = check(Path(args.path), dataset_id=getattr(args, "id", None), name=getattr(args, "name", None))
+    if not report.ok:
+        print(say(f"{len(report.problems)} problème(s) dans {report.source} ; rien n'a été chargé :",
+                  f"{len(report.problems)} problem(s) in {report.source}; nothing was loaded:"),
+              file=sys.stderr)
+        _print_report(report)
+        return None
+    return report
+
+
+def validate_cmd(args: argparse.Namespace) -> int:
+    report = _checked(args)
+    if report is None:
+        return EXIT_INVALID
+    _print_report(report)
+    print(say("Valide : ", "Valid: ") + _summary(report))
+    return 0
+
+
+def load_cmd(args: argparse.Namespace) -> int:
+    report = _checked(args)
+    if report is None:
+        return EXIT_INVALID
+    _print_report(report)
+    store = store_from_args(args)
+    try:
+        bar = ProgressBar(say("Chargement", "Loading"))
+        try:
+            result = store.load(report.dataset_or_raise(), progress=bar)
+        finally:
+            bar.close()
+    finally:
+        store.close()
+    verb = {"loaded": say("chargé", "loaded"), "replaced": say("remplacé (nouvelle version)", "replaced"),
+            "unchanged": say("inchangé (déjà chargé à l'identique)", "unchanged (already loaded as is)")}
+    print(f"{_summary(report)} — {verb.get(result.status, result.status)} "
+          f"({result.rows:,} {say('lignes', 'rows')}, {result.relationships:,} "
+          f"{say('relations', 'relationships')}, {result.seconds:.2f} s)")
+    return 0
+
+
+def remove_cmd(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        known = [d.id for d in store.datasets()]
+        if args.dataset not in known:
+            close = difflib.get_close_matches(args.dataset, known, n=5, cutoff=0.3)
+            raise NotFound("dataset", args.dataset, close or known[:5])
+        store.remove_dataset(args.dataset)
+    finally:
+        store.close()
+    print(say(f"Jeu {args.dataset} retiré.", f"Dataset {args.dataset} removed."))
+    return 0
+
+
+def stats_cmd(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        info_ = store.describe()
+        stats = store.stats()
+    finally:
+        store.close()
+    if args.json:
+        print_json({"store": info_.label, "stats": stats, "actors": stats.actors})
+        return 0
+    print(say("Base : ", "Store: ") + info_.label)
+    print()
+    print_table([say("type d'acteur", "kind of actor"), say("nombre", "count")],
+                [*stats.actors_by_kind, (say("total", "total"), stats.actors)])
+    print()
+    print_table([say("niveau", "level"), say("territoires", "territories")],
+                [*stats.territories_by_level, (say("utilisés par les données", "used by the data"),
+                                               stats.territories_used)])
+    print()
+    print_table([say("autres", "other"), say("nombre", "count")], [
+        (say("politiques publiques", "public policies"), stats.policies),
+        ("alliances", stats.alliances),
+        (say("adhésions", "memberships"), stats.memberships),
+        (say("autoévaluations", "self-assessments"), stats.assessments),
+        ("ODD", stats.sdgs),
+        (say("leviers de la charte", "charter levers"), stats.levers),
+    ])
+    print()
+    if stats.datasets:
+        print_table(["id", say("nom", "name"), say("acteurs", "actors"), say("chargé le", "loaded at"),
+                     "checksum"],
+                    [(d.id, d.name, d.count("actors"), d.loaded_at, d.checksum) for d in stats.datasets])
+    else:
+        print(say("Aucun jeu de données chargé. Essayez : ecosystem load data/examples/demo-drome",
+                  "No dataset loaded. Try: ecosystem load data/examples/demo-drome"))
+    return 0
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    dest = Path(args.output or (f"export-{args.format}" if args.format in ("csv", "json")
+                                else f"ecosystem.{args.format}"))
+    store = store_from_args(args)
+    try:
+        written = export(store, args.format, dest, args.dataset or None, lang=_lang())
+    finally:
+        store.close()
+    for path in written:
+        print(path)
+    if not written:
+        info("Rien à exporter : aucun jeu de données chargé.", "Nothing to export: no dataset loaded.")
+    return 0
+
+
+def template_cmd(args: argparse.Namespace) -> int:
+    path = write_template(Path(args.output), lang=args.lang or _lang())
+    print(path)
+    return 0
+
+
+def generate_cmd(args: argparse.Namespace) -> int:
+    from ecosystem.reference import reference
+
+    resolution = reference().hierarchy.resolve(args.scope)
+    if not resolution.ok:
+        raise NotFound("territory", args.scope, [t.id for t in resolution.candidates[:5]])
+    dataset = generate(GeneratorSpec(actors=args.actors, seed=args.seed, scope=resolution.territory_id or ""))
+    for path in export_datasets([dataset], args.format, Path(args.output), lang=_lang()):
+        print(path)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def add(name: str, func, text: str, example: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=text, description=text, epilog=f"Example: {example}")
+        parser.set_defaults(func=func)
+        return parser
+
+    p = add("validate", validate_cmd, "check a dataset and report every problem (exit 1 if any)",
+            "ecosystem validate data/examples/demo-drome")
+    p.add_argument("path", help="an .xlsx workbook, a folder of CSV files, a .csv or a .json file")
+    p = add("load", load_cmd, "validate and load a dataset, all or nothing (again = no change)",
+            "ecosystem load mon-territoire.xlsx")
+    p.add_argument("path", help="an .xlsx workbook, a folder of CSV files, a .csv or a .json file")
+    p.add_argument("--id", help="dataset id (default: from the 'jeu' sheet, else the file name)")
+    p.add_argument("--name", help="dataset name (default: from the 'jeu' sheet, else the file name)")
+    p = add("remove", remove_cmd, "remove a loaded dataset and everything it brought",
+            "ecosystem remove demo-drome")
+    p.add_argument("dataset", help="dataset id (see `ecosystem stats`)")
+    p = add("stats", stats_cmd, "which store is in use and what it holds", "ecosystem stats --json")
+    add_json_flag(p)
+    p = add("export", export_cmd, "export the loaded datasets (CSV/JSON reload with `ecosystem load`)",
+            "ecosystem export --format gexf -o carte.gexf")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("-o", "--output", help="file (graphml, gexf) or folder (csv, json)")
+    p.add_argument("--dataset", action="append", help="only this dataset (repeatable)")
+    p = add("template", template_cmd, "write a ready-to-fill Excel workbook with an explanation sheet",
+            "ecosystem template -o mon-territoire.xlsx")
+    p.add_argument("-o", "--output", default="modele-ecosysteme.xlsx")
+    p.add_argument("--lang", choices=("fr", "en"))
+    p = add("generate", generate_cmd, "write a synthetic dataset on the real French hierarchy (benchmarks)",
+            "ecosystem generate --actors 10000 --scope 26 --format csv -o /tmp/gen")
+    p.add_argument("--actors", type=int, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--scope", default="FR", help="territory the actors are placed in (code, id or name)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("-o", "--output", required=True, help="folder")
