@@ -1,0 +1,610 @@
+"""The embedded store: a NetworkX graph in memory, persisted to a local folder, zero setup.
+
+The graphs (`ecosystem.store.graph`: the shared reference graph, and this store's dataset graph)
+hold the reference nodes and every loaded dataset; lookups read them. Counting primitives read
+sparse matrices (`ecosystem.store.matrices`) derived from them on first use, dropped on any change.
+Every write follows one path: check (`integrity`), apply to the graph, commit the manifest
+(`persistence`), so a refused or failed write leaves memory and disk as they were, and a crash
+leaves the last committed state.
+
+Several processes may share a folder (the app and a command-line load): writes are serialised by a
+lock, and a writer that finds the folder changed since it last read it reloads before writing, so
+no write is lost. Readers see another process's writes when they next write or are reopened.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from ecosystem.errors import NotFound
+from ecosystem.model import (
+    Actor,
+    ActorKind,
+    Alliance,
+    Assessment,
+    Dataset,
+    Level,
+    Membership,
+    Policy,
+)
+from ecosystem.reference import Reference, reference
+from ecosystem.store import graph as g
+from ecosystem.store.base import (
+    CoverageCell,
+    DatasetInfo,
+    Link,
+    LoadReport,
+    OverlapCount,
+    PairCount,
+    Progress,
+    SearchHit,
+    Stats,
+    Store,
+    StoreInfo,
+)
+from ecosystem.store.integrity import check_dataset, check_ownership
+from ecosystem.store.matrices import Incidence, jaccard, popcount, projection_for, sdg_mask
+from ecosystem.store.persistence import (
+    Entry,
+    Manifest,
+    StateFolder,
+    canonical_json,
+    checksum_of,
+)
+from ecosystem.text import normalize
+
+T = TypeVar("T")
+KINDS = tuple(ActorKind)
+AssessmentKey = tuple[str, str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A loaded dataset and what the manifest says about it."""
+
+    dataset: Dataset
+    entry: Entry
+
+    def assessments(self) -> tuple[Assessment, ...]:
+        """The dataset's own history with the app's entries over it, by (alliance, on, lever)."""
+        merged = {_key(s): s for s in self.dataset.assessments}
+        merged.update((_key(s), s) for s in self.entry.app_assessments)
+        return tuple(sorted(merged.values(), key=lambda s: (s.alliance, s.on, s.lever)))
+
+
+def _key(s: Assessment) -> AssessmentKey:
+    return (s.alliance, s.lever, s.on)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (records, graph
+    nodes, result rows): its repeated full passes over a large heap otherwise double the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class MemoryStore(Store):
+    """The contract on NetworkX + scipy.sparse, persisted in `state_dir` (created on first write)."""
+
+    def __init__(self, state_dir: Path, ref: Reference | None = None) -> None:
+        self._folder = StateFolder(Path(state_dir))
+        self._ref = ref if ref is not None else reference()
+        self._projection = projection_for(self._ref.hierarchy)
+        self._reference_graph = g.reference_graph(self._ref)
+        self._lock = threading.RLock()
+        self._cache: dict[str, Any] = {}
+        self._held: dict[str, _Held] = {}
+        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._generation = 0
+        with self._folder.lock(exclusive=False):
+            self._read_state()
+
+    # ------------------------------------------------------------------ state
+
+    def _read_state(self) -> None:
+        """Rebuild memory from the committed state on disk."""
+        manifest = self._folder.read_manifest()
+        with _bulk():
+            held = {did: _Held(self._folder.read_dataset(e), e) for did, e in manifest.entries.items()}
+            graph = nx.MultiDiGraph()
+            for item in held.values():
+                g.add_dataset(graph, item.dataset, item.assessments(), self._node_properties(item.entry))
+        self._held, self._graph, self._generation = held, graph, manifest.generation
+        self._cache = {}
+
+    @staticmethod
+    def _node_properties(entry: Entry) -> dict[str, str]:
+        return {"loaded_at": entry.loaded_at, "checksum": entry.checksum}
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold both locks; catch up first if another process committed since we last read."""
+        with self._lock, self._folder.lock(exclusive=True):
+            if self._folder.generation() != self._generation:
+                self._read_state()
+            yield
+
+    def _manifest(self, changes: dict[str, Entry | None]) -> Manifest:
+        entries = {did: h.entry for did, h in self._held.items()}
+        for did, entry in changes.items():
+            if entry is None:
+                entries.pop(did, None)
+            else:
+                entries[did] = entry
+        return Manifest(generation=self._generation + 1, entries=entries)
+
+    def _transition(self, to: dict[str, _Held | None], progress: Progress | None = None) -> None:
+        """Make memory hold `to[id]` (nothing when None) for each of these dataset ids."""
+        self._cache = {}
+        with _bulk():
+            for did, held in to.items():
+                current = self._held.pop(did, None)
+                if current is not None:
+                    g.remove_dataset(self._graph, current.dataset)
+                if held is None:
+                    continue
+                try:
+                    g.add_dataset(self._graph, held.dataset, held.assessments(),
+                                  self._node_properties(held.entry), progress)
+                except BaseException:
+                    g.remove_dataset(self._graph, held.dataset)
+                    raise
+                self._held[did] = held
+
+    def _change(self, to: dict[str, _Held | None], obsolete: tuple[str, ...] = (),
+                written: str | None = None, progress: Progress | None = None) -> None:
+        """Apply `to` in memory, then commit it: the one step that changes the state on disk.
+
+        On any failure memory goes back to what it was. If the failure came before the commit, the
+        file `written` for it is removed; after, it is left to the next sweep (should the manifest
+        have been replaced after all, the next write sees its generation and reloads)."""
+        before = {did: self._held.get(did) for did in to}
+        manifest = self._manifest({did: held.entry if held else None for did, held in to.items()})
+        committing = False
+        try:
+            self._transition(to, progress)
+            committing = True
+            self._folder.commit(manifest, obsolete)
+        except BaseException:
+            self._transition(before)
+            if written is not None and not committing:
+                self._folder.discard(written)
+            raise
+        self._generation = manifest.generation
+
+    def _cached(self, name: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if name not in self._cache:
+                self._cache[name] = build()
+            return self._cache[name]
+
+    def _owner(self, kind: str, record_id: str) -> str | None:
+        label = {"actor": g.ACTOR, "policy": g.POLICY, "alliance": g.ALLIANCE}[kind]
+        node = self._graph.nodes.get((label, record_id))
+        return node["dataset"] if node is not None else None
+
+    def _record(self, label: str, record_id: str) -> Any:
+        node = self._graph.nodes.get((label, record_id))
+        return node["record"] if node is not None else None
+
+    def _all(self, what: str) -> Iterator[Any]:
+        for held in self._held.values():
+            yield from getattr(held.dataset, what)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def describe(self) -> StoreInfo:
+        return StoreInfo(kind="embedded", location=str(self._folder.root),
+                         version=f"networkx {nx.__version__}")
+
+    def graph(self) -> nx.MultiDiGraph:
+        """A read-only view of the datasets' graph (its reference ends are keys of `reference_graph`)."""
+        with self._lock:
+            return self._graph.copy(as_view=True)
+
+    def reference_graph(self) -> nx.DiGraph:
+        """The frozen reference graph: territories with PART_OF, SDGs, levers."""
+        return self._reference_graph
+
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        started = time.perf_counter()
+        total = dataset.row_count
+
+        def report(status: str) -> LoadReport:
+            if progress is not None:
+                progress(total, total)
+            return LoadReport(dataset.id, status, total, g.relationship_count(dataset),
+                              time.perf_counter() - started)
+
+        with self._writing():
+            old = self._held.get(dataset.id)
+            if old is not None and old.dataset == dataset:  # equal records: equal checksums, no JSON needed
+                return report("unchanged")
+            with _bulk():
+                payload = canonical_json(dataset)
+            checksum = checksum_of(payload)
+            if old is not None and old.entry.checksum == checksum:
+                return report("unchanged")
+            check_dataset(dataset, self._ref)
+            check_ownership(dataset, self._owner)
+            if progress is not None:
+                progress(0, total)
+            alliances = {a.id for a in dataset.alliances}
+            own = {_key(s) for s in dataset.assessments}
+            kept = tuple(s for s in (old.entry.app_assessments if old else ())
+                         if s.alliance in alliances and _key(s) not in own)
+            file, sha256 = self._folder.write_dataset(dataset.id, payload)
+            new = _Held(dataset, Entry(file, sha256, checksum, _now(), kept))
+            self._change({dataset.id: new}, obsolete=(old.entry.file,) if old else (), written=file,
+                         progress=progress)
+            return report("loaded" if old is None else "replaced")
+
+    def remove_dataset(self, dataset_id: str) -> None:
+        with self._writing():
+            held = self._held.get(dataset_id)
+            if held is None:
+                raise NotFound("dataset", dataset_id, difflib.get_close_matches(dataset_id, list(self._held)))
+            self._change({dataset_id: None}, obsolete=(held.entry.file,))
+
+    def record_assessments(self, assessments: Sequence[Assessment]) -> None:
+        levers = {lv.id for lv in self._ref.levers}
+        with self._writing():
+            by_dataset: dict[str, dict[AssessmentKey, Assessment]] = {}
+            for s in assessments:
+                owner = self._owner("alliance", s.alliance)
+                if owner is None:
+                    known = [a.id for a in self._all("alliances")]
+                    raise NotFound("alliance", s.alliance, difflib.get_close_matches(s.alliance, known))
+                if s.lever not in levers:
+                    raise ValueError(f'"{s.lever}" is not one of the charter\'s 21 levers')
+                recorded = self._held[owner].entry.app_assessments
+                app = by_dataset.setdefault(owner, {_key(a): a for a in recorded})
+                app[_key(s)] = s
+            if not by_dataset:
+                return
+            before = {did: self._held[did] for did in by_dataset}
+            after = {}
+            for did, app in by_dataset.items():
+                entry = replace(before[did].entry, app_assessments=tuple(app.values()))
+                after[did] = replace(before[did], entry=entry)
+            manifest = self._manifest({did: held.entry for did, held in after.items()})
+            touched = {s.alliance for s in assessments}
+            self._set_histories(after, touched)
+            try:
+                self._folder.commit(manifest)
+            except BaseException:
+                self._set_histories(before, touched)
+                raise
+            self._generation = manifest.generation
+
+    def _set_histories(self, helds: dict[str, _Held], alliances: set[str]) -> None:
+        """Hold these entries, and make the graph's ASSESSED history of `alliances` theirs."""
+        for did, held in helds.items():
+            self._held[did] = held
+            history = held.assessments()
+            for alliance in alliances & {a.id for a in held.dataset.alliances}:
+                g.replace_assessments(self._graph, alliance, [s for s in history if s.alliance == alliance])
+
+    # ------------------------------------------------------------------ catalogue
+
+    def _info(self, held: _Held) -> DatasetInfo:
+        ds = held.dataset
+        counts = (("actors", len(ds.actors)), ("policies", len(ds.policies)),
+                  ("alliances", len(ds.alliances)), ("memberships", len(ds.memberships)),
+                  ("assessments", len(held.assessments())))
+        return DatasetInfo(ds.id, ds.name, ds.source, ds.description, held.entry.loaded_at,
+                           held.entry.checksum, counts)
+
+    def datasets(self) -> list[DatasetInfo]:
+        with self._lock:
+            return [self._info(self._held[did]) for did in sorted(self._held)]
+
+    def stats(self) -> Stats:
+        with self._lock:
+            by_kind = dict.fromkeys(KINDS, 0)
+            used: set[str] = set()
+            for actor in self._all("actors"):
+                by_kind[actor.kind] += 1
+                used.update(actor.territories)
+            for record in (*self._all("policies"), *self._all("alliances")):
+                used.update(record.territories)
+            hierarchy = self._ref.hierarchy
+            return Stats(
+                actors_by_kind=tuple((k.value, n) for k, n in by_kind.items()),
+                territories_by_level=tuple((level.value, len(hierarchy.by_level[level])) for level in Level),
+                territories_used=len(used),
+                sdgs=len(self._ref.sdgs),
+                levers=len(self._ref.levers),
+                policies=sum(1 for _ in self._all("policies")),
+                alliances=sum(1 for _ in self._all("alliances")),
+                memberships=sum(1 for _ in self._all("memberships")),
+                assessments=sum(len(h.assessments()) for h in self._held.values()),
+                datasets=tuple(self._info(self._held[did]) for did in sorted(self._held)),
+            )
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        with self._lock:
+            held = self._held.get(dataset_id)
+            if held is None:
+                raise NotFound("dataset", dataset_id, difflib.get_close_matches(dataset_id, list(self._held)))
+            ds = held.dataset
+            return replace(
+                ds,
+                actors=tuple(sorted(ds.actors, key=lambda a: a.id)),
+                policies=tuple(sorted(ds.policies, key=lambda p: p.id)),
+                alliances=tuple(sorted(ds.alliances, key=lambda a: a.id)),
+                memberships=tuple(sorted(ds.memberships, key=lambda m: (m.alliance, m.actor))),
+                assessments=held.assessments(),
+            )
+
+    def _search_index(self) -> list[tuple[str, str, str, str, str]]:
+        """(normalised name, type, id, name, detail) of every actor, alliance and policy, sorted."""
+        rows = [(normalize(a.name), "actor", a.id, a.name, a.kind.value) for a in self._all("actors")]
+        rows += [(normalize(a.name), "alliance", a.id, a.name, a.status.value)
+                 for a in self._all("alliances")]
+        rows += [(normalize(p.name), "policy", p.id, p.name, p.kind) for p in self._all("policies")]
+        rows.sort()
+        return rows
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        with self._lock:
+            index = self._cached("search", self._search_index)
+        query = normalize(text)
+        exact: list[tuple] = []
+        starting: list[tuple] = []
+        inside: list[tuple] = []
+        for row in index:
+            norm, _, rid, _, _ = row
+            if rid == text:
+                exact.append(row)
+            elif norm.startswith(query):
+                if len(starting) < limit:
+                    starting.append(row)
+            elif query in norm and len(inside) < limit:
+                inside.append(row)
+        found = (exact + starting + inside)[:limit]
+        return [SearchHit(kind, rid, name, detail) for _, kind, rid, name, detail in found]
+
+    def actors(self, ids: Iterable[str]) -> list[Actor]:
+        with self._lock:
+            found = (self._record(g.ACTOR, i) for i in set(ids))
+            return sorted((a for a in found if a is not None), key=lambda a: a.id)
+
+    def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
+        with self._lock:
+            if ids is None:
+                return sorted(self._all("alliances"), key=lambda a: a.id)
+            found = (self._record(g.ALLIANCE, i) for i in set(ids))
+            return sorted((a for a in found if a is not None), key=lambda a: a.id)
+
+    def policies(self, ids: Iterable[str] | None = None) -> list[Policy]:
+        with self._lock:
+            if ids is None:
+                return sorted(self._all("policies"), key=lambda p: p.id)
+            found = (self._record(g.POLICY, i) for i in set(ids))
+            return sorted((p for p in found if p is not None), key=lambda p: p.id)
+
+    def memberships(self, alliance_ids: Iterable[str] | None = None,
+                    actor_ids: Iterable[str] | None = None) -> list[Membership]:
+        alliances = set(alliance_ids) if alliance_ids is not None else None
+        actors = set(actor_ids) if actor_ids is not None else None
+        with self._lock:
+            found = [m for m in self._all("memberships")
+                     if (alliances is None or m.alliance in alliances)
+                     and (actors is None or m.actor in actors)]
+        return sorted(found, key=lambda m: (m.alliance, m.actor))
+
+    def assessments(self, alliance_id: str) -> list[Assessment]:
+        with self._lock:
+            owner = self._owner("alliance", alliance_id)
+            if owner is None:
+                known = [a.id for a in self._all("alliances")]
+                raise NotFound("alliance", alliance_id, difflib.get_close_matches(alliance_id, known))
+            history = [s for s in self._held[owner].assessments() if s.alliance == alliance_id]
+        return sorted(history, key=lambda s: (s.on, s.lever))
+
+    # ------------------------------------------------------------------ derived matrices
+
+    def _actor_matrix(self) -> tuple[Incidence, np.ndarray]:
+        """Active actors in id order, and their kinds as indices into KINDS."""
+
+        def build() -> tuple[Incidence, np.ndarray]:
+            active = sorted((a for a in self._all("actors") if a.active), key=lambda a: a.id)
+            inc = Incidence(self._projection, [a.id for a in active], [a.territories for a in active],
+                            [a.all_sdgs for a in active])
+            position = {k: i for i, k in enumerate(KINDS)}
+            kinds = np.fromiter((position[a.kind] for a in active), dtype=np.int64, count=len(active))
+            return inc, kinds
+
+        return self._cached("actors", build)
+
+    def _records_matrix(self, what: str) -> Incidence:
+        def build() -> Incidence:
+            records = sorted(self._all(what), key=lambda r: r.id)
+            return Incidence(self._projection, [r.id for r in records], [r.territories for r in records],
+                             [r.sdgs for r in records])
+
+        return self._cached(what, build)
+
+    def _link_matrices(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Active actors x alliances (MEMBER_OF) and active actors x policies (CARRIES)."""
+
+        def build() -> tuple[sp.csr_matrix, sp.csr_matrix]:
+            inc, _ = self._actor_matrix()
+            out = []
+            for pairs in (((m.actor, m.alliance) for m in self._all("memberships")),
+                          ((c, p.id) for p in self._all("policies") for c in p.carriers)):
+                pairs = [(inc.row[a], b) for a, b in pairs if a in inc.row]
+                cols = {b: i for i, b in enumerate(sorted({b for _, b in pairs}))}
+                rows = np.asarray([a for a, _ in pairs], dtype=np.int64)
+                colv = np.asarray([cols[b] for _, b in pairs], dtype=np.int64)
+                m = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, colv)),
+                                  shape=(len(inc), len(cols)))
+                m.sum_duplicates()
+                m.data[:] = 1
+                out.append(m)
+            return out[0], out[1]
+
+        return self._cached("links", build)
+
+    # ------------------------------------------------------------------ geography
+
+    def presence(self, actor_ids: Iterable[str], level: Level) -> dict[str, frozenset[str]]:
+        level = Level(level)
+        hierarchy = self._ref.hierarchy
+        with self._lock:
+            found = [a for a in (self._record(g.ACTOR, i) for i in set(actor_ids)) if a is not None]
+        return {a.id: hierarchy.presence(a.territories, level) for a in sorted(found, key=lambda a: a.id)}
+
+    def actors_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
+                  sdgs: Iterable[int] | None = None) -> list[str]:
+        territory_ids = list(territory_ids)
+        with self._lock:
+            inc, kind_codes = self._actor_matrix()
+        keep = inc.touching(territory_ids) if territory_ids else np.ones(len(inc), dtype=bool)
+        if kinds is not None:
+            position = {k: i for i, k in enumerate(KINDS)}
+            keep &= np.isin(kind_codes, [position[ActorKind(k)] for k in kinds])
+        if sdgs is not None:
+            keep &= (inc.masks & sdg_mask(sdgs)) != 0
+        return [inc.ids[i] for i in np.flatnonzero(keep)]
+
+    def _records_in(self, what: str, territory_ids: Iterable[str]) -> list[str]:
+        territory_ids = list(territory_ids)
+        with self._lock:
+            inc = self._records_matrix(what)
+        keep = inc.touching(territory_ids) if territory_ids else np.ones(len(inc), dtype=bool)
+        return [inc.ids[i] for i in np.flatnonzero(keep)]
+
+    def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:
+        return self._records_in("alliances", territory_ids)
+
+    def policies_in(self, territory_ids: Iterable[str]) -> list[str]:
+        return self._records_in("policies", territory_ids)
+
+    # ------------------------------------------------------------------ counting primitives
+
+    def _excluded(self, inc: Incidence, exclude: Iterable[str]) -> np.ndarray:
+        mask = np.zeros(len(inc), dtype=bool)
+        rows = [inc.row[i] for i in set(exclude) if i in inc.row]
+        mask[rows] = True
+        return mask
+
+    def overlap_counts(self, territories: Sequence[str], sdgs: Sequence[int], level: Level,
+                       exclude: Iterable[str] = (), limit: int | None = None) -> list[OverlapCount]:
+        level = Level(level)
+        with self._lock:
+            inc, _ = self._actor_matrix()
+            presence, sizes = inc.presence(level), inc.sizes(level)
+        subject = self._projection.presence_vector(territories, level)
+        subject_mask = sdg_mask(set(sdgs))
+        shared_t = presence @ subject
+        shared_s = popcount(inc.masks & subject_mask)
+        rows = np.flatnonzero((shared_t > 0) & (shared_s > 0) & ~self._excluded(inc, exclude))
+        jac = jaccard(shared_t[rows], shared_s[rows], int(subject.sum()), len(set(sdgs)),
+                      sizes[rows], inc.sdg_sizes[rows])
+        top = rows[np.lexsort((rows, -jac))[:limit]]
+        with _bulk():
+            return list(map(OverlapCount, [inc.ids[r] for r in top.tolist()], shared_t[top].tolist(),
+                            shared_s[top].tolist(), sizes[top].tolist(), inc.sdg_sizes[top].tolist()))
+
+    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+        level = Level(level)
+        with self._lock:
+            inc, kinds = self._actor_matrix()
+            presence, sizes = inc.presence(level), inc.sizes(level)
+        members = np.flatnonzero(inc.touching([territory_id]))
+        sub = presence[members]
+        shared = sp.triu(sub @ sub.T, k=1).tocoo()
+        i, j, shared_t = members[shared.row], members[shared.col], shared.data.astype(np.int64)
+        shared_s = popcount(inc.masks[i] & inc.masks[j])
+        keep = shared_s > 0
+        if same_kind:
+            keep &= kinds[i] == kinds[j]
+        i, j, shared_t, shared_s = i[keep], j[keep], shared_t[keep], shared_s[keep]
+        jac = jaccard(shared_t, shared_s, sizes[i], inc.sdg_sizes[i], sizes[j], inc.sdg_sizes[j])
+        keep = jac >= min_jaccard
+        i, j, shared_t, shared_s, jac = i[keep], j[keep], shared_t[keep], shared_s[keep], jac[keep]
+        order = np.lexsort((j, i, -jac))[:limit]
+        i, j, ids = i[order], j[order], inc.ids
+        with _bulk():
+            return list(map(PairCount, [ids[a] for a in i.tolist()], [ids[b] for b in j.tolist()],
+                            shared_t[order].tolist(), shared_s[order].tolist(), sizes[i].tolist(),
+                            inc.sdg_sizes[i].tolist(), sizes[j].tolist(), inc.sdg_sizes[j].tolist()))
+
+    def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
+        level = Level(level)
+        territories = self._projection.level_ids[level]
+        index = self._projection.level_index[level]
+        inside = self._ref.hierarchy.project(territory_id, level)
+        cols = np.asarray(sorted(index[t] for t in inside), dtype=np.int64)
+        with self._lock:
+            sources = [self._actor_matrix()[0], self._records_matrix("alliances"),
+                       self._records_matrix("policies")]
+        counts = [inc.presence_by_territory(level)[cols] @ inc.sdg_matrix() for inc in sources]
+        actors, alliances, policies = (np.asarray(c, dtype=np.int64).reshape(len(cols), -1) for c in counts)
+        rows, sdgs = np.nonzero(actors + alliances + policies)
+        names = [territories[c] for c in cols[rows].tolist()]
+        with _bulk():
+            return list(map(CoverageCell, names, (sdgs + 1).tolist(), actors[rows, sdgs].tolist(),
+                            alliances[rows, sdgs].tolist(), policies[rows, sdgs].tolist()))
+
+    def copresent(self, territories: Sequence[str], level: Level,
+                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+        level = Level(level)
+        with self._lock:
+            inc, _ = self._actor_matrix()
+            presence = inc.presence(level)
+        shared = presence @ self._projection.presence_vector(territories, level)
+        rows = np.flatnonzero((shared > 0) & ~self._excluded(inc, exclude))
+        order = np.lexsort((rows, -shared[rows]))
+        return [(inc.ids[r], int(shared[r])) for r in rows[order].tolist()]
+
+    def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:
+        with self._lock:
+            inc, _ = self._actor_matrix()
+            alliances, policies = self._link_matrices()
+        if actor_ids is None:
+            rows = np.arange(len(inc))
+        else:
+            rows = np.asarray(sorted({inc.row[i] for i in actor_ids if i in inc.row}), dtype=np.int64)
+        n = len(rows)
+        counts = []
+        for matrix in (alliances, policies):
+            sub = matrix[rows]
+            pairs = sp.triu(sub @ sub.T, k=1).tocoo()
+            counts.append((pairs.row.astype(np.int64) * n + pairs.col, pairs.data.astype(np.int64)))
+        keys = np.union1d(counts[0][0], counts[1][0])
+        values = []
+        for found, data in counts:
+            full = np.zeros(len(keys), dtype=np.int64)
+            full[np.searchsorted(keys, found)] = data
+            values.append(full)
+        a, b = rows[keys // max(n, 1)], rows[keys % max(n, 1)]
+        with _bulk():
+            return list(map(Link, [inc.ids[x] for x in a.tolist()], [inc.ids[y] for y in b.tolist()],
+                            values[0].tolist(), values[1].tolist()))

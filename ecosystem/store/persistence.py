@@ -1,0 +1,257 @@
+"""Durable state of the embedded store: one JSON file per dataset, and a manifest naming them.
+
+A dataset file holds exactly the canonical JSON that `Dataset.checksum()` digests.
+
+Crash safety rests on two rules. A file is only ever written under a fresh name (temporary file in
+the same folder, flush, fsync, rename, fsync the folder), so no file that some state refers to is
+ever modified. And the state changes at exactly one point: when the manifest is replaced. A crash
+before that point leaves the previous manifest, and the files it names are still there; a crash
+after it leaves the new one. Files the manifest does not name (temporary files, versions written by
+a save that never committed) are never read; the next save sweeps them.
+
+Writers take an exclusive lock on `lock` (where the platform has `fcntl`), readers a shared one, so a
+command-line load and the app can share a folder: see `MemoryStore` for how a writer catches up.
+The reference data is not persisted: it is rebuilt from data/reference at start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ecosystem.errors import StoreUnavailable
+from ecosystem.model import Assessment, Dataset, dataset_from_dict
+from ecosystem.text import slugify
+
+try:  # POSIX; elsewhere a single writer per folder is assumed
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+DATASETS = "datasets"
+LOCK = "lock"
+TEMP_MARK = ".tmp-"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the manifest records about one dataset."""
+
+    file: str  # name inside DATASETS
+    sha256: str  # of the file's bytes: a torn or altered file is refused, never half-read
+    checksum: str  # Dataset.checksum() of the content
+    loaded_at: str
+    app_assessments: tuple[Assessment, ...] = ()  # recorded in the app, kept apart from the file's own
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    generation: int = 0  # +1 on every commit: tells a writer that another process changed the state
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash at any moment leaves either the old file or the new one."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename inside `directory` durable (a no-op where folders cannot be opened)."""
+    if os.name != "posix":  # pragma: no cover
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _ensure_dir(directory: Path) -> None:
+    """Create a folder (and its parents) durably, so that files committed inside it survive a crash."""
+    if directory.is_dir():
+        return
+    _ensure_dir(directory.parent)
+    with contextlib.suppress(FileExistsError):
+        directory.mkdir()
+    fsync_dir(directory.parent)
+
+
+def _assessment_to_dict(s: Assessment) -> dict:
+    return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
+            "comment": s.comment}
+
+
+def _assessment_from_dict(d: dict) -> Assessment:
+    return Assessment(alliance=d["alliance"], lever=d["lever"], on=date.fromisoformat(d["on"]),
+                      score=int(d["score"]), comment=d.get("comment", ""))
+
+
+def manifest_to_bytes(manifest: Manifest) -> bytes:
+    data = {
+        "format": FORMAT,
+        "generation": manifest.generation,
+        "datasets": {
+            did: {"file": e.file, "sha256": e.sha256, "checksum": e.checksum, "loaded_at": e.loaded_at,
+                  "app_assessments": [_assessment_to_dict(s) for s in e.app_assessments]}
+            for did, e in sorted(manifest.entries.items())
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def manifest_from_bytes(raw: bytes) -> Manifest:
+    data = json.loads(raw.decode("utf-8"))
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unknown format {data.get('format')!r}, expected {FORMAT}")
+    entries = {
+        did: Entry(file=e["file"], sha256=e["sha256"], checksum=e["checksum"], loaded_at=e["loaded_at"],
+                   app_assessments=tuple(_assessment_from_dict(s) for s in e.get("app_assessments", ())))
+        for did, e in data["datasets"].items()
+    }
+    return Manifest(generation=int(data["generation"]), entries=entries)
+
+
+def _plain(value: Any) -> Any:
+    """A field value as `dataset_to_dict` renders it (JSON types)."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name != "extra")
+
+
+def canonical_json(dataset: Dataset) -> bytes:
+    """The bytes `Dataset.checksum()` digests, built without `dataclasses.asdict` (whose deep copies
+    dominate a 100,000-actor load). They are also what the dataset's file holds, so one serialisation
+    gives the checksum, the file and its integrity digest. Parity with the model is a test."""
+    data = _plain(dataset)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def checksum_of(payload: bytes) -> str:
+    """`Dataset.checksum()` from `canonical_json(dataset)`."""
+    return hashlib.sha256(payload).hexdigest()[:16]
+
+
+class StateFolder:
+    """The files of one embedded store. Reads never write; writes never touch a file in use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.data_dir = self.root / DATASETS
+
+    # ------------------------------------------------------------------ reading
+
+    def read_manifest(self) -> Manifest:
+        """The committed state's manifest; an empty one when nothing was ever saved."""
+        path = self.root / MANIFEST
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return Manifest()
+        try:
+            return manifest_from_bytes(raw)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreUnavailable(
+                f"The embedded store's manifest {path} cannot be read ({exc}). Move the folder {self.root} "
+                "away to start empty, or restore it from a backup.") from exc
+
+    def generation(self) -> int:
+        return self.read_manifest().generation
+
+    def read_dataset(self, entry: Entry) -> Dataset:
+        """A committed dataset file, refused unless its bytes are exactly those that were committed."""
+        path = self.data_dir / entry.file
+        try:
+            raw = path.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != entry.sha256:
+                raise ValueError("its content differs from what was saved")
+            return dataset_from_dict(json.loads(raw.decode("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreUnavailable(
+                f"The embedded store's file {path} cannot be read ({exc}). Restore it from a backup, or move "
+                f"the folder {self.root} away to start empty.") from exc
+
+    # ------------------------------------------------------------------ writing
+
+    def write_dataset(self, dataset_id: str, payload: bytes) -> tuple[str, str]:
+        """Write a dataset's `canonical_json` under a fresh name, durably, not yet part of the state.
+        Returns (file name, sha256 of the bytes)."""
+        _ensure_dir(self.data_dir)
+        name = f"{slugify(dataset_id, 40) or 'dataset'}-{uuid.uuid4().hex[:12]}.json"
+        write_atomic(self.data_dir / name, payload)
+        return name, hashlib.sha256(payload).hexdigest()
+
+    def discard(self, name: str) -> None:
+        """Remove a file written for a save that did not commit."""
+        with contextlib.suppress(FileNotFoundError):
+            (self.data_dir / name).unlink()
+
+    def commit(self, manifest: Manifest, obsolete: tuple[str, ...] = ()) -> None:
+        """Make `manifest` the state (the one atomic step), then delete files nothing refers to.
+        Call it holding `lock(exclusive=True)`."""
+        _ensure_dir(self.root)
+        write_atomic(self.root / MANIFEST, manifest_to_bytes(manifest))
+        for name in obsolete:
+            self.discard(name)
+        if fcntl is not None:  # under the writers' lock, unnamed files belong to no save in progress
+            self._sweep({e.file for e in manifest.entries.values()})
+
+    def _sweep(self, keep: set[str]) -> None:
+        if self.data_dir.is_dir():
+            for path in self.data_dir.iterdir():
+                if path.name not in keep:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+        for path in self.root.glob(f".{MANIFEST}{TEMP_MARK}*"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    # ------------------------------------------------------------------ locking
+
+    @contextlib.contextmanager
+    def lock(self, exclusive: bool) -> Iterator[None]:
+        """Writers exclusive, readers shared; a reader of a folder that does not exist yet needs none."""
+        if fcntl is None or (not exclusive and not self.root.is_dir()):
+            yield
+            return
+        _ensure_dir(self.root)
+        with open(self.root / LOCK, "a+b") as f:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
