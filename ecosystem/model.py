@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -273,9 +273,23 @@ class Dataset:
         return (len(self.actors) + len(self.policies) + len(self.alliances)
                 + len(self.memberships) + len(self.assessments))
 
+    def canonical(self) -> Dataset:
+        """The same dataset with its records in the order stores return them (ids; memberships by
+        (alliance, actor); assessments by (alliance, date, lever)), so that an export read back, or
+        the same sheet sorted differently, is recognised as the same dataset."""
+        return replace(
+            self,
+            actors=tuple(sorted(self.actors, key=lambda a: a.id)),
+            policies=tuple(sorted(self.policies, key=lambda p: p.id)),
+            alliances=tuple(sorted(self.alliances, key=lambda a: a.id)),
+            memberships=tuple(sorted(self.memberships, key=lambda m: (m.alliance, m.actor))),
+            assessments=tuple(sorted(self.assessments, key=lambda s: (s.alliance, s.on, s.lever))),
+        )
+
     def checksum(self) -> str:
         """A digest of the content: loading a dataset with the same checksum changes nothing."""
-        payload = json.dumps(dataset_to_dict(self), sort_keys=True, ensure_ascii=False, default=str)
+        data = dataset_to_dict(self.canonical())
+        payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
@@ -312,7 +326,8 @@ def dataset_from_dict(data: dict) -> Dataset:
     )
     policies = tuple(
         Policy(id=p["id"], name=p["name"], kind=p["kind"], carriers=tuple(p["carriers"]),
-               territories=tuple(p["territories"]), sdgs=tuple(p["sdgs"]), description=p.get("description", ""))
+               territories=tuple(p["territories"]), sdgs=tuple(p["sdgs"]),
+               description=p.get("description", ""))
         for p in data.get("policies", ())
     )
     alliances = tuple(

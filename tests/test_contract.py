@@ -115,6 +115,18 @@ def test_loading_the_same_dataset_again_changes_nothing(store: Store) -> None:
     assert store.datasets() == before
 
 
+def test_the_same_records_in_another_order_are_the_same_dataset(store: Store) -> None:
+    """A sheet sorted differently, or an export read back (sorted by id), changes nothing."""
+    dataset = small_dataset()
+    store.load(dataset)
+    shuffled = replace(dataset, actors=tuple(reversed(dataset.actors)),
+                       memberships=tuple(reversed(dataset.memberships)),
+                       assessments=tuple(reversed(dataset.assessments)))
+    assert store.load(shuffled).status == "unchanged"
+    assert store.load(store.dataset(dataset.id)).status == "unchanged"
+    assert store.datasets()[0].checksum == dataset.checksum() == shuffled.checksum()
+
+
 def test_a_new_version_replaces_the_old_one(store: Store) -> None:
     store.load(small_dataset())
     renamed = with_actor_renamed(small_dataset(), "biodrome", "BioDrôme Coopérative")

@@ -298,6 +298,12 @@ ACTORS = Sheet(
                "\"13 (mot-cle:climat, 0.5)\". Filled by the register imports.",
                "13 (mot-cle:climat, 0.5)", multi=True,
                aliases=("odd déduits", "odd inférés", "inferred sdgs", "odd deduits")),
+        Column("rejected_sdgs", "ODD rejetés", "rejected SDGs", Kind.SDG,
+               "ODD déduits qu'une personne a rejetés : ils ne seront plus jamais déduits pour cet acteur, "
+               "même après une nouvelle importation. Rempli par l'application.",
+               "Inferred SDGs a person rejected: never inferred again for this actor, even after a "
+               "re-import. Filled by the app.", "", multi=True,
+               aliases=("odd rejetes", "rejected sdgs", "odd refusés")),
     ),
     aliases=("acteur", "actor", "structures", "organisations", "organizations"),
     required=True,

@@ -57,6 +57,7 @@ def dataset_to_rows(dataset: Dataset, lang: str = "fr") -> Rows:
             "siret": a.siret, "rna": a.rna, "description": a.description, "website": a.website,
             "active": yes if a.active else no, "created": _date(a.created), "source": a.source,
             "inferred_sdgs": _join([inferred_text(s) for s in a.inferred_sdgs]),
+            "rejected_sdgs": _join(a.rejected_sdgs),
         } for a in dataset.actors],
         POLICIES.name: [{
             "id": p.id, "name": p.name, "kind": p.kind, "carriers": _join(p.carriers),

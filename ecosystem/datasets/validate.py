@@ -383,6 +383,7 @@ class _Validator:
             needs=_t(c, "needs"), siren=_s(c, "siren"), siret=_s(c, "siret"), rna=_s(c, "rna"),
             description=_s(c, "description"), website=_s(c, "website"), inferred_sdgs=_t(c, "inferred_sdgs"),
             active=bool(c.get("active", True)), created=_d(c, "created"), source=_s(c, "source"),
+            rejected_sdgs=_t(c, "rejected_sdgs"),
         ) for _, row, c in self.rows(ACTORS) if index and row.line in index.ids]
 
     def policies(self) -> list[Policy]:

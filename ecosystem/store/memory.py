@@ -239,6 +239,7 @@ class MemoryStore(Store):
             return LoadReport(dataset.id, status, total, g.relationship_count(dataset),
                               time.perf_counter() - started)
 
+        dataset = dataset.canonical()
         with self._writing():
             old = self._held.get(dataset.id)
             if old is not None and old.dataset == dataset:  # equal records: equal checksums, no JSON needed
