@@ -199,7 +199,7 @@ class _Profiles:
         self.offers: list[list[int]] = [[] for _ in range(n)]
         self.needs: list[list[int]] = [[] for _ in range(n)]
         kind_array = np.asarray([k.value for k in kinds])
-        for kind in set(kinds):
+        for kind in sorted(set(kinds), key=lambda k: k.value):
             rows = np.flatnonzero(kind_array == kind.value)
             offers_w, needs_w = MEANS_PROFILE[kind]
             drawn = (
