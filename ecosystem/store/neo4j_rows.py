@@ -1,0 +1,168 @@
+"""Domain records to Neo4j parameter rows and back, exactly (the two stores are compared with `==`).
+
+A record is written as its node's properties (lists keep the user's order, dates are ISO strings)
+plus the targets of its relationships. Empty strings and lists are not stored: a load of 100,000
+actors is one transaction, and Neo4j keeps a transaction's state in the server's heap, where each
+property costs about 60 bytes and each relationship property about 130 (measured with SHOW
+TRANSACTIONS); for the same reason relationships carry no properties except MEMBER_OF.role and the
+ASSESSED values. Actors also get the precomputed values the overlap queries read instead of
+traversing: `all_sdgs`, `name_norm` and `n_<level>` = |P_L| for every level.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ecosystem.model import (
+    Actor,
+    ActorKind,
+    Alliance,
+    AllianceStatus,
+    Assessment,
+    Dataset,
+    InferredSdg,
+    Level,
+    MemberRole,
+    Membership,
+    Policy,
+)
+from ecosystem.reference.territories import Hierarchy
+from ecosystem.text import normalize
+
+Row = dict[str, Any]
+
+
+def size_key(level: Level) -> str:
+    """The Actor property holding |P_L|, e.g. `n_commune` (chosen from the enum, never from user text)."""
+    return f"n_{Level(level).value}"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _unique(values: tuple) -> list:
+    return list(dict.fromkeys(values))
+
+
+def _compact(props: Row) -> Row:
+    """Leave out empty strings, empty lists and None: read back as the record's defaults."""
+    return {k: v for k, v in props.items() if v is not None and v != "" and v != []}
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy) -> Row:
+    props: Row = {
+        "id": actor.id, "dataset": dataset_id, "name": actor.name, "name_norm": normalize(actor.name),
+        "kind": actor.kind.value, "territories": list(actor.territories), "sdgs": list(actor.sdgs),
+        "offers": list(actor.offers), "needs": list(actor.needs), "siren": actor.siren, "siret": actor.siret,
+        "rna": actor.rna, "description": actor.description, "website": actor.website,
+        "inferred_numbers": [s.number for s in actor.inferred_sdgs],
+        "inferred_sources": [s.source for s in actor.inferred_sdgs],
+        "inferred_confidences": [float(s.confidence) for s in actor.inferred_sdgs],
+        "created": _iso(actor.created), "source": actor.source, "all_sdgs": list(actor.all_sdgs),
+        "rejected_sdgs": list(actor.rejected_sdgs),
+        **actor_sizes(actor.territories, hierarchy),
+    }
+    return {"props": {**_compact(props), "active": actor.active}, "acts_in": _unique(actor.territories),
+            "contributes": list(actor.all_sdgs), "offers": _unique(actor.offers),
+            "needs": _unique(actor.needs)}
+
+
+def actor_sizes(territories: tuple[str, ...] | list[str], hierarchy: Hierarchy) -> dict[str, int]:
+    """|P_L| for every level: what overlap queries divide by."""
+    distinct = set(territories)
+    if len(distinct) == 1:  # the common case; `project` is cached, a union would copy big sets
+        (only,) = distinct
+        return {size_key(level): len(hierarchy.project(only, level)) for level in Level}
+    return {size_key(level): len(hierarchy.presence(distinct, level)) for level in Level}
+
+
+def policy_row(policy: Policy, dataset_id: str) -> Row:
+    props: Row = {
+        "id": policy.id, "dataset": dataset_id, "name": policy.name, "name_norm": normalize(policy.name),
+        "kind": policy.kind, "carriers": list(policy.carriers), "territories": list(policy.territories),
+        "sdgs": list(policy.sdgs), "description": policy.description,
+    }
+    return {"props": _compact(props), "carriers": _unique(policy.carriers),
+            "covers": _unique(policy.territories), "addresses": _unique(policy.sdgs)}
+
+
+def alliance_row(alliance: Alliance, dataset_id: str) -> Row:
+    props: Row = {
+        "id": alliance.id, "dataset": dataset_id, "name": alliance.name,
+        "name_norm": normalize(alliance.name), "purpose": alliance.purpose, "started": _iso(alliance.started),
+        "status": alliance.status.value,
+        "territories": list(alliance.territories), "sdgs": list(alliance.sdgs),
+        "policies": list(alliance.policies),
+    }
+    return {"props": _compact(props), "anchored_in": _unique(alliance.territories),
+            "targets": _unique(alliance.sdgs), "aligns_with": _unique(alliance.policies)}
+
+
+def relationship_count(dataset: Dataset) -> int:
+    """The relationships a dataset brings, as LoadReport counts them: one per distinct (source,
+    type, target), one MEMBER_OF per membership, one ASSESSED per own (alliance, lever, date)."""
+    count = len(dataset.memberships) + len({(s.alliance, s.lever, s.on) for s in dataset.assessments})
+    for a in dataset.actors:
+        count += len(set(a.territories)) + len(a.all_sdgs) + len(set(a.offers)) + len(set(a.needs))
+    for p in dataset.policies:
+        count += len(set(p.carriers)) + len(set(p.territories)) + len(set(p.sdgs))
+    for al in dataset.alliances:
+        count += len(set(al.territories)) + len(set(al.sdgs)) + len(set(al.policies))
+    return count
+
+
+def membership_row(m: Membership) -> Row:
+    return {"alliance": m.alliance, "actor": m.actor, "role": m.role.value}
+
+
+def assessment_row(s: Assessment, app: bool) -> Row:
+    return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
+            "comment": s.comment, "app": app}
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def actor_from(p: Row) -> Actor:
+    inferred = tuple(InferredSdg(n, src, conf) for n, src, conf in zip(
+        p.get("inferred_numbers") or (), p.get("inferred_sources") or (), p.get("inferred_confidences") or (),
+        strict=True))
+    return Actor(
+        id=p["id"], name=p["name"], kind=ActorKind(p["kind"]), territories=tuple(p.get("territories") or ()),
+        sdgs=tuple(p.get("sdgs") or ()), offers=tuple(p.get("offers") or ()),
+        needs=tuple(p.get("needs") or ()),
+        siren=p.get("siren", ""), siret=p.get("siret", ""), rna=p.get("rna", ""),
+        description=p.get("description", ""), website=p.get("website", ""), inferred_sdgs=inferred,
+        active=p.get("active", True), created=_date(p.get("created")), source=p.get("source", ""),
+        rejected_sdgs=tuple(p.get("rejected_sdgs") or ()),
+    )
+
+
+def policy_from(p: Row) -> Policy:
+    return Policy(id=p["id"], name=p["name"], kind=p.get("kind", ""), carriers=tuple(p.get("carriers") or ()),
+                  territories=tuple(p.get("territories") or ()), sdgs=tuple(p.get("sdgs") or ()),
+                  description=p.get("description", ""))
+
+
+def alliance_from(p: Row) -> Alliance:
+    return Alliance(id=p["id"], name=p["name"], purpose=p.get("purpose", ""), started=_date(p.get("started")),
+                    status=AllianceStatus(p["status"]), territories=tuple(p.get("territories") or ()),
+                    sdgs=tuple(p.get("sdgs") or ()), policies=tuple(p.get("policies") or ()))
+
+
+def membership_from(r: Row) -> Membership:
+    return Membership(alliance=r["alliance"], actor=r["actor"], role=MemberRole(r["role"]))
+
+
+def assessment_from(r: Row) -> Assessment:
+    return Assessment(alliance=r["alliance"], lever=r["lever"], on=date.fromisoformat(r["on"]),
+                      score=r["score"], comment=r["comment"] or "")

@@ -1,0 +1,154 @@
+"""Running named queries on Neo4j with a time limit, and turning driver errors into ours.
+
+Every query goes through `Runner`: it reads the text with `ecosystem.store.cypher.query`, runs it in
+a managed transaction (retried by the driver on transient cluster errors, routed to a reader or the
+leader for neo4j:// URIs) with ECOSYSTEM_QUERY_TIMEOUT as the transaction timeout, and maps the
+driver's exceptions to `QueryTimeout` / `StoreUnavailable` / `ConflictError` so that callers never
+see a driver stack trace. Sessions share the driver's bookmark manager: a read sees earlier writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import exceptions as neo
+
+from ecosystem.errors import ConflictError, EcosystemError, QueryTimeout, StoreUnavailable
+from ecosystem.store import cypher
+
+T = TypeVar("T")
+
+FIX = ("start the local server with `ecosystem neo4j start`, "
+       "or check NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD")
+
+
+class TransactionTooLarge(EcosystemError):
+    """Neo4j refused to hold a transaction this big in its heap (a dataset load is one transaction)."""
+
+
+def unavailable(uri: str, user: str, database: str, exc: BaseException) -> StoreUnavailable:
+    """One line naming the server and the fix, whatever the driver said."""
+    code = getattr(exc, "code", "") or ""
+    if isinstance(exc, neo.AuthError) or "Security.Unauthorized" in code:
+        why = f"refused the login of user {user!r} (wrong NEO4J_USER or NEO4J_PASSWORD)"
+    elif "DatabaseNotFound" in code:
+        return StoreUnavailable(f"Neo4j at {uri} has no database {database!r}: check NEO4J_DATABASE, "
+                                f"or {FIX}.")
+    elif isinstance(exc, neo.DatabaseUnavailable):
+        why = f"has database {database!r} offline"
+    elif isinstance(exc, neo.ConfigurationError | ValueError):
+        why = f"is not a usable Bolt URI ({type(exc).__name__})"
+    else:
+        why = "cannot be reached"
+    return StoreUnavailable(f"Neo4j at {uri} {why}: {FIX}.")
+
+
+def is_timeout(exc: neo.Neo4jError) -> bool:
+    return "TransactionTimedOut" in (exc.code or "")
+
+
+class Tx:
+    """An open transaction that runs queries by name (handed to the `work` of write transactions)."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction | neo4j.Transaction) -> None:
+        self._tx = tx
+
+    def read(self, name: str, /, **params: Any) -> list[neo4j.Record]:
+        return list(self._tx.run(cypher.query(name), params))
+
+    def write(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
+        return self._tx.run(cypher.query(name), params).consume().counters
+
+
+class Runner:
+    """Named queries on one database of one driver, each under the configured time limit."""
+
+    def __init__(self, driver: neo4j.Driver, *, database: str, timeout: float, uri: str, user: str) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.uri = uri
+        self.user = user
+
+    # ------------------------------------------------------------------ running
+
+    def read(self, name: str, /, **params: Any) -> list[neo4j.Record]:
+        """Records of a read query, all fetched before the transaction ends."""
+        return self.read_text(name, cypher.query(name), params)
+
+    def read_text(self, label: str, text: str, params: dict[str, Any] | None = None) -> list[neo4j.Record]:
+        """Run a query given as text (for tests and benchmarks); `label` names it in errors."""
+
+        def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
+            return list(tx.run(text, params or {}))
+
+        with self.errors(label), self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
+
+    def write(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
+        """One write query in its own transaction; returns its counters."""
+        return self.write_transaction(name, lambda tx: tx.write(name, **params))
+
+    def write_transaction(self, label: str, work: Callable[[Tx], T]) -> T:
+        """Run `work` in one write transaction: everything it writes commits together, or nothing.
+        The driver retries it on transient errors, so `work` must only depend on its arguments."""
+
+        def unit(tx: neo4j.ManagedTransaction) -> T:
+            return work(Tx(tx))
+
+        with self.errors(label), self._session(neo4j.WRITE_ACCESS) as session:
+            return session.execute_write(neo4j.unit_of_work(timeout=self.timeout)(unit))
+
+    def single_attempt(self, label: str, work: Callable[[Tx], T]) -> T:
+        """Like `write_transaction`, without retries: for big loads, where a retry after running out
+        of memory or time would fail the same way, only later."""
+        with (self.errors(label), self._session(neo4j.WRITE_ACCESS) as session,
+              session.begin_transaction(timeout=self.timeout) as tx):  # rolled back if `work` raises
+            result = work(Tx(tx))
+            tx.commit()
+            return result
+
+    def autocommit(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
+        """A query that manages its own transactions (`CALL { ... } IN TRANSACTIONS`, schema DDL)."""
+        with self.errors(name), self._session(neo4j.WRITE_ACCESS) as session:
+            query = neo4j.Query(cypher.query(name), timeout=self.timeout)
+            return session.run(query, params).consume().counters
+
+    def autocommit_text(self, label: str, text: str) -> None:
+        with self.errors(label), self._session(neo4j.WRITE_ACCESS) as session:
+            session.run(neo4j.Query(text, timeout=self.timeout)).consume()
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=mode,
+                                   bookmark_manager=self.driver.execute_query_bookmark_manager,
+                                   notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
+
+    @contextlib.contextmanager
+    def errors(self, label: str) -> Iterator[None]:
+        """Translate the driver's exceptions raised while running the query `label`."""
+        try:
+            yield
+        except neo.ConstraintError as exc:
+            raise ConflictError(f"Neo4j refused a write of {label}: {exc.message} (another load may be "
+                                "running at the same time; try again).") from exc
+        except neo.Neo4jError as exc:
+            if "MemoryPoolOutOfMemoryError" in (exc.code or ""):
+                raise TransactionTooLarge(
+                    f"Neo4j ran out of transaction memory during {label}; nothing was changed. Give the "
+                    "server a bigger heap (ECOSYSTEM_NEO4J_HEAP for the local server: loading 100,000 actors "
+                    "takes about 3g) or raise its dbms.memory.transaction.total.max.") from exc
+            if is_timeout(exc):
+                raise QueryTimeout(
+                    f"The Neo4j query {label!r} ran past the {self.timeout:g} s limit and was stopped: "
+                    "raise ECOSYSTEM_QUERY_TIMEOUT (seconds) or ask a narrower question.") from exc
+            code = exc.code or ""
+            if isinstance(exc, neo.AuthError | neo.DatabaseUnavailable) or "DatabaseNotFound" in code:
+                raise unavailable(self.uri, self.user, self.database, exc) from exc
+            raise
+        except (neo.ServiceUnavailable, neo.SessionExpired) as exc:
+            raise unavailable(self.uri, self.user, self.database, exc) from exc

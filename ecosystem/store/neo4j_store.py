@@ -1,0 +1,425 @@
+"""The Neo4j store: the contract of `ecosystem.store.base` on a Neo4j 5 server, over Bolt.
+
+Graph model: design.md section 1, plus two things the queries lean on. Each territory has WITHIN
+relationships to every coarser territory it shares a commune with (`Hierarchy.within`), so "present
+in x at level L" is one hop: x itself or a WITHIN neighbour. Each actor carries precomputed values
+(`all_sdgs`, `n_<level>` = |P_L|, `name_norm`) so the Jaccard counts need no extra walk.
+Every record keeps its user-ordered lists as properties, so `dataset()` gives back exactly what was
+loaded; relationships are what the queries traverse.
+
+All Cypher lives in `queries/` (see `ecosystem.store.cypher`); this module only shapes parameters
+and results. Answers that depend on string order are sorted here, in Python, as the contract says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import itertools
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import neo4j
+
+from ecosystem.errors import NotFound
+from ecosystem.model import (
+    Actor,
+    ActorKind,
+    Alliance,
+    Assessment,
+    Dataset,
+    Level,
+    Membership,
+    Policy,
+)
+from ecosystem.reference import Reference, reference
+from ecosystem.store import neo4j_rows as rows
+from ecosystem.store.base import (
+    CoverageCell,
+    DatasetInfo,
+    Link,
+    LoadReport,
+    OverlapCount,
+    PairCount,
+    Progress,
+    SearchHit,
+    Stats,
+    Store,
+    StoreInfo,
+)
+from ecosystem.store.integrity import check_dataset, check_ownership
+from ecosystem.store.neo4j_runner import Runner, Tx, unavailable
+from ecosystem.store.neo4j_schema import ensure_reference, ensure_schema
+from ecosystem.text import normalize
+
+BATCH = 2000  # rows per UNWIND when loading a dataset
+EVERY_ROW = 2**62  # $fetch when no limit is asked
+FLOORS = (0.5, 0.2, 0.05)  # Jaccard floors tried in turn for the best pairs (overlap_pairs with a limit)
+COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _batches(items: list, size: int = BATCH) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _key(s: Assessment) -> tuple[str, str, Any]:
+    return (s.alliance, s.lever, s.on)
+
+
+def _expand(r: neo4j.Record) -> Iterator[PairCount]:
+    """The actor pairs a row of overlap_pairs stands for, each as (a, b) with a < b."""
+    counts = (r["territories_a"], r["sdgs_a"], r["territories_b"], r["sdgs_b"])
+    if r["same"]:
+        pairs = itertools.combinations(sorted(r["members_a"]), 2)
+    else:
+        pairs = itertools.product(r["members_a"], r["members_b"])
+    for a, b in pairs:
+        ta, sa, tb, sb = counts if a < b else (counts[2], counts[3], counts[0], counts[1])
+        yield PairCount(min(a, b), max(a, b), r["shared_territories"], r["shared_sdgs"], ta, sa, tb, sb)
+
+
+class Neo4jStore(Store):
+    """The contract on Neo4j. Build it with `connect`, or pass a driver you own."""
+
+    def __init__(self, driver: neo4j.Driver, *, uri: str, user: str = "neo4j", database: str = "neo4j",
+                 timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False) -> None:
+        """Check the server answers, create the schema and load the reference data if needed."""
+        self.runner = Runner(driver, database=database, timeout=timeout, uri=uri, user=user)
+        self._ref = ref if ref is not None else reference()
+        self._owns_driver = owns_driver
+        self.uri, self.database = uri, database
+        try:
+            driver.verify_connectivity()
+        except Exception as exc:  # the driver raises many types here; all mean "cannot use it"
+            raise unavailable(uri, user, database, exc) from None
+        self.version = self._server_version()
+        ensure_schema(self.runner)
+        ensure_reference(self.runner, self._ref)
+
+    @classmethod
+    def connect(cls, *, uri: str, user: str, password: str, database: str = "neo4j", timeout: float = 60.0,
+                ref: Reference | None = None) -> Neo4jStore:
+        """A store on its own driver (closed by `close`); StoreUnavailable when it cannot be used."""
+        try:
+            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+                                                max_transaction_retry_time=15)
+        except Exception as exc:  # malformed URI, unknown scheme, bad TLS settings
+            raise unavailable(uri, user, database, exc) from None
+        try:
+            return cls(driver, uri=uri, user=user, database=database, timeout=timeout, ref=ref,
+                       owns_driver=True)
+        except BaseException:
+            driver.close()
+            raise
+
+    def _server_version(self) -> str:
+        for record in self.runner.read("server_version"):
+            if record["name"] == "Neo4j Kernel":
+                return f"Neo4j {record['versions'][0]}"
+        return "Neo4j"
+
+    def close(self) -> None:
+        if self._owns_driver:
+            with contextlib.suppress(Exception):
+                self.runner.driver.close()
+
+    def describe(self) -> StoreInfo:
+        return StoreInfo(kind="neo4j", location=self.uri, version=self.version, database=self.database)
+
+    # ------------------------------------------------------------------ writes
+
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        started = time.perf_counter()
+        total = dataset.row_count
+        checksum = dataset.checksum()
+        relationships = rows.relationship_count(dataset)
+
+        def work(tx: Tx) -> str:
+            found = tx.read("dataset_state", dataset=dataset.id)[0]["checksum"]
+            if found == checksum:
+                return "unchanged"
+            check_dataset(dataset, self._ref)
+            owners = {(r["kind"], r["id"]): r["dataset"] for r in tx.read(
+                "dataset_owners", dataset=dataset.id, actors=[a.id for a in dataset.actors],
+                policies=[p.id for p in dataset.policies], alliances=[a.id for a in dataset.alliances])}
+            check_ownership(dataset, lambda kind, rid: owners.get((kind, rid)))
+            kept: list[Assessment] = []
+            if found is not None:  # a new version: the app's assessments of alliances still there stay
+                alliances, own = {a.id for a in dataset.alliances}, {_key(s) for s in dataset.assessments}
+                app = map(rows.assessment_from, tx.read("dataset_app_assessments", dataset=dataset.id))
+                kept = [s for s in app if s.alliance in alliances and _key(s) not in own]
+                tx.write("dataset_delete_records", dataset=dataset.id)
+            written = self._write_records(tx, dataset, kept, progress)
+            if written != relationships + len(kept):
+                raise RuntimeError(f"dataset {dataset.id!r}: {written} relationships written instead of "
+                                   f"{relationships + len(kept)}; nothing was loaded (the reference data in "
+                                   "Neo4j differs from this version of ecosystem?)")
+            tx.write("dataset_write", id=dataset.id, name=dataset.name, source=dataset.source,
+                     description=dataset.description, loaded_at=_now(), checksum=checksum)
+            return "loaded" if found is None else "replaced"
+
+        status = self.runner.single_attempt(f"load of dataset {dataset.id}", work)
+        if progress is not None:
+            progress(total, total)
+        return LoadReport(dataset.id, status, total, relationships, time.perf_counter() - started)
+
+    def _write_records(self, tx: Tx, dataset: Dataset, kept: list[Assessment],
+                       progress: Progress | None) -> int:
+        """Write the dataset's records in batches of one UNWIND each; returns relationships created."""
+        h = self._ref.hierarchy
+        kinds = (
+            ("load_actors", [rows.actor_row(a, dataset.id, h) for a in dataset.actors]),
+            ("load_policies", [rows.policy_row(p, dataset.id) for p in dataset.policies]),
+            ("load_alliances", [rows.alliance_row(a, dataset.id) for a in dataset.alliances]),
+            ("load_memberships", [rows.membership_row(m) for m in dataset.memberships]),
+            ("load_assessments", [rows.assessment_row(s, app=False) for s in dataset.assessments]
+             + [rows.assessment_row(s, app=True) for s in kept]),
+        )
+        total, done, written = dataset.row_count, 0, 0
+        if progress is not None:
+            progress(0, total)
+        for name, items in kinds:
+            for batch in _batches(items):
+                written += tx.write(name, rows=batch).relationships_created
+                done = min(total, done + len(batch))
+                if progress is not None:
+                    progress(done, total)
+        return written
+
+    def remove_dataset(self, dataset_id: str) -> None:
+        def work(tx: Tx) -> int:
+            tx.write("dataset_delete_records", dataset=dataset_id)
+            return tx.read("dataset_delete", dataset=dataset_id)[0]["deleted"]
+
+        if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
+            raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
+
+    def record_assessments(self, assessments: Sequence[Assessment]) -> None:
+        levers = {lv.id for lv in self._ref.levers}
+        latest = {_key(s): s for s in assessments}  # a later entry with the same key wins
+        for s in latest.values():
+            if s.lever not in levers:
+                raise ValueError(f'"{s.lever}" is not one of the charter\'s 21 levers')
+        if not latest:
+            return
+        wanted = sorted({s.alliance for s in latest.values()})
+
+        def work(tx: Tx) -> None:
+            known = {r["id"] for r in tx.read("alliances_existing", ids=wanted)}
+            for alliance in wanted:
+                if alliance not in known:
+                    raise NotFound("alliance", alliance, self._close(self._alliance_ids(), alliance))
+            tx.write("record_assessments", rows=[rows.assessment_row(s, app=True) for s in latest.values()])
+
+        self.runner.write_transaction("record_assessments", work)
+
+    # ------------------------------------------------------------------ catalogue
+
+    def _best(self, name: str, limit: int | None, score: Callable[[neo4j.Record], Any],
+              floor: Callable[[neo4j.Record], dict[str, Any]], /, **params: Any) -> list[neo4j.Record]:
+        """The rows of a query ordered best first in Neo4j (ORDER BY ... LIMIT $fetch) that can be
+        among the `limit` best once ties are ordered by id in Python.
+
+        Neo4j orders strings by UTF-16 code units, Python by code points, so which rows tied at the
+        cut make it is decided here: one more row than asked is fetched, and when it ties with the
+        last one the query runs again for every row scoring at least as well (`floor`)."""
+        if limit is None:
+            return self.runner.read(name, fetch=EVERY_ROW, **params)
+        rows = self.runner.read(name, fetch=limit + 1, **params)
+        if len(rows) <= limit or score(rows[limit]) != score(rows[limit - 1]):
+            return rows[:limit]
+        return self.runner.read(name, fetch=EVERY_ROW, **(params | floor(rows[limit - 1])))
+
+    @staticmethod
+    def _close(known: list[str], key: str) -> list[str]:
+        return difflib.get_close_matches(key, known)
+
+    def _alliance_ids(self) -> list[str]:
+        return [r["id"] for r in self.runner.read("alliance_ids")]
+
+    @staticmethod
+    def _info(r: neo4j.Record) -> DatasetInfo:
+        return DatasetInfo(r["id"], r["name"], r["source"], r["description"], r["loaded_at"], r["checksum"],
+                           tuple((what, r[what]) for what in COUNTS))
+
+    def datasets(self) -> list[DatasetInfo]:
+        return sorted((self._info(r) for r in self.runner.read("datasets_list")), key=lambda d: d.id)
+
+    def stats(self) -> Stats:
+        r = self.runner.read("stats")[0]
+        kinds = dict(r["kinds"])
+        levels = dict(r["levels"])
+        return Stats(
+            actors_by_kind=tuple((k.value, kinds.get(k.value, 0)) for k in ActorKind),
+            territories_by_level=tuple((level.value, levels.get(level.value, 0)) for level in Level),
+            territories_used=r["territories_used"], sdgs=r["sdgs"], levers=r["levers"],
+            policies=r["policies"], alliances=r["alliances"], memberships=r["memberships"],
+            assessments=r["assessments"],
+            datasets=tuple(self.datasets()),
+        )
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        found = self.runner.read("dataset_get", dataset=dataset_id)
+        if not found:
+            raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
+        meta = found[0]
+        actors, policies, alliances = [], [], []
+        for r in self.runner.read("dataset_records", dataset=dataset_id):
+            kind, props = r["kind"], r["props"]
+            if kind == "actor":
+                actors.append(rows.actor_from(props))
+            elif kind == "policy":
+                policies.append(rows.policy_from(props))
+            else:
+                alliances.append(rows.alliance_from(props))
+        memberships = map(rows.membership_from, self.runner.read("dataset_memberships", dataset=dataset_id))
+        history = map(rows.assessment_from, self.runner.read("dataset_assessments", dataset=dataset_id))
+        return Dataset(
+            id=meta["id"], name=meta["name"], source=meta["source"], description=meta["description"],
+            actors=tuple(sorted(actors, key=lambda a: a.id)),
+            policies=tuple(sorted(policies, key=lambda p: p.id)),
+            alliances=tuple(sorted(alliances, key=lambda a: a.id)),
+            memberships=tuple(sorted(memberships, key=lambda m: (m.alliance, m.actor))),
+            assessments=tuple(sorted(history, key=lambda s: (s.alliance, s.on, s.lever))),
+        )
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        if limit <= 0:
+            return []
+        found = self._best("search", limit, lambda h: (h["rank"], h["norm"], h["type"]),
+                           lambda h: {"floor": {"rank": h["rank"], "norm": h["norm"], "type": h["type"]}},
+                           text=text, q=normalize(text), floor=None)
+        hits = sorted(found, key=lambda h: (h["rank"], h["norm"], h["type"], h["id"]))
+        return [SearchHit(h["type"], h["id"], h["name"], h["detail"]) for h in hits[:limit]]
+
+    def actors(self, ids: Iterable[str]) -> list[Actor]:
+        found = self.runner.read("actors_by_id", ids=sorted(set(ids)))
+        return sorted((rows.actor_from(r["props"]) for r in found), key=lambda a: a.id)
+
+    def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
+        found = (self.runner.read("alliances_all") if ids is None
+                 else self.runner.read("alliances_by_id", ids=sorted(set(ids))))
+        return sorted((rows.alliance_from(r["props"]) for r in found), key=lambda a: a.id)
+
+    def policies(self, ids: Iterable[str] | None = None) -> list[Policy]:
+        found = (self.runner.read("policies_all") if ids is None
+                 else self.runner.read("policies_by_id", ids=sorted(set(ids))))
+        return sorted((rows.policy_from(r["props"]) for r in found), key=lambda p: p.id)
+
+    def memberships(self, alliance_ids: Iterable[str] | None = None,
+                    actor_ids: Iterable[str] | None = None) -> list[Membership]:
+        actors = sorted(set(actor_ids)) if actor_ids is not None else None
+        if alliance_ids is not None:
+            found = self.runner.read("memberships_of_alliances", alliances=sorted(set(alliance_ids)),
+                                     actors=actors)
+        elif actors is not None:
+            found = self.runner.read("memberships_of_actors", actors=actors)
+        else:
+            found = self.runner.read("memberships_all")
+        return sorted((rows.membership_from(r) for r in found), key=lambda m: (m.alliance, m.actor))
+
+    def assessments(self, alliance_id: str) -> list[Assessment]:
+        r = self.runner.read("assessments_of_alliance", alliance=alliance_id)[0]
+        if not r["exists"]:
+            raise NotFound("alliance", alliance_id, self._close(self._alliance_ids(), alliance_id))
+        return sorted((rows.assessment_from(h) for h in r["history"]), key=lambda s: (s.on, s.lever))
+
+    # ------------------------------------------------------------------ geography
+
+    def presence(self, actor_ids: Iterable[str], level: Level) -> dict[str, frozenset[str]]:
+        found = self.runner.read("presence", ids=sorted(set(actor_ids)), level=Level(level).value)
+        return {r["id"]: frozenset(r["territories"]) for r in sorted(found, key=lambda r: r["id"])}
+
+    def actors_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
+                  sdgs: Iterable[int] | None = None) -> list[str]:
+        territories = sorted(set(territory_ids))
+        filters = {"kinds": None if kinds is None else sorted({ActorKind(k).value for k in kinds}),
+                   "sdgs": None if sdgs is None else sorted(set(sdgs))}
+        found = (self.runner.read("actors_in", territories=territories, **filters) if territories
+                 else self.runner.read("actors_all", **filters))
+        return sorted(r["id"] for r in found)
+
+    def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:
+        territories = sorted(set(territory_ids))
+        found = (self.runner.read("alliances_in", territories=territories) if territories
+                 else self.runner.read("alliance_ids"))
+        return sorted(r["id"] for r in found)
+
+    def policies_in(self, territory_ids: Iterable[str]) -> list[str]:
+        territories = sorted(set(territory_ids))
+        found = (self.runner.read("policies_in", territories=territories) if territories
+                 else self.runner.read("policy_ids"))
+        return sorted(r["id"] for r in found)
+
+    # ------------------------------------------------------------------ counting primitives
+
+    def overlap_counts(self, territories: Sequence[str], sdgs: Sequence[int], level: Level,
+                       exclude: Iterable[str] = (), limit: int | None = None) -> list[OverlapCount]:
+        level = Level(level)
+        subject_sdgs = sorted(set(sdgs))
+        if not subject_sdgs or (limit is not None and limit <= 0):
+            return []
+        found = self._best("overlap_counts", limit, lambda r: r["jaccard"], lambda r: {"floor": r["jaccard"]},
+                           territories=sorted(set(territories)), sdgs=subject_sdgs, level=level.value,
+                           size=rows.size_key(level), exclude=sorted(set(exclude)), floor=None)
+        found.sort(key=lambda r: (-r["jaccard"], r["actor"]))
+        return [OverlapCount(r["actor"], r["shared_territories"], r["shared_sdgs"], r["territories"],
+                             r["sdgs"]) for r in found[:limit]]
+
+    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+        level = Level(level)
+        if limit is not None and limit <= 0:
+            return []
+        params = {"territory": territory_id, "level": level.value, "size": rows.size_key(level),
+                  "same_kind": same_kind}
+
+        def pairs(floor: float, fetch: int) -> tuple[list[neo4j.Record], list[tuple[float, PairCount]]]:
+            found = self.runner.read("overlap_pairs", min_jaccard=floor, fetch=fetch, **params)
+            expanded = [(r["jaccard"], p) for r in found for p in _expand(r)]
+            expanded.sort(key=lambda jp: (-jp[0], jp[1].a, jp[1].b))
+            return found, expanded
+
+        if limit is None:
+            return [p for _, p in pairs(float(min_jaccard), EVERY_ROW)[1]]
+        # The best pairs usually overlap a lot: ask with a high floor first, which lets the query
+        # skip most groups, and lower it only when fewer than `limit` pairs reach it.
+        for floor in [*(f for f in FLOORS if f > min_jaccard), float(min_jaccard)]:
+            found, expanded = pairs(floor, limit + 1)
+            if len(expanded) >= limit:
+                break
+        # Each row (a pair of profiles) gives at least one pair of actors, so the best limit + 1 rows
+        # hold the answer, unless the last one ties with the limit-th pair: then fetch all such ties.
+        if len(found) > limit and found[-1]["jaccard"] >= expanded[limit - 1][0]:
+            found, expanded = pairs(max(float(min_jaccard), expanded[limit - 1][0]), EVERY_ROW)
+        return [p for _, p in expanded[:limit]]
+
+    def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
+        params = {"territory": territory_id, "level": Level(level).value}
+        cells: dict[tuple[str, int], list[int]] = {}
+        for name in ("coverage_single", "coverage_multi"):
+            for r in self.runner.read(name, **params):
+                counts = cells.setdefault((r["territory"], r["sdg"]), [0, 0, 0])
+                counts[0] += r["actors"]
+                counts[1] += r["alliances"]
+                counts[2] += r["policies"]
+        return [CoverageCell(t, s, *counts) for (t, s), counts in sorted(cells.items())]
+
+    def copresent(self, territories: Sequence[str], level: Level,
+                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+        found = self.runner.read("copresent", territories=sorted(set(territories)), level=Level(level).value,
+                                 exclude=sorted(set(exclude)))
+        return sorted(((r["actor"], r["shared"]) for r in found), key=lambda p: (-p[1], p[0]))
+
+    def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:
+        found = (self.runner.read("actor_links") if actor_ids is None
+                 else self.runner.read("actor_links_among", ids=sorted(set(actor_ids))))
+        links = [Link(*sorted((r["a"], r["b"])), r["alliances"], r["policies"]) for r in found]
+        return sorted(links, key=lambda link: (link.a, link.b))

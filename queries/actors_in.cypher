@@ -1,0 +1,11 @@
+// Purpose: active actors with a territory sharing a commune with one of $territories, optionally of
+//   some kinds and working on at least one of some SDGs.
+// Parameters: $territories (list of territory ids), $kinds (list of ActorKind values, or null),
+//   $sdgs (list of SDG numbers, or null)
+// Result: id
+UNWIND $territories AS tid
+MATCH (:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
+WHERE a.active
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($sdgs IS NULL OR any(n IN a.all_sdgs WHERE n IN $sdgs))
+RETURN DISTINCT a.id AS id

@@ -1,0 +1,7 @@
+// Purpose: one alliance's self-assessment history; exists = false when there is no such alliance.
+// Parameters: $alliance (string: alliance id)
+// Result: exists (boolean), history (list of maps: alliance, lever, on (ISO date), score, comment)
+OPTIONAL MATCH (al:Alliance {id: $alliance})
+RETURN al IS NOT NULL AS exists,
+       COLLECT { MATCH (al)-[r:ASSESSED]->(l:Lever)
+                 RETURN {alliance: al.id, lever: l.id, on: r.on, score: r.score, comment: r.comment} } AS history

@@ -1,0 +1,93 @@
+// Purpose: the pairs of active actors both in $territory whose footprints at level L meet, as pairs of
+//   *profiles*: actors with the same territories, SDGs (and kind, with $same_kind) are
+//   interchangeable for the Jaccard formula, so each row stands for every pair between the members
+//   of two profiles (or inside one), which the caller expands; rows come best first.
+//   1. places: actors with the same territories form a place group with one representative (rep);
+//      a group with itself shares all of P_L; two groups share the level-L territories where both
+//      are present, found by walking each rep's P_L once. Groups too different in size to reach
+//      $min_jaccard are not paired (J <= min(|P_a|, |P_b|) / max(|P_a|, |P_b|)), and a group with no
+//      possible partner is not even walked (a national group among local ones, with $min_jaccard > 0);
+//   2. profiles: inside each place group, members are grouped by SDGs (and kind); the counts and the
+//      Jaccard of two profiles are computed once, and only qualifying pairs of profiles come out.
+// Parameters: $territory (territory id), $level (string: a Level value), $size (string: the actor
+//   property holding |P_L|, e.g. "n_commune"), $min_jaccard (float), $same_kind (boolean),
+//   $fetch (integer: how many of the best profile pairs to return)
+// Result: members_a, members_b (lists of actor ids), same (boolean: one profile, pair its members
+//   among themselves), shared_territories, shared_sdgs, territories_a, sdgs_a, territories_b, sdgs_b,
+//   jaccard; ordered by jaccard, best first
+CALL () {
+  MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
+  WHERE a.active
+  WITH DISTINCT a
+  WITH a.territories AS territories, min(a.id) AS rep_id
+  MATCH (rep:Actor {id: rep_id})
+  RETURN rep AS rep1, rep AS rep2, rep[$size] AS shared
+  UNION ALL
+  MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
+  WHERE a.active
+  WITH DISTINCT a
+  WITH a.territories AS territories, min(a.id) AS rep_id
+  MATCH (rep:Actor {id: rep_id})
+  WITH collect(rep) AS reps
+  UNWIND reps AS rep
+  WITH rep, reps
+  WHERE $min_jaccard <= 0.0
+     OR any(r IN reps WHERE r <> rep
+            AND (CASE WHEN r[$size] <= rep[$size] THEN toFloat(r[$size]) / rep[$size]
+                      ELSE toFloat(rep[$size]) / r[$size] END) >= $min_jaccard)
+  CALL (rep) {
+    MATCH (rep)-[:ACTS_IN]->(:Territory)-[:WITHIN*0..1]-(x:Territory)
+    WHERE x.level = $level
+    RETURN DISTINCT x
+  }
+  WITH x, collect(rep) AS present
+  WHERE size(present) > 1
+  UNWIND present AS rep1
+  UNWIND present AS rep2
+  WITH rep1, rep2
+  WHERE rep1.id < rep2.id
+  WITH rep1, rep2, count(*) AS shared
+  WHERE $min_jaccard <= 0.0
+     OR (CASE WHEN rep1[$size] <= rep2[$size] THEN toFloat(rep1[$size]) / rep2[$size]
+              ELSE toFloat(rep2[$size]) / rep1[$size] END) >= $min_jaccard
+  RETURN rep1, rep2, shared
+}
+CALL (rep1, rep2, shared) {
+  WITH rep1, rep2, shared, rep1 = rep2 AS one_place,
+       COLLECT {
+         MATCH (a:Actor)-[:ACTS_IN]->(:Territory {id: rep1.territories[0]})
+         WHERE a.active AND a.territories = rep1.territories AND a.all_sdgs IS NOT NULL
+         WITH a.all_sdgs AS sdgs, CASE WHEN $same_kind THEN a.kind END AS kind, collect(a.id) AS members
+         RETURN {sdgs: sdgs, kind: kind, members: members}
+       } AS profiles1
+  CALL (rep2, one_place, profiles1) {
+    WITH rep2, one_place, profiles1
+    WHERE one_place
+    UNWIND range(0, size(profiles1) - 1) AS i
+    UNWIND range(i, size(profiles1) - 1) AS j
+    RETURN profiles1[i] AS p1, profiles1[j] AS p2, i = j AS same
+    UNION ALL
+    WITH rep2, one_place, profiles1
+    WHERE NOT one_place
+    MATCH (b:Actor)-[:ACTS_IN]->(:Territory {id: rep2.territories[0]})
+    WHERE b.active AND b.territories = rep2.territories AND b.all_sdgs IS NOT NULL
+    WITH profiles1, b.all_sdgs AS sdgs, CASE WHEN $same_kind THEN b.kind END AS kind,
+         collect(b.id) AS members
+    UNWIND profiles1 AS p1
+    RETURN p1, {sdgs: sdgs, kind: kind, members: members} AS p2, false AS same
+  }
+  WITH rep1, rep2, shared, p1, p2, same, size([n IN p1.sdgs WHERE n IN p2.sdgs]) AS shared_sdgs
+  WHERE shared_sdgs > 0 AND (NOT $same_kind OR p1.kind = p2.kind) AND (NOT same OR size(p1.members) > 1)
+  WITH p1.members AS members_a, p2.members AS members_b, same, shared, shared_sdgs,
+       rep1[$size] AS ta, size(p1.sdgs) AS sa, rep2[$size] AS tb, size(p2.sdgs) AS sb
+  WITH members_a, members_b, same, shared_sdgs, ta, sa, tb, sb,
+       toFloat(shared * shared_sdgs) / (ta * sa + tb * sb - shared * shared_sdgs) AS jaccard
+  WHERE jaccard >= $min_jaccard
+  RETURN members_a, members_b, same, shared_sdgs, ta, sa, tb, sb, jaccard
+}
+// grouping on every column changes nothing (profile pairs are distinct) but starts fresh rows, which
+// do not drag the subquery's profile lists into the sort below
+RETURN members_a, members_b, same, shared AS shared_territories, shared_sdgs, ta AS territories_a,
+       sa AS sdgs_a, tb AS territories_b, sb AS sdgs_b, jaccard, count(*) AS rows
+ORDER BY jaccard DESC
+LIMIT $fetch

@@ -1,0 +1,6 @@
+// Purpose: policies covering a territory sharing a commune with one of $territories.
+// Parameters: $territories (list of territory ids)
+// Result: id
+UNWIND $territories AS tid
+MATCH (:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:COVERS]-(p:Policy)
+RETURN DISTINCT p.id AS id
