@@ -1,0 +1,238 @@
+"""Complementarity: who, present where the subject is, brings what it lacks.
+
+The charter asks for "acteurs de profils complémentaires" and a contribution "à la fois reçue et
+donnée". For a subject (an actor, or an alliance seen through its members), a candidate counts
+when it is co-present (P_L(subject) & P_L(candidate) non-empty) and brings at least one of: SDGs
+the subject does not cover, another kind of actor, a means it OFFERS that the subject NEEDS; or
+needs a means the subject offers (reciprocity). The score weighs these with
+`thresholds.COMPLEMENT_WEIGHTS`; each candidate comes with one sentence saying why.
+
+An alliance's footprint is its anchoring territories x its target SDGs (its members' SDGs when it
+targets none); its kinds and offers are its members'; its needs are its members' needs that no
+member already offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ecosystem.analysis import wording as w
+from ecosystem.analysis.places import presence_size, shared_places
+from ecosystem.analysis.thresholds import CANDIDATE_POOL, COMPLEMENT_WEIGHTS, NEW_SDGS_FULL, OVERLAP_LEVEL
+from ecosystem.model import Actor, ActorKind, Alliance, Level
+from ecosystem.store.base import Store
+
+# ----------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What complementarity compares candidates with: an actor, or an alliance and its members."""
+
+    type: str  # "actor" or "alliance"
+    id: str
+    name: str
+    territories: tuple[str, ...]  # as declared (acts in / anchored in)
+    sdgs: tuple[int, ...]
+    kinds: tuple[ActorKind, ...]
+    offers: tuple[str, ...]
+    needs: tuple[str, ...]
+    members: tuple[str, ...] = ()  # alliance members, excluded from the candidates
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        return (self.id, *self.members)
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What a candidate brings to a subject, and the resulting score (0..1)."""
+
+    new_sdgs: tuple[int, ...]
+    common_sdgs: tuple[int, ...]
+    other_kind: bool
+    offers_needed: tuple[str, ...]  # means the candidate offers that the subject needs
+    needs_offered: tuple[str, ...]  # means the candidate needs that the subject offers
+    score: float
+
+    @property
+    def brings_something(self) -> bool:
+        return bool(self.new_sdgs or self.other_kind or self.offers_needed or self.needs_offered)
+
+
+@dataclass(frozen=True, slots=True)
+class Complement:
+    actor: str
+    name: str
+    kind: ActorKind
+    score: float
+    copresence: int  # level-L territories shared with the subject
+    shared_territories: tuple[str, ...]  # the most populated of them (thresholds.SHARED_KEPT at most)
+    new_sdgs: tuple[int, ...]
+    common_sdgs: tuple[int, ...]
+    other_kind: bool
+    offers_needed: tuple[str, ...]
+    needs_offered: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComplementResult:
+    subject: Subject
+    level: Level
+    found: int  # co-present actors that bring something (before the cut to k)
+    items: tuple[Complement, ...]
+
+
+# ----------------------------------------------------------------------------- pure scoring
+
+
+def contribution(subject: Subject, kind: ActorKind, sdgs: Iterable[int], offers: Iterable[str],
+                 needs: Iterable[str], proximity: float = 0.0) -> Contribution:
+    """Score what a candidate (kind, SDGs, offers, needs) brings to the subject; `proximity` is the
+    share of the candidate's presence that lies where the subject is (1.0: a local partner).
+
+    >>> me = Subject("actor", "j", "Jardins", ("commune:26362",), (2, 12), (ActorKind.ASSOCIATION,),
+    ...              ("moyen-competences",), ("moyen-donnees",))
+    >>> c = contribution(me, ActorKind.ENTREPRISE, (2, 8, 12), ("moyen-donnees",), ("moyen-competences",),
+    ...                  proximity=0.5)
+    >>> c.new_sdgs, c.other_kind, c.offers_needed, c.needs_offered
+    ((8,), True, ('moyen-donnees',), ('moyen-competences',))
+    >>> round(c.score, 4)  # 0.25/3 + 0.20 + 0.20 + 0.10 + 0.05 + 0.10 + 0.10 * 0.5
+    0.7833
+    """
+    mine, theirs = set(subject.sdgs), set(sdgs)
+    new = tuple(sorted(theirs - mine))
+    common = tuple(sorted(theirs & mine))
+    other_kind = kind not in subject.kinds
+    offers_needed = tuple(sorted(set(offers) & set(subject.needs)))
+    needs_offered = tuple(sorted(set(needs) & set(subject.offers)))
+    parts = {
+        "new_sdgs": min(1.0, len(new) / NEW_SDGS_FULL),
+        "other_kind": 1.0 if other_kind else 0.0,
+        "receives": len(offers_needed) / len(subject.needs) if subject.needs else 0.0,
+        "gives": len(needs_offered) / len(subject.offers) if subject.offers else 0.0,
+        "mutual": 1.0 if offers_needed and needs_offered else 0.0,
+        "common_ground": 1.0 if common else 0.0,
+        "proximity": proximity,
+    }
+    score = sum(COMPLEMENT_WEIGHTS[k] * v for k, v in parts.items())
+    return Contribution(new, common, other_kind, offers_needed, needs_offered, score)
+
+
+def complement_reason(subject: Subject, kind: ActorKind, places: Sequence[str], c: Contribution,
+                      lang: str, shared_count: int | None = None) -> str:
+    """The one sentence saying why a candidate complements the subject.
+
+    >>> me = Subject("actor", "j", "Jardins", ("commune:26362",), (2, 12), (ActorKind.ASSOCIATION,),
+    ...              ("moyen-competences",), ("moyen-donnees",))
+    >>> c = contribution(me, ActorKind.ENTREPRISE, (7, 13), ("moyen-donnees",), ("moyen-competences",))
+    >>> print(complement_reason(me, ActorKind.ENTREPRISE, ["commune:26362"], c, "fr"))
+    Présent à Valence ; apporte les ODD 7 et 13 que vous ne couvrez pas ; profil « entreprise », \
+différent du vôtre ; offre Données dont vous avez besoin ; a besoin de Compétences que vous offrez.
+    """
+    clauses = [w.tr(lang, "présent ", "present ") + w.in_places(tuple(places), lang, total=shared_count)]
+    if c.new_sdgs:
+        sdgs = w.sdgs_phrase(c.new_sdgs, lang)
+        clauses.append(w.tr(lang, f"apporte {sdgs} que vous ne couvrez pas",
+                            f"brings {sdgs} you do not cover"))
+    if c.other_kind:
+        profile = w.kind_name(kind, lang)
+        if subject.type == "alliance":
+            clauses.append(w.tr(lang, f"profil « {profile} », absent de l'alliance",
+                                f"profile \"{profile}\", missing from the alliance"))
+        else:
+            clauses.append(w.tr(lang, f"profil « {profile} », différent du vôtre",
+                                f"profile \"{profile}\", different from yours"))
+    if c.common_sdgs and not c.new_sdgs:
+        sdgs = w.sdgs_phrase(c.common_sdgs, lang)
+        clauses.append(w.tr(lang, f"travaille comme vous sur {sdgs}", f"works on {sdgs} as you do"))
+    if c.offers_needed:
+        means = w.levers_phrase(c.offers_needed, lang)
+        clauses.append(w.tr(lang, f"offre {means} dont vous avez besoin", f"offers {means} you need"))
+    if c.needs_offered:
+        means = w.levers_phrase(c.needs_offered, lang)
+        clauses.append(w.tr(lang, f"a besoin {w.de(means)} que vous offrez", f"needs {means} you offer"))
+    return w.sentence(clauses, lang)
+
+
+def rank(subject: Subject, candidates: Iterable[tuple[Actor, int]],
+         level: Level = OVERLAP_LEVEL) -> list[tuple[Actor, int, Contribution]]:
+    """Candidates (actor, co-presence at `level`) that bring something, best first: score, then
+    co-presence, then name and id (deterministic)."""
+    scored = []
+    for actor, shared in candidates:
+        if actor.id in subject.exclude:
+            continue
+        size = presence_size(actor.territories, level)
+        c = contribution(subject, actor.kind, actor.all_sdgs, actor.offers, actor.needs,
+                         shared / size if size else 0.0)
+        if c.brings_something:
+            scored.append((actor, shared, c))
+    scored.sort(key=lambda t: (-round(t[2].score, 9), -t[1], t[0].name, t[0].id))
+    return scored
+
+
+# ----------------------------------------------------------------------------- store queries
+
+
+def actor_subject(actor: Actor) -> Subject:
+    return Subject("actor", actor.id, actor.name, actor.territories, actor.all_sdgs, (actor.kind,),
+                   tuple(sorted(set(actor.offers))), tuple(sorted(set(actor.needs))))
+
+
+def alliance_subject(store: Store, alliance: Alliance) -> Subject:
+    """The alliance seen through its members (see the module docstring)."""
+    member_ids = [m.actor for m in store.memberships(alliance_ids=[alliance.id])]
+    return alliance_subject_from(alliance, member_ids, store.actors(member_ids))
+
+
+def alliance_subject_from(alliance: Alliance, member_ids: Iterable[str], members: Iterable[Actor]) -> Subject:
+    """The alliance as a subject, from its members' records (pure)."""
+    members = list(members)
+    offers = {o for m in members for o in m.offers}
+    needs = {n for m in members for n in m.needs} - offers
+    sdgs = alliance.sdgs or tuple(sorted({s for m in members for s in m.all_sdgs}))
+    kinds = tuple(sorted({m.kind for m in members}, key=list(ActorKind).index))
+    return Subject("alliance", alliance.id, alliance.name, alliance.territories, tuple(sorted(sdgs)), kinds,
+                   tuple(sorted(offers)), tuple(sorted(needs)), tuple(sorted(set(member_ids))))
+
+
+def subject_of(store: Store, who: Actor | Alliance) -> Subject:
+    return actor_subject(who) if isinstance(who, Actor) else alliance_subject(store, who)
+
+
+def copresent_actors(store: Store, subject: Subject, level: Level = OVERLAP_LEVEL,
+                     pool: int = CANDIDATE_POOL) -> list[tuple[Actor, int]]:
+    """The `pool` actors most co-present with the subject (not itself nor its members), with the
+    number of level-L territories they share with it."""
+    # `exclude` is applied here rather than in the query: on Neo4j 5.26 a non-empty exclude list
+    # turned a 0.1 s copresent query on a département into more than 30 s (same answer).
+    excluded = set(subject.exclude)
+    present = [(i, n) for i, n in store.copresent(subject.territories, Level(level)) if i not in excluded]
+    shared = dict(present[:pool])
+    return [(a, shared[a.id]) for a in store.actors(shared)]
+
+
+def candidates(store: Store, subject: Subject, level: Level = OVERLAP_LEVEL,
+               pool: int = CANDIDATE_POOL) -> list[tuple[Actor, int, Contribution]]:
+    """Co-present actors that bring something, ranked (the most co-present `pool` are examined)."""
+    return rank(subject, copresent_actors(store, subject, level, pool), Level(level))
+
+
+def complements(store: Store, who: Actor | Alliance, level: Level = OVERLAP_LEVEL, k: int = 10,
+                lang: str = "fr") -> ComplementResult:
+    """The k best complements of an actor or an alliance, each with its reason."""
+    w.check_lang(lang)
+    level = Level(level)
+    subject = subject_of(store, who)
+    ranked = candidates(store, subject, level)
+    top = ranked[:k]
+    items = []
+    for actor, shared, c in top:
+        _, here = shared_places(subject.territories, actor.territories, level)
+        items.append(Complement(actor.id, actor.name, actor.kind, c.score, shared, here, c.new_sdgs,
+                                c.common_sdgs, c.other_kind, c.offers_needed, c.needs_offered,
+                                complement_reason(subject, actor.kind, here, c, lang, shared)))
+    return ComplementResult(subject, level, len(ranked), tuple(items))

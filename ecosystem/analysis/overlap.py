@@ -1,0 +1,338 @@
+"""Overlaps: who occupies the same (territory, SDG) cells, at a chosen territorial level.
+
+The footprint of an actor at level L is F_L = P_L x S (design.md, section 3): the level-L
+territories where it is present times its SDGs. Two numbers describe how two footprints meet:
+Jaccard, |F(a) & F(b)| / |F(a) | F(b)|, symmetric; and containment, |F(a) & F(b)| / |F(a)|, the
+share of a's footprint that b also occupies (1.0: a local actor entirely inside a national one).
+Same-kind actors with a high Jaccard may duplicate each other, which the charter asks alliances
+to avoid ("prolonger, pas se substituer").
+
+The store counts (overlap_counts, overlap_pairs); this module turns counts into results with
+their reasons, fetching names and shared territories only for the results it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import networkx as nx
+
+from ecosystem.analysis import wording as w
+from ecosystem.analysis.places import most_populated, presence_size, shared_places
+from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
+from ecosystem.errors import NotFound
+from ecosystem.model import Actor, ActorKind, Level
+from ecosystem.reference import reference
+from ecosystem.store.base import PairCount, Store, jaccard
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """One actor overlapping the subject, with why."""
+
+    actor: str
+    name: str
+    kind: ActorKind
+    jaccard: float
+    containment_subject: float  # share of the subject's footprint this actor also occupies
+    containment_other: float  # share of this actor's footprint the subject also occupies
+    shared_territory_count: int  # level-L territories both are present in
+    shared_territories: tuple[str, ...]  # the most populated of them (thresholds.SHARED_KEPT at most)
+    shared_sdgs: tuple[int, ...]
+    same_kind: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapResult:
+    """Top overlaps of one actor: the subject's footprint size, then the ranked actors."""
+
+    actor: str
+    name: str
+    kind: ActorKind
+    level: Level
+    territories: int  # |P_L(subject)|
+    sdgs: tuple[int, ...]
+    items: tuple[Overlap, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairOverlap:
+    """Two actors (a < b) whose footprints meet, with why."""
+
+    a: str
+    a_name: str
+    a_kind: ActorKind
+    b: str
+    b_name: str
+    b_kind: ActorKind
+    jaccard: float
+    containment_a: float  # share of a's footprint b also occupies
+    containment_b: float
+    shared_territory_count: int
+    shared_territories: tuple[str, ...]  # the most populated (thresholds.SHARED_KEPT at most)
+    shared_sdgs: tuple[int, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverlapMatrix:
+    """Pairwise Jaccard and containment of a set of actors; containment[i][j] = share of i's
+    footprint that j also occupies."""
+
+    actors: tuple[str, ...]
+    names: tuple[str, ...]
+    level: Level
+    jaccard: tuple[tuple[float, ...], ...]
+    containment: tuple[tuple[float, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Same-kind actors linked by pairs above the threshold: they may duplicate each other."""
+
+    kind: ActorKind
+    actors: tuple[str, ...]
+    names: tuple[str, ...]
+    min_jaccard: float  # the weakest link kept inside the group
+    max_jaccard: float
+    shared_sdgs: tuple[int, ...]  # SDGs all of them work on
+    shared_territory_count: int  # level-L territories where all of them are present
+    shared_territories: tuple[str, ...]  # the most populated of them
+    reason: str
+
+
+# ----------------------------------------------------------------------------- pure scoring
+
+
+def containment(shared_territories: int, shared_sdgs: int, territories: int, sdgs: int) -> float:
+    """Share of a footprint P x S that another footprint also occupies.
+
+    >>> containment(1, 2, 1, 3)  # 1 commune, 2 of its 3 SDGs shared
+    0.6666666666666666
+    >>> containment(0, 2, 0, 3)
+    0.0
+    """
+    size = territories * sdgs
+    return shared_territories * shared_sdgs / size if size else 0.0
+
+
+def footprint_scores(pa: frozenset[str], sa: frozenset[int], pb: frozenset[str],
+                     sb: frozenset[int]) -> tuple[float, float, float]:
+    """(Jaccard, containment of a, containment of b) of F(a) = pa x sa and F(b) = pb x sb.
+
+    >>> f = frozenset
+    >>> j, ca, cb = footprint_scores(f({"x"}), f({1, 2}), f({"x", "y"}), f({2}))
+    >>> round(j, 3), ca, cb  # 1 shared cell; 2 cells each; union 3
+    (0.333, 0.5, 0.5)
+    """
+    st, ss = len(pa & pb), len(sa & sb)
+    return (jaccard(st, ss, len(pa), len(sa), len(pb), len(sb)),
+            containment(st, ss, len(pa), len(sa)), containment(st, ss, len(pb), len(sb)))
+
+
+def pair_jaccard(c: PairCount) -> float:
+    """Jaccard of a pair counted by the store.
+
+    >>> pair_jaccard(PairCount("a", "b", 1, 2, 1, 2, 1, 4))
+    0.5
+    """
+    return jaccard(c.shared_territories, c.shared_sdgs, c.territories_a, c.sdgs_a, c.territories_b, c.sdgs_b)
+
+
+def duplicate_components(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """Connected components of the graph of duplicate pairs, each sorted, biggest group first.
+
+    >>> duplicate_components([("a", "b"), ("b", "c"), ("x", "y")])
+    [('a', 'b', 'c'), ('x', 'y')]
+    """
+    graph = nx.Graph()
+    graph.add_edges_from(pairs)
+    groups = [tuple(sorted(c)) for c in nx.connected_components(graph)]
+    return sorted(groups, key=lambda g: (-len(g), g))
+
+
+def overlap_reason(shared_territories: Iterable[str], shared_sdgs: Iterable[int], lang: str,
+                   same_kind: ActorKind | None = None, inside: tuple[str, str] | None = None,
+                   shared_count: int | None = None) -> str:
+    """The one sentence saying why two footprints overlap.
+
+    `inside` = (name of the actor entirely inside, name of the other), when containment is 1;
+    `shared_count` = how many territories are shared when only the first few are given.
+
+    >>> print(overlap_reason(["commune:26362"], [2, 12], "fr", ActorKind.ASSOCIATION))
+    Présents tous deux à Valence ; ODD en commun : 2 (Faim « zéro ») et 12 (Consommation et production \
+responsables) ; même type d'acteur (association).
+    """
+    sdgs = tuple(sorted(set(shared_sdgs)))
+    text = _common_part(tuple(shared_territories), shared_count, sdgs, same_kind, lang)
+    if inside is not None:
+        small, big = inside
+        text += w.tr(lang, f" ; l'empreinte {w.de(small)} est entièrement incluse dans celle {w.de(big)}",
+                     f"; {small}'s footprint lies entirely inside {big}'s")
+    return text + "."
+
+
+@lru_cache(maxsize=65536)
+def _common_part(places: tuple[str, ...], count: int | None, sdgs: tuple[int, ...], kind: ActorKind | None,
+                 lang: str) -> str:
+    """The part of an overlap reason many pairs share (cached: 100,000 pairs, few distinct parts)."""
+    names = w.join((f"{n} ({_sdg_short(n, lang)})" for n in sdgs), lang)
+    clauses = [w.tr(lang, "présents tous deux ", "both present ") + w.in_places(places, lang, total=count),
+               w.tr(lang, "ODD en commun : ", "shared SDGs: ") + names]
+    if kind is not None:
+        same = w.tr(lang, "même type d'acteur", "same kind of actor")
+        clauses.append(f"{same} ({w.kind_name(kind, lang)})")
+    return w.sentence(clauses, lang)[:-1]
+
+
+def _sdg_short(number: int, lang: str) -> str:
+    sdg = reference().sdgs[number]
+    return sdg.name_fr if lang == "fr" else sdg.name_en
+
+
+def _inside(ca: float, cb: float, a_name: str, b_name: str) -> tuple[str, str] | None:
+    if ca >= 1.0 - 1e-9 and cb < 1.0 - 1e-9:
+        return (a_name, b_name)
+    if cb >= 1.0 - 1e-9 and ca < 1.0 - 1e-9:
+        return (b_name, a_name)
+    return None
+
+
+def matrix_from(ids: Sequence[str], presence: Mapping[str, frozenset[str]],
+                sdgs: Mapping[str, frozenset[int]]) -> tuple[tuple[tuple[float, ...], ...],
+                                                             tuple[tuple[float, ...], ...]]:
+    """Jaccard and containment matrices of footprints (diagonal: 1.0 for a non-empty footprint).
+
+    >>> j, c = matrix_from(["a", "b"], {"a": frozenset({"x"}), "b": frozenset({"x", "y"})},
+    ...                    {"a": frozenset({1}), "b": frozenset({1})})
+    >>> j, c
+    (((1.0, 0.5), (0.5, 1.0)), ((1.0, 1.0), (0.5, 1.0)))
+    """
+    jac: list[tuple[float, ...]] = []
+    con: list[tuple[float, ...]] = []
+    for a in ids:
+        row_j, row_c = [], []
+        for b in ids:
+            jab, cab, _ = footprint_scores(presence[a], sdgs[a], presence[b], sdgs[b])
+            row_j.append(jab)
+            row_c.append(cab)
+        jac.append(tuple(row_j))
+        con.append(tuple(row_c))
+    return tuple(jac), tuple(con)
+
+
+# ----------------------------------------------------------------------------- store queries
+
+
+def top_overlaps(store: Store, actor_id: str, level: Level = OVERLAP_LEVEL, k: int = 10,
+                 lang: str = "fr") -> OverlapResult:
+    """The k actors whose footprints overlap this actor's most (Jaccard), with their reasons."""
+    w.check_lang(lang)
+    level = Level(level)
+    subject = _one_actor(store, actor_id)
+    size = presence_size(subject.territories, level)
+    sdgs = subject.all_sdgs
+    counts = store.overlap_counts(subject.territories, sdgs, level, exclude=[subject.id], limit=k)
+    actors = {a.id: a for a in store.actors([c.actor for c in counts])}
+    items = []
+    for c in counts:
+        other = actors[c.actor]
+        n_shared, shared_t = shared_places(subject.territories, other.territories, level)
+        shared_s = tuple(sorted(set(sdgs) & set(other.all_sdgs)))
+        jac = jaccard(c.shared_territories, c.shared_sdgs, size, len(set(sdgs)), c.territories, c.sdgs)
+        cs = containment(c.shared_territories, c.shared_sdgs, size, len(set(sdgs)))
+        co = containment(c.shared_territories, c.shared_sdgs, c.territories, c.sdgs)
+        same = other.kind == subject.kind
+        reason = overlap_reason(shared_t, shared_s, lang, other.kind if same else None,
+                                _inside(cs, co, subject.name, other.name), n_shared)
+        items.append(Overlap(other.id, other.name, other.kind, jac, cs, co, n_shared, shared_t, shared_s,
+                             same, reason))
+    return OverlapResult(subject.id, subject.name, subject.kind, level, size, sdgs, tuple(items))
+
+
+def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_jaccard: float = 0.0,
+             same_kind: bool = False, limit: int | None = None, lang: str = "fr") -> list[PairOverlap]:
+    """Pairs of actors of a territory whose footprints meet, Jaccard >= min_jaccard, best first."""
+    w.check_lang(lang)
+    level = Level(level)
+    counts = store.overlap_pairs(territory_id, level, min_jaccard=min_jaccard, same_kind=same_kind,
+                                 limit=limit)
+    ids = sorted({c.a for c in counts} | {c.b for c in counts})
+    actors = {a.id: a for a in store.actors(ids)}
+    result = []
+    for c in counts:
+        a, b = actors[c.a], actors[c.b]
+        n_shared, shared_t = shared_places(a.territories, b.territories, level)
+        shared_s = tuple(sorted(set(a.all_sdgs) & set(b.all_sdgs)))
+        jac = pair_jaccard(c)
+        ca = containment(c.shared_territories, c.shared_sdgs, c.territories_a, c.sdgs_a)
+        cb = containment(c.shared_territories, c.shared_sdgs, c.territories_b, c.sdgs_b)
+        reason = overlap_reason(shared_t, shared_s, lang, a.kind if a.kind == b.kind else None,
+                                _inside(ca, cb, a.name, b.name), n_shared)
+        result.append(PairOverlap(a.id, a.name, a.kind, b.id, b.name, b.kind, jac, ca, cb,
+                                  n_shared, shared_t, shared_s, reason))
+    return result
+
+
+def overlap_matrix(store: Store, actor_ids: Iterable[str], level: Level = OVERLAP_LEVEL) -> OverlapMatrix:
+    """The overlap matrix of a set of actors (unknown ids are skipped), in id order."""
+    level = Level(level)
+    actors = store.actors(sorted(set(actor_ids)))
+    ids = [a.id for a in actors]
+    presence = store.presence(ids, level)
+    sdgs = {a.id: frozenset(a.all_sdgs) for a in actors}
+    jac, con = matrix_from(ids, presence, sdgs)
+    return OverlapMatrix(tuple(ids), tuple(a.name for a in actors), level, jac, con)
+
+
+def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL,
+                     min_jaccard: float = DUPLICATE_MIN_JACCARD, lang: str = "fr") -> list[DuplicateGroup]:
+    """Groups of same-kind actors of a territory that may duplicate each other, biggest first."""
+    w.check_lang(lang)
+    level = Level(level)
+    counts = store.overlap_pairs(territory_id, level, min_jaccard=min_jaccard, same_kind=True)
+    weight = {(c.a, c.b): pair_jaccard(c) for c in counts}
+    groups = duplicate_components(weight)
+    ids = sorted({i for g in groups for i in g})
+    actors = {a.id: a for a in store.actors(ids)}
+    h = reference().hierarchy
+    result = []
+    for group in groups:
+        members = [actors[i] for i in group]
+        links = [j for (a, b), j in weight.items() if a in group and b in group]
+        shared_s = tuple(sorted(frozenset.intersection(*(frozenset(a.all_sdgs) for a in members))))
+        everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in members))
+        shared_t = most_populated(everywhere)
+        kind = members[0].kind
+        names = tuple(a.name for a in members)
+        result.append(DuplicateGroup(kind, group, names, min(links), max(links), shared_s, len(everywhere),
+                                     shared_t, _duplicate_reason(names, kind, shared_t, shared_s, lang,
+                                                                 len(everywhere))))
+    return result
+
+
+def _duplicate_reason(names: Sequence[str], kind: ActorKind, shared_t: Sequence[str],
+                      shared_s: Sequence[int], lang: str, shared_count: int) -> str:
+    clauses = [w.tr(lang, f"{w.join(names, lang)} sont {len(names)} {w.kind_name(kind, lang, plural_=True)} "
+                          "aux empreintes très proches",
+                    f"{w.join(names, lang)} are {len(names)} {w.kind_name(kind, lang, plural_=True)} "
+                    "with very similar footprints")]
+    if shared_t and shared_s:
+        where, what = w.in_places(tuple(shared_t), lang, total=shared_count), w.sdgs_phrase(shared_s, lang)
+        clauses.append(w.tr(lang, f"présence commune {where} sur {what}", f"all present {where} on {what}"))
+    clauses.append(w.tr(lang, "voyez avec eux s'ils peuvent s'allier ou se répartir les rôles",
+                        "see with them whether they can join forces or share the roles"))
+    return w.sentence(clauses, lang)
+
+
+def _one_actor(store: Store, actor_id: str) -> Actor:
+    found = store.actors([actor_id])
+    if not found:
+        raise NotFound("actor", actor_id, [f"{h.name} ({h.id})" for h in store.search(actor_id, limit=5)
+                                           if h.type == "actor"])
+    return found[0]

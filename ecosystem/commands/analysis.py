@@ -1,0 +1,356 @@
+"""`ecosystem overlaps | complements | coverage | diagnose`: the analyses, from the command line.
+
+Each command resolves what was typed (an id or a name; a territory code, id or name), calls one
+function of `ecosystem.analysis`, and prints a readable table, or JSON with --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ecosystem import settings
+from ecosystem.analysis import wording as w
+from ecosystem.analysis.complementarity import ComplementResult, complements
+from ecosystem.analysis.coverage import Coverage, check_level, coverage
+from ecosystem.analysis.diagnosis import Diagnosis, diagnose
+from ecosystem.analysis.lookup import find_actor, find_alliance, find_subject, find_territory
+from ecosystem.analysis.overlap import (
+    DuplicateGroup,
+    OverlapResult,
+    PairOverlap,
+    duplicate_groups,
+    pairs_in,
+    top_overlaps,
+)
+from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL, Status
+from ecosystem.analysis.verdict import Verdict
+from ecosystem.commands.common import add_json_flag, print_json, print_table, store_from_args
+from ecosystem.model import Level
+from ecosystem.reference import reference
+from ecosystem.text import normalize
+
+_LEVELS = {normalize(v): v for v in ("commune", "epci", "departement", "region", "pays")}
+_LEVELS.update({"dept": "departement", "interco": "epci", "intercommunalite": "epci", "country": "pays"})
+
+
+def level_arg(text: str) -> Level:
+    """A level as typed: "commune", "EPCI", "département", "région", "pays"."""
+    key = _LEVELS.get(normalize(text))
+    if key is None:
+        raise argparse.ArgumentTypeError(f"unknown level {text!r}: use commune, epci, departement, region "
+                                         "or pays")
+    return Level(key)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    lang_default = settings.get("ECOSYSTEM_LANG") or "fr"
+
+    def common(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--lang", choices=("fr", "en"), default=lang_default,
+                            help=f"language of the sentences (default: {lang_default}, from ECOSYSTEM_LANG)")
+        add_json_flag(parser)
+
+    p = sub.add_parser(
+        "overlaps", help="actors overlapping an actor's footprint (territories x SDGs), or duplicates",
+        description="Top actors overlapping one actor (Jaccard of footprints F = presence x SDGs, with "
+                    "containment both ways), or, with --in, all overlapping pairs of a territory and the "
+                    "groups of same-kind actors that may duplicate each other.",
+        epilog='Examples:\n  ecosystem overlaps "Jardins du Plateau" --top 5\n'
+               "  ecosystem overlaps panier-solidaire-valentinois --level epci\n"
+               "  ecosystem overlaps --in Valence --min-jaccard 0.3",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("actor", nargs="?", metavar="ACTOR", help="actor id or name")
+    p.add_argument("--in", dest="territory", metavar="TERRITORY",
+                   help="list pairs and duplicate groups inside this territory instead (code, id or name)")
+    p.add_argument("--level", type=level_arg, default=OVERLAP_LEVEL,
+                   help="level at which presence is compared: commune (default), epci, departement, region")
+    p.add_argument("--top", type=int, default=10, help="how many actors or pairs to show (default 10)")
+    p.add_argument("--min-jaccard", type=float, default=None,
+                   help=f"with --in: smallest Jaccard shown (default 0; duplicates use "
+                        f"{DUPLICATE_MIN_JACCARD})")
+    common(p)
+    p.set_defaults(func=run_overlaps, parser=p)
+
+    p = sub.add_parser(
+        "complements", help="co-present actors that bring what an actor or an alliance lacks",
+        description="Ranked co-present actors bringing other SDGs, another kind of actor, means the "
+                    "subject needs, or needing means the subject offers, each with one sentence saying "
+                    "why.",
+        epilog='Examples:\n  ecosystem complements jardins-du-plateau\n'
+               '  ecosystem complements "Alliance Rivière Drôme vivante" --top 5 --level epci',
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("subject", metavar="ACTOR|ALLIANCE", help="actor or alliance, id or name")
+    p.add_argument("--level", type=level_arg, default=OVERLAP_LEVEL,
+                   help="level at which co-presence is checked: commune (default), epci, departement, region")
+    p.add_argument("--top", type=int, default=10, help="how many candidates to show (default 10)")
+    common(p)
+    p.set_defaults(func=run_complements)
+
+    p = sub.add_parser(
+        "coverage", help="SDG x territory matrix of a territory, and the gaps public policies leave open",
+        description="How many actors work on each SDG in each part of a territory (the next level down by "
+                    "default), with the gaps: an SDG a public policy addresses there while no actor and no "
+                    "alliance works on it.",
+        epilog="Examples:\n  ecosystem coverage 26            (Drôme, by EPCI)\n"
+               "  ecosystem coverage 200068781 --level commune\n  ecosystem coverage \"Montélimar\"",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("territory", metavar="TERRITORY",
+                   help="commune/EPCI/département code, id (region:84) or name")
+    p.add_argument("--level", type=level_arg, default=None, help="rows' level (default: the next level down)")
+    common(p)
+    p.set_defaults(func=run_coverage, parser=p)
+
+    p = sub.add_parser(
+        "diagnose", help="an alliance checked against the 21 levers of the Charte du faire alliance",
+        description="Principle by principle (and the 7 modalities and 7 means): status, score, evidence "
+                    "and a concrete suggestion naming actors or policies.",
+        epilog='Examples:\n  ecosystem diagnose riviere-drome-vivante\n'
+               '  ecosystem diagnose "Alliance Romans zéro déchet" --lang en',
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("alliance", metavar="ALLIANCE", help="alliance id or name")
+    common(p)
+    p.set_defaults(func=run_diagnose)
+
+
+# ----------------------------------------------------------------------------- overlaps
+
+
+def run_overlaps(args: argparse.Namespace) -> int:
+    if bool(args.actor) == bool(args.territory):
+        args.parser.error("give an ACTOR, or --in TERRITORY (one of the two)")
+    store = store_from_args(args)
+    try:
+        if args.territory:
+            tid = find_territory(args.territory, store)
+            pairs = pairs_in(store, tid, args.level, min_jaccard=args.min_jaccard or 0.0, limit=args.top,
+                             lang=args.lang)
+            groups = duplicate_groups(store, tid, args.level, lang=args.lang)
+            if args.json:
+                print_json({"territory": tid, "level": args.level, "pairs": pairs, "duplicates": groups})
+            else:
+                _print_pairs(tid, args.level, pairs, groups, args.lang)
+            return 0
+        actor = find_actor(store, args.actor)
+        result = top_overlaps(store, actor.id, args.level, args.top, args.lang)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_overlaps(result, args.lang)
+    return 0
+
+
+def _print_overlaps(r: OverlapResult, lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    level = w.level_name(r.level, lang, plural_=r.territories > 1)
+    who, sdgs = f"{r.name} ({w.kind_name(r.kind, lang)})", ", ".join(map(str, r.sdgs))
+    print(t(f"{who} : empreinte de {r.territories} {level} × {len(r.sdgs)} ODD ({sdgs})",
+            f"{who}: footprint of {r.territories} {level} × {len(r.sdgs)} SDGs ({sdgs})"))
+    if not r.sdgs:
+        print(t("Aucun ODD déclaré : pas d'empreinte, donc pas de recouvrement. Ajoutez ses ODD dans le "
+                "jeu de données.",
+                "No SDG declared: no footprint, hence no overlap. Add its SDGs to the dataset."))
+        return
+    if not r.items:
+        print(t("Aucun autre acteur n'occupe les mêmes cases (territoire × ODD).",
+                "No other actor occupies the same (territory × SDG) cells."))
+        return
+    print()
+    rows = [(o.name, w.kind_name(o.kind, lang), w.number(o.jaccard, lang),
+             w.percent(o.containment_subject, lang), w.percent(o.containment_other, lang), o.reason)
+            for o in r.items]
+    print_table([t("Acteur", "Actor"), t("Type", "Kind"), "Jaccard", t("Part de la vôtre", "Of yours"),
+                 t("Part de la sienne", "Of theirs"), t("Pourquoi", "Why")], rows)
+
+
+def _print_pairs(tid: str, level: Level, pairs: Sequence[PairOverlap], groups: Sequence[DuplicateGroup],
+                 lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    place = reference().hierarchy.label(tid)
+    print(t(f"Recouvrements dans {place}, niveau {w.level_name(level, lang)}",
+            f"Overlaps in {place}, at {w.level_name(level, lang)} level"))
+    if groups:
+        print()
+        j = w.number(DUPLICATE_MIN_JACCARD, lang)
+        print(t(f"Doublons possibles (acteurs de même type, Jaccard ≥ {j})",
+                f"Possible duplicates (same kind, Jaccard ≥ {j})"))
+        for g in groups:
+            print(f"  - {g.reason}")
+    print()
+    if not pairs:
+        print(t("Aucune paire d'acteurs ne se recouvre ici.", "No pair of actors overlaps here."))
+        return
+    rows = [(p.a_name, p.b_name, w.number(p.jaccard, lang), w.percent(p.containment_a, lang),
+             w.percent(p.containment_b, lang), p.reason) for p in pairs]
+    print_table([t("Acteur A", "Actor A"), t("Acteur B", "Actor B"), "Jaccard", t("Part de A", "Of A"),
+                 t("Part de B", "Of B"), t("Pourquoi", "Why")], rows)
+
+
+# ----------------------------------------------------------------------------- complements
+
+
+def run_complements(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        who = find_subject(store, args.subject)
+        result = complements(store, who, args.level, args.top, args.lang)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_complements(result, args.lang)
+    return 0
+
+
+def _print_complements(r: ComplementResult, lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    s = r.subject
+    what = t("alliance", "alliance") if s.type == "alliance" else w.kind_name(s.kinds[0], lang)
+    print(t(f"Complémentarités {w.de(s.name)} ({what}), co-présence au niveau {w.level_name(r.level, lang)}",
+            f"Complements of {s.name} ({what}), co-presence at {w.level_name(r.level, lang)} level"))
+    if not r.items:
+        print(t("Aucun acteur co-présent n'apporte d'ODD, de profil ou de moyen qui vous manque.",
+                "No co-present actor brings an SDG, a profile or a means you lack."))
+        return
+    print(t(f"{r.found} acteurs complémentaires trouvés ; les {len(r.items)} premiers :",
+            f"{r.found} complementary actors found; the first {len(r.items)}:"))
+    print()
+    rows = [(n, c.name, w.kind_name(c.kind, lang), w.number(c.score, lang), c.reason)
+            for n, c in enumerate(r.items, 1)]
+    print_table(["#", t("Acteur", "Actor"), t("Type", "Kind"), "Score", t("Pourquoi", "Why")], rows)
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        tid = find_territory(args.territory, store)
+        if args.level is not None:
+            try:
+                check_level(tid, args.level)
+            except ValueError as error:
+                args.parser.error(str(error))
+        result = coverage(store, tid, args.level, args.lang)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_coverage(result, args.lang)
+    return 0
+
+
+def _cell_text(actors: int, gap: bool, empty: bool) -> str:
+    if gap:
+        return "!"
+    return "." if empty else str(actors)
+
+
+def _print_coverage(c: Coverage, lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    place = reference().hierarchy.label(c.territory)
+    print(t(f"Couverture des ODD : {place}, par {w.level_name(c.level, lang)}",
+            f"SDG coverage: {place}, by {w.level_name(c.level, lang)}"))
+    print(t("Chaque case : nombre d'acteurs qui travaillent sur l'ODD ; « ! » : une politique publique vise "
+            "l'ODD mais aucun acteur ni alliance n'y travaille ; « . » : rien.",
+            "Each cell: number of actors working on the SDG; \"!\": a public policy addresses the SDG but no "
+            "actor or alliance works on it; \".\": nothing."))
+    print()
+    headers = [t("Territoire", "Territory"), *(str(s) for s in range(1, 18))]
+    shown = [(r.name, r) for r in c.rows]
+    if c.level != reference().hierarchy[c.territory].level:
+        shown.append((f"Total {c.total.name}", c.total))
+    print_table(headers, [[label, *(_cell_text(x.actors, x.gap, not (x.actors or x.alliances or x.policies))
+                                    for x in row.cells)] for label, row in shown])
+    print()
+    groups = c.gap_groups(lang)
+    if not groups:
+        print(t("Aucun manque : chaque ODD visé par une politique publique a au moins un acteur ou une "
+                "alliance.",
+                "No gap: every SDG addressed by a public policy has at least one actor or alliance."))
+        return
+    print(t(f"{len(c.gaps)} manque(s) (territoire × ODD) :", f"{len(c.gaps)} gap(s) (territory × SDG):"))
+    for g in groups:
+        print(f"  - {g.sentence}")
+
+
+# ----------------------------------------------------------------------------- diagnose
+
+
+def run_diagnose(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        alliance = find_alliance(store, args.alliance)
+        result = diagnose(store, alliance, args.lang)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_diagnosis(result, args.lang)
+    return 0
+
+
+def _score(v: Verdict, lang: str) -> str:
+    return "-" if v.score is None else w.number(v.score, lang)
+
+
+def _print_diagnosis(d: Diagnosis, lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    print(f"{d.name} ({d.alliance})")
+    print(d.summary)
+    if d.assessed_on:
+        dates = ", ".join(w.date_text(x, lang) for x in d.assessed_on)
+        print(t(f"Autoévaluations : {dates}", f"Self-assessments: {dates}"))
+    print()
+    basis = {"graph": t("données", "data"), "self-assessment": t("autoévaluation", "self-assessment")}
+    print_table(["#", t("Principe", "Principle"), t("Statut", "Status"), "Score", t("Source", "Basis")],
+                [(v.number, v.name, w.status_label(v.status, lang), _score(v, lang), basis[v.basis])
+                 for v in d.principles])
+    for v in d.principles:
+        print()
+        print(f"P{v.number} · {v.name} — {w.status_label(v.status, lang)} ({_score(v, lang)})")
+        for e in v.evidence:
+            print(f"  - {e}")
+        print(f"  → {v.suggestion}")
+    for title, verdicts in ((t("Modalités d'action", "Modalities of action"), d.modalities),
+                            (t("Moyens d'action", "Means of action"), d.means)):
+        print()
+        print_table([title, t("Statut", "Status"), t("Dernière note", "Latest"), t("Évolution", "Trend")],
+                    [(v.name, w.status_label(v.status, lang), _latest(v), _trend(v)) for v in verdicts])
+        never = [v.name for v in verdicts if not v.history]
+        if never:
+            print(t(f"  À autoévaluer ensemble (0 à 3) : {', '.join(never)}.",
+                    f"  To self-assess together (0 to 3): {', '.join(never)}."))
+        for v in verdicts:
+            advice = _advice(v, lang)
+            if advice:
+                print(f"  → {v.name} : {advice}" if lang == "fr" else f"  → {v.name}: {advice}")
+
+
+def _latest(v: Verdict) -> str:
+    return f"{v.history[-1][1]}/3" if v.history else "-"
+
+
+def _trend(v: Verdict) -> str:
+    """'2 → 3 ↗' from the first to the latest self-assessment."""
+    if v.trend is None:
+        return ""
+    arrow = "↗" if v.trend > 0 else "↘" if v.trend < 0 else "="
+    return f"{v.history[0][1]} → {v.history[-1][1]} {arrow}"
+
+
+def _advice(v: Verdict, lang: str) -> str:
+    """The suggestion worth printing under the table: not the "nothing to fix" one, and without the
+    generic "self-assess it" clause already said once for all the levers never assessed."""
+    if v.status == Status.MET and not (v.trend is not None and v.trend < 0):
+        return ""
+    if not v.history:
+        rest = v.suggestion.split(w.tr(lang, " ; ", "; "), 1)
+        return rest[1][0].upper() + rest[1][1:] if len(rest) > 1 else ""
+    return v.suggestion
