@@ -1,0 +1,151 @@
+"""The app's link to the store: opened once per configuration, query results cached per data version.
+
+- `open_holder()` opens the configured store once per process and configuration
+  (`st.cache_resource`) and, for an empty embedded store with ECOSYSTEM_DEMO=1, loads the demo.
+- `AppContext.q(fn, *args)` runs `fn(store, *args)` through `st.cache_data`, keyed on the function,
+  its arguments and the **data fingerprint**: the store, the loaded datasets' ids, checksums and
+  load times, and a counter bumped by every write made in the app (load, remove, assessment). Any
+  change to the data therefore invalidates every cached answer, and nothing else does.
+
+Query functions take the store first and return plain, picklable values (they live in
+`ecosystem.ui.views`, `ecosystem.ui.mapview` and `ecosystem.analysis`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from ecosystem import settings
+from ecosystem.errors import EcosystemError
+from ecosystem.reference import DATA_DIR
+from ecosystem.store import Store, open_store
+
+T = TypeVar("T")
+STATE_KEY = "ecosystem.context"
+DEMO_DIR = DATA_DIR / "examples" / "demo-drome"
+CACHE_ENTRIES = 512
+"""Cached query answers (small values: tables, counts, sentences)."""
+LARGE_ENTRIES = 12
+"""Cached large answers (a map page is up to 2 MB, a checked upload holds a whole dataset)."""
+
+
+@dataclass
+class StoreHolder:
+    """One open store, with the app's write counter and what happened with the demo."""
+
+    store: Store
+    revision: int = 0
+    demo: str = ""  # "loaded" when the demo was loaded at start, or the reason it failed
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def bump(self) -> None:
+        with self.lock:
+            self.revision += 1
+
+
+def store_config(environ: dict[str, str] | None = None) -> tuple[str, ...]:
+    """What identifies the configured store (the password only as a digest): the cache key."""
+    password = settings.get("NEO4J_PASSWORD", environ) or ""
+    return (settings.get("NEO4J_URI", environ) or "", settings.get("NEO4J_USER", environ) or "",
+            hashlib.sha256(password.encode()).hexdigest()[:12], settings.get("NEO4J_DATABASE", environ) or "",
+            str(settings.state_dir(environ)), settings.get("ECOSYSTEM_DEMO", environ) or "0")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _open(config: tuple[str, ...]) -> StoreHolder:
+    """Open the store of `config` (the environment is read by open_store itself)."""
+    holder = StoreHolder(open_store())
+    if config[-1] == "1":
+        holder.demo = load_demo_if_empty(holder.store)
+    return holder
+
+
+def open_holder() -> StoreHolder:
+    """The configured store, opened once; raises StoreUnavailable (with the fix) when it cannot be."""
+    return _open(store_config())
+
+
+def load_demo_if_empty(store: Store) -> str:
+    """Load the demo dataset into an empty embedded store; "" when there was nothing to do."""
+    if store.describe().kind != "embedded" or store.datasets() or not DEMO_DIR.is_dir():
+        return ""
+    from ecosystem.datasets.reader import read_dataset
+
+    try:
+        store.load(read_dataset(DEMO_DIR))
+    except EcosystemError as error:
+        return str(error)
+    return "loaded"
+
+
+def fingerprint(holder: StoreHolder) -> str:
+    """A short digest of what the data is right now (see the module docstring)."""
+    parts = [holder.store.describe().label, str(holder.revision)]
+    parts += [f"{d.id}:{d.checksum}:{d.loaded_at}" for d in holder.store.datasets()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _cached(name: str, data_version: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any],
+            _store: Store) -> Any:
+    return _fn(_store, *args, **dict(kwargs))
+
+
+@st.cache_data(show_spinner=False, max_entries=LARGE_ENTRIES)
+def _cached_large(name: str, data_version: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any],
+                  _store: Store) -> Any:
+    return _fn(_store, *args, **dict(kwargs))
+
+
+@st.cache_data(show_spinner=False, max_entries=LARGE_ENTRIES)
+def _pure(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any:
+    return _fn(*args, **dict(kwargs))
+
+
+def pure(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`fn(*args, **kwargs)` for a function that does not read the store, cached on its arguments."""
+    return _pure(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """What every page needs: the store, the language, the data version, and cached queries."""
+
+    holder: StoreHolder
+    lang: str
+    version: str
+
+    @property
+    def store(self) -> Store:
+        return self.holder.store
+
+    def q(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(store, *args, **kwargs)`, cached until the data changes."""
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        return _cached(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
+
+    def q_large(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like `q`, in a cache holding few entries: for answers of megabytes (maps)."""
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        return _cached_large(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
+
+    def changed(self) -> None:
+        """Call after a write: every cached answer is stale from the next run on."""
+        self.holder.bump()
+
+
+def build_context(holder: StoreHolder, lang: str) -> AppContext:
+    ctx = AppContext(holder, lang, fingerprint(holder))
+    st.session_state[STATE_KEY] = ctx
+    return ctx
+
+
+def current() -> AppContext:
+    """The context the shell built for this run (pages call this first)."""
+    return st.session_state[STATE_KEY]

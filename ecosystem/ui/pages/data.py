@@ -1,0 +1,121 @@
+"""Données: import a dataset (with every problem listed), the template, exports, removal."""
+
+from functools import partial
+
+import streamlit as st
+
+from ecosystem.errors import EcosystemError, UnreadableFile
+from ecosystem.ui import components
+from ecosystem.ui.context import current, pure
+from ecosystem.ui.i18n import t
+from ecosystem.ui.views import data as views
+
+FLASH = "data.flash"
+CONFIRM = "data.confirm"
+UPLOADS = "data.uploads"  # bumped to empty the uploader after an import
+
+ctx = current()
+lang = ctx.lang
+st.title(t("data.title", lang))
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
+
+loaded = ctx.q(views.datasets_table, lang)
+st.subheader(t("data.loaded_list", lang))
+if loaded.empty:
+    st.info(t("data.no_dataset", lang))
+else:
+    st.dataframe(loaded, hide_index=True, width="stretch")
+
+# ---------------------------------------------------------------------- import
+st.subheader(t("data.import", lang))
+st.caption(t("data.import_help", lang))
+uploads = st.session_state.setdefault(UPLOADS, 0)
+files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES), accept_multiple_files=True,
+                         key=f"upload.{uploads}")
+name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
+if files:
+    items = tuple(sorted((f.name, f.getvalue()) for f in files))
+    try:
+        report = pure(views.check_files, items, name)
+    except UnreadableFile as error:
+        st.error(t("data.unreadable", lang, message=str(error)), icon=":material/block:")
+        report = None
+    if report is not None and not report.ok:
+        st.error(t("data.problems", lang, n=len(report.problems)), icon=":material/error:")
+        problems = views.problems_table(report.problems, lang)
+        st.table(problems.head(views.PROBLEMS_SHOWN), hide_index=True)
+        if len(problems) > views.PROBLEMS_SHOWN:
+            st.caption(t("data.problems_cut", lang, shown=views.PROBLEMS_SHOWN, total=len(problems)))
+        st.download_button(t("data.problems_download", lang), views.csv_for_excel(problems),
+                           file_name="problemes.csv" if lang == "fr" else "problems.csv", mime="text/csv",
+                           icon=":material/download:")
+    elif report is not None and report.dataset is not None:
+        dataset = report.dataset
+        st.success(t("data.valid", lang, name=dataset.name, id=dataset.id, actors=len(dataset.actors),
+                     policies=len(dataset.policies), alliances=len(dataset.alliances),
+                     memberships=len(dataset.memberships), assessments=len(dataset.assessments)))
+        if dataset.id in set(loaded[t("data.col_id", lang)]):
+            st.warning(t("data.replace_note", lang))
+        if report.warnings:
+            st.caption(t("data.warnings", lang, n=len(report.warnings)))
+            st.table(views.problems_table(report.warnings, lang).head(views.PROBLEMS_SHOWN), hide_index=True)
+        if st.button(t("data.load", lang), type="primary", icon=":material/upload:"):
+            bar = st.progress(0.0, text=t("data.loading", lang))
+            try:
+                report_progress = components.progress_callback(bar, t("data.loading", lang))
+                result = ctx.store.load(dataset, progress=report_progress)
+            except EcosystemError as error:
+                st.error(str(error))
+            else:
+                ctx.changed()
+                st.session_state[UPLOADS] = uploads + 1
+                st.session_state[FLASH] = t("data.loaded", lang, rows=result.rows,
+                                            seconds=f"{result.seconds:.1f}",
+                                            status=t(f"data.status_{result.status}", lang))
+                st.rerun()
+
+# ---------------------------------------------------------------------- template and exports
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(t("data.template", lang))
+    st.caption(t("data.template_help", lang))
+    template = pure(views.template_bytes, lang)
+    st.download_button(t("data.template_button", lang), template.data, file_name=template.file_name,
+                       mime=template.mime, icon=":material/download:")
+with right:
+    st.subheader(t("data.export", lang))
+    st.caption(t("data.export_help", lang))
+    if not loaded.empty:
+        columns = st.columns(len(views.EXPORT_FORMATS))
+        for column, fmt in zip(columns, views.EXPORT_FORMATS, strict=True):
+            # The file is built when the button is clicked, not at every run (a big graph takes seconds).
+            column.download_button(views.EXPORT_LABELS[fmt], partial(views.export_data, ctx.store, fmt, lang),
+                                   file_name=views.export_name(fmt), mime=views.EXPORT_MIME[fmt],
+                                   key=f"export.{fmt}", icon=":material/download:", on_click="ignore",
+                                   help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]))
+
+# ---------------------------------------------------------------------- removal
+if not loaded.empty:
+    st.subheader(t("data.remove", lang))
+    names = dict(zip(loaded[t("data.col_id", lang)], loaded[t("common.name", lang)], strict=True))
+    chosen = st.selectbox(t("data.remove_pick", lang), list(names), format_func=names.__getitem__,
+                          key="remove.pick")
+    if st.session_state.get(CONFIRM) != chosen:
+        if st.button(t("data.remove_button", lang), icon=":material/delete:"):
+            st.session_state[CONFIRM] = chosen
+            st.rerun()
+    else:
+        row = loaded[loaded[t("data.col_id", lang)] == chosen].iloc[0]
+        st.warning(t("data.remove_confirm", lang, name=names[chosen], actors=row[t("data.col_actors", lang)],
+                     alliances=row[t("data.col_alliances", lang)]), icon=":material/warning:")
+        yes, no = st.columns([1, 5])
+        if yes.button(t("data.remove_yes", lang), type="primary", key="remove.yes"):
+            ctx.store.remove_dataset(chosen)
+            ctx.changed()
+            st.session_state.pop(CONFIRM, None)
+            st.session_state[FLASH] = t("data.removed", lang, name=names[chosen])
+            st.rerun()
+        if no.button(t("data.remove_no", lang), key="remove.no"):
+            st.session_state.pop(CONFIRM, None)
+            st.rerun()

@@ -1,0 +1,49 @@
+"""The frame around every page: language, store, navigation, and errors shown as one message.
+
+`app.py` calls `main()`. A store that cannot be reached (Neo4j down, wrong password) gives one
+clear message with the fix, never a stack trace; so does any `EcosystemError` raised by a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ecosystem.errors import EcosystemError, StoreUnavailable
+from ecosystem.ui.context import build_context, open_holder
+from ecosystem.ui.i18n import t
+from ecosystem.ui.widgets import language_switch
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+
+PAGES = (  # file, URL path, title key, icon
+    ("home.py", "accueil", "nav.home", ":material/home:"),
+    ("map.py", "carte", "nav.map", ":material/hub:"),
+    ("territories.py", "territoires", "nav.territories", ":material/grid_on:"),
+    ("overlaps.py", "chevauchements", "nav.overlaps", ":material/join_inner:"),
+    ("complements.py", "complementarites", "nav.complements", ":material/extension:"),
+    ("alliances.py", "alliances", "nav.alliances", ":material/handshake:"),
+    ("data.py", "donnees", "nav.data", ":material/database:"),
+)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Écosystème", page_icon=":material/hub:", layout="wide")
+    lang = language_switch()
+    try:
+        holder = open_holder()
+        ctx = build_context(holder, lang)
+    except StoreUnavailable as error:
+        st.error(t("app.store_error", lang, message=str(error)), icon=":material/cloud_off:")
+        st.stop()
+    if holder.demo and holder.demo != "loaded":
+        st.warning(t("app.demo_failed", lang, message=holder.demo))
+    pages = [st.Page(PAGES_DIR / file, title=t(title, lang), icon=icon, url_path=path, default=i == 0)
+             for i, (file, path, title, icon) in enumerate(PAGES)]
+    page = st.navigation(pages)
+    st.sidebar.caption(t("app.store", lang, label=ctx.store.describe().label))
+    try:
+        page.run()
+    except EcosystemError as error:
+        st.error(t("app.error", lang, message=str(error)), icon=":material/error:")

@@ -1,0 +1,128 @@
+"""Helpers of the browser tests: a real `streamlit run` on a free port, and headless Chromium.
+
+Kept apart from the tests so that the tests read as scenarios. Nothing here is mocked: the server
+is the app as users run it, on a temporary state folder, and the browser is Debian's Chromium
+driven by Playwright (never a downloaded browser: `playwright install` is not needed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+STREAMLIT = Path(sys.executable).parent / "streamlit"
+SERVER_START_LIMIT = 120.0
+"""Seconds to wait for the server to answer its health check (a failure to start, not a timing)."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def streamlit_server(state_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port with `state_dir`; yields its base URL."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update({"ECOSYSTEM_STATE_DIR": str(state_dir), "ECOSYSTEM_DEMO": "1", "ECOSYSTEM_LANG": "fr",
+                "PYTHONPATH": str(ROOT)})
+    env.update(extra_env or {})
+    log = (state_dir / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [str(STREAMLIT), "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_LIMIT
+        while not _healthy(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {(state_dir / 'streamlit.log').read_text()[-2000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not answer its health check")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Chromium browser (Playwright's sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_idle(page, timeout_ms: float = 60_000) -> None:
+    """Wait until the Streamlit script has finished its run and the page holds its result."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]',
+                           timeout=timeout_ms)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && !document.querySelector('[data-testid="stSkeleton"]');
+        }""", timeout=timeout_ms)
+
+
+def map_frame(page, timeout_ms: float = 60_000):
+    """The map's iframe, once vis-network has drawn its first frame."""
+    page.wait_for_selector('iframe[title*="Carte"], iframe[title*="map"]', timeout=timeout_ms)
+    for frame in page.frames:
+        try:
+            if frame.evaluate("() => !!document.getElementById('mynetwork')"):
+                frame.wait_for_function("() => window.ecosystemMap !== undefined", timeout=timeout_ms)
+                return frame
+        except Exception:
+            continue
+    raise AssertionError("no map iframe with a vis network")
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def write_timings(name: str, data: dict) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,270 @@
+"""The app's pure parts: strings, layout, the map model and its HTML, the query views.
+
+Run on real stores (the embedded one here; the pages on both stores are in test_app.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from openpyxl import load_workbook
+
+from ecosystem.analysis.complementarity import complements
+from ecosystem.analysis.overlap import top_overlaps
+from ecosystem.model import ActorKind
+from ecosystem.ui import i18n, palette
+from ecosystem.ui.layout import layout
+from ecosystem.ui.mapview import (
+    MapSelection,
+    actor_node,
+    alliance_node,
+    build_map,
+    group_level,
+    policy_node,
+    render_html,
+)
+from ecosystem.ui.views import common
+from ecosystem.ui.views import data as data_views
+from ecosystem.ui.views.alliances import assessments_from_form
+from tests.factories import CREST, DROME, VALENCE, small_dataset
+
+UI_DIR = Path(__file__).resolve().parent.parent / "ecosystem" / "ui"
+
+
+@pytest.fixture
+def loaded(memory_store):
+    memory_store.load(small_dataset())
+    return memory_store
+
+
+# ---------------------------------------------------------------------- strings
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_both_languages_with_the_same_placeholders():
+    for key, (fr, en) in i18n.STRINGS.items():
+        assert fr.strip() and en.strip(), key
+        assert _fields(fr) == _fields(en), key
+
+
+def test_every_key_used_in_the_app_exists():
+    used: set[str] = set()
+    for path in UI_DIR.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_0-9.]+)["']""", text))
+    assert used, "the scan found no key: the pattern is wrong"
+    assert sorted(used - set(i18n.STRINGS)) == []
+
+
+def test_french_is_the_default_and_english_is_available():
+    assert i18n.t("nav.map") == "Carte"
+    assert i18n.t("nav.map", "en") == "Map"
+    assert i18n.check_lang("xx") == "fr"
+    assert i18n.number_label(12345, "fr") == "12\u202f345"
+
+
+# ---------------------------------------------------------------------- palette and layout
+
+
+def test_kinds_use_distinct_okabe_ito_colours():
+    okabe_ito = {palette.ORANGE, palette.SKY_BLUE, palette.BLUISH_GREEN, palette.YELLOW, palette.BLUE,
+                 palette.VERMILLION, palette.REDDISH_PURPLE, palette.GREY}
+    colours = [palette.KIND_COLOURS[k] for k in ActorKind]
+    assert len(set(colours)) == len(ActorKind)
+    assert set(colours) <= okabe_ito
+
+
+def test_layout_places_every_node_once_deterministically():
+    nodes = [f"n{i}" for i in range(300)] + ["hub1", "hub2"]
+    edges = [(f"n{i}", "hub1") for i in range(0, 200, 2)] + [(f"n{i}", "hub2") for i in range(1, 150, 3)]
+    first = layout(nodes, edges, hubs=["hub1", "hub2"])
+    assert set(first) == set(nodes)
+    assert first == layout(list(nodes), list(reversed(edges)), hubs=["hub2", "hub1"])
+    assert len(set(first.values())) == len(nodes)  # no two nodes on the same spot
+
+
+def test_layout_keeps_linked_nodes_closer_than_strangers():
+    nodes = ["a", "b", "c", "d"] + [f"x{i}" for i in range(50)]
+    pos = layout(nodes, [("a", "b"), ("c", "d")])
+
+    def dist(u, v):
+        return ((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5
+
+    assert dist("a", "b") < dist("a", "x49")
+
+
+# ---------------------------------------------------------------------- the map model
+
+
+def test_map_shows_actors_alliances_policies_and_their_links(loaded):
+    model = build_map(loaded, MapSelection())
+    ids = {n.id for n in model.nodes}
+    active = [a for a in small_dataset().actors if a.active]
+    assert {actor_node(a.id) for a in active} <= ids
+    assert actor_node("ancienne-asso") not in ids  # inactive actors stay off the map
+    assert {alliance_node("alim-valence"), policy_node("pat-vra")} <= ids
+    links = {(e.source, e.target, e.type) for e in model.edges}
+    assert (actor_node("jardins-valence"), alliance_node("alim-valence"), "member") in links
+    assert (actor_node("agglo-vra"), policy_node("pat-vra"), "carrier") in links
+    assert (alliance_node("alim-valence"), policy_node("pat-vra"), "aligns") in links
+    assert not model.grouped and model.actors == len(active)
+
+
+def test_map_filters_by_territory_kind_sdg_and_alliance(loaded):
+    crest = build_map(loaded, MapSelection(territory=CREST))
+    assert {n.id for n in crest.nodes if n.type == "actor"} == {
+        actor_node(i) for i in ("crest-solidaire", "biodrome", "labo-aura")}  # Crest, Drôme and AURA actors
+    kinds = build_map(loaded, MapSelection(kinds=("collectivite",)))
+    assert {n.kind for n in kinds.nodes if n.type == "actor"} == {"collectivite"}
+    sdg = build_map(loaded, MapSelection(sdgs=(13,)))
+    assert actor_node("romans-repair") in {n.id for n in sdg.nodes}  # SDG 13 is inferred for it
+    assert actor_node("crest-solidaire") not in {n.id for n in sdg.nodes}
+    alliance = build_map(loaded, MapSelection(alliances=("climat-drome",)))
+    members = {n.id for n in alliance.nodes if n.type == "actor"}
+    assert members == {actor_node("labo-aura"), actor_node("agglo-vra")}
+
+
+def test_focus_on_an_actor_draws_its_overlaps_and_complements(loaded):
+    model = build_map(loaded, MapSelection(focus="jardins-valence"))
+    subject = actor_node("jardins-valence")
+    overlaps = {e.target for e in model.edges if e.type == "overlap" and e.source == subject}
+    expected = {actor_node(o.actor) for o in top_overlaps(loaded, "jardins-valence", k=10).items}
+    assert overlaps == expected and overlaps
+    found = complements(loaded, loaded.actors(["jardins-valence"])[0], k=10)
+    drawn = {e.target for e in model.edges if e.type == "complement"}
+    assert drawn == {actor_node(c.actor) for c in found.items}
+    roles = {n.id: n.role for n in model.nodes}
+    assert roles[subject] == "subject"
+    assert "faded" in roles.values()
+
+
+def test_focus_brings_in_neighbours_the_filters_left_out(loaded):
+    model = build_map(loaded, MapSelection(territory=CREST, focus="crest-solidaire"))
+    drawn = {n.id for n in model.nodes}
+    assert all(e.target in drawn for e in model.edges)
+
+
+def test_unknown_focus_is_said_not_raised(loaded):
+    model = build_map(loaded, MapSelection(focus="nobody"), lang="fr")
+    assert any("nobody" in note for note in model.notes)
+
+
+def test_positions_do_not_move_when_the_focus_changes(loaded):
+    plain = {n.id: (n.x, n.y) for n in build_map(loaded, MapSelection()).nodes}
+    focused = {n.id: (n.x, n.y) for n in build_map(loaded, MapSelection(focus="biodrome")).nodes}
+    assert all(focused[k] == v for k, v in plain.items())
+
+
+def test_beyond_the_budget_actors_are_grouped_and_the_map_says_so(loaded):
+    model = build_map(loaded, MapSelection(territory=DROME), lang="fr", budget=5)
+    assert model.grouped and model.group_by == "territory"
+    assert len(model.nodes) <= 5 + 3  # groups, plus the biggest alliances and policies that fit
+    assert any("regroupés" in note for note in model.notes)
+    by_kind = build_map(loaded, MapSelection(group_by="kind"), lang="en", budget=5)
+    assert by_kind.group_by == "kind"
+    counted = [int(re.search(r"\((\d+)\)$", n.label).group(1)) for n in by_kind.nodes if n.type == "group"]
+    assert sum(counted) == 8  # the 8 active actors, each in the group of its kind
+    assert group_level(None).value == "region" and group_level(VALENCE) is None
+
+
+def test_map_html_is_standalone_and_offline(loaded):
+    html = render_html(build_map(loaded, MapSelection(focus="alim-valence")), "fr")
+    assert "vis.Network" in html and "window.ecosystemMap" in html
+    assert not re.search(r"""(src|href)=["']?https?:""", html), "the map must not load anything from the web"
+    assert '"physics":{"enabled":false}' in html and '"improvedLayout":false' in html
+    assert "Légende" in html and "Alliance alimentaire valentinoise" in html
+    assert html.count("</script>") == 2  # the inlined vis-network and the map's own script, nothing else
+
+
+def test_map_text_cannot_break_out_of_its_script(memory_store):
+    from dataclasses import replace
+
+    dataset = small_dataset()
+    actors = tuple(replace(a, name="</script><script>alert(1)</script>") if a.id == "biodrome" else a
+                   for a in dataset.actors)
+    memory_store.load(replace(dataset, actors=actors))
+    html = render_html(build_map(memory_store, MapSelection()), "fr")
+    assert "<script>alert(1)" not in html
+
+
+# ---------------------------------------------------------------------- views
+
+
+def test_home_territory_is_where_most_actors_are(loaded):
+    assert common.home_territory(loaded) == DROME
+
+
+def test_directories_list_active_actors_by_name(loaded):
+    names = [e.name for e in common.actor_directory(loaded)]
+    assert names == sorted(names, key=str.casefold) and "Ancienne association" not in names
+
+
+def test_assessment_form_keeps_only_scored_levers():
+    from datetime import date
+
+    scores = {"principe-1": "3", "modalite-dialoguer": "—", "moyen-donnees": "0"}
+    found = assessments_from_form("alim-valence", date(2026, 3, 1), scores, {"principe-1": "  Bien  "})
+    assert [(a.lever, a.score, a.comment) for a in found] == [("principe-1", 3, "Bien"),
+                                                             ("moyen-donnees", 0, "")]
+
+
+def test_broken_upload_lists_every_problem_with_its_place():
+    csv = b"nom;type;territoires;odd\nJardins;association;69999;2\nBio;banane;26362;99\n"
+    report = data_views.check_files((("acteurs.csv", csv),), "essai")
+    assert not report.ok
+    table = data_views.problems_table(report.problems, "fr")
+    assert list(table.columns) == ["Fichier", "Ligne", "Colonne", "Valeur", "Problème"]
+    located = set(zip(table["Ligne"], table["Valeur"], strict=True))
+    assert {(2, "69999"), (3, "banane"), (3, "99")} <= located
+
+
+@pytest.mark.parametrize("fmt", data_views.EXPORT_FORMATS)
+def test_exports_can_be_read_back(loaded, fmt):
+    data = data_views.export_data(loaded, fmt, "fr")
+    if fmt in ("graphml", "gexf"):
+        graph = nx.read_graphml(io.BytesIO(data)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(data))
+        assert any("jardins-valence" in str(n) for n in graph.nodes)
+    else:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        if fmt == "json":
+            assert names == ["petit-drome.json"]
+        else:
+            assert "petit-drome/acteurs.csv" in names
+
+
+def test_template_is_an_excel_workbook():
+    download = data_views.template_bytes("fr")
+    book = load_workbook(io.BytesIO(download.data))
+    assert any("acteur" in name.lower() for name in book.sheetnames)
+
+
+def test_the_demo_is_loaded_only_into_an_empty_embedded_store(memory_store):
+    from ecosystem.ui.context import DEMO_DIR, load_demo_if_empty
+
+    assert DEMO_DIR.is_dir()
+    assert load_demo_if_empty(memory_store) == "loaded"
+    assert [d.id for d in memory_store.datasets()] == ["demo-drome"]
+    assert load_demo_if_empty(memory_store) == ""  # not empty any more: nothing is done
+    memory_store.remove_dataset("demo-drome")
+    memory_store.load(small_dataset())
+    assert load_demo_if_empty(memory_store) == ""
+    assert [d.id for d in memory_store.datasets()] == ["petit-drome"]
+
+
+@pytest.mark.parametrize("module", ["layout", "palette", "i18n", "mapview", "views.territories",
+                                    "views.alliances"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"ecosystem.ui.{module}"))
+    assert result.attempted > 0 and result.failed == 0
