@@ -191,3 +191,76 @@ class Incidence:
 
     def sdg_matrix(self) -> np.ndarray:
         return sdg_columns(self.masks)
+
+    def groups(self, rows: np.ndarray, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Group `rows` by identical territories, or by identical (territories, SDGs, extra).
+
+        Returns (group index of each row, one representative row per group). Members of a group
+        share their presence at every level (and, with `extra`, their SDGs and e.g. their kind),
+        so pair statistics are properties of group pairs: filtered before pairs are expanded.
+        """
+        indptr, indices = self.direct.indptr, self.direct.indices
+        keys: dict[tuple[bytes, int, int], int] = {}
+        group = np.empty(len(rows), dtype=np.int64)
+        reps: list[int] = []
+        masks = self.masks
+        for n, row in enumerate(rows.tolist()):
+            key = (indices[indptr[row]:indptr[row + 1]].tobytes(),
+                   int(masks[row]) if extra is not None else 0, int(extra[row]) if extra is not None else 0)
+            g = keys.get(key)
+            if g is None:
+                g = keys[key] = len(reps)
+                reps.append(row)
+            group[n] = g
+        return group, np.asarray(reps, dtype=np.int64)
+
+
+def lookup(matrix: sp.coo_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Values of a sparse matrix at (rows, cols), 0 where nothing is stored; vectorised."""
+    width = matrix.shape[1]
+    keys = matrix.row.astype(np.int64) * width + matrix.col.astype(np.int64)
+    order = np.argsort(keys)
+    keys, data = keys[order], matrix.data[order].astype(np.int64)
+    wanted = rows.astype(np.int64) * width + cols.astype(np.int64)
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    found = (keys[at] == wanted) if len(keys) else np.zeros(len(wanted), dtype=bool)
+    return np.where(found, data[at] if len(keys) else 0, 0)
+
+
+def pairs_of_groups(group: np.ndarray, members: np.ndarray, gi: np.ndarray,
+                    gj: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Expand group pairs (gi <= gj) into member pairs (i < j), vectorised.
+
+    Returns (i, j, index of the group pair each member pair comes from). Members of one group pair
+    with each other (gi == gj); members of two groups pair across.
+    """
+    order = np.argsort(group, kind="stable")
+    sorted_members = members[order]
+    n_groups = int(group.max()) + 1 if len(group) else 0
+    bounds = np.searchsorted(group[order], np.arange(n_groups + 1))
+    sizes = np.diff(bounds)
+    out_i, out_j, out_k = [], [], []
+
+    same = np.flatnonzero(gi == gj)
+    for k in same[sizes[gi[same]] >= 2].tolist():
+        mg = sorted_members[bounds[gi[k]]:bounds[gi[k] + 1]]
+        a, b = np.triu_indices(len(mg), k=1)
+        out_i.append(mg[a])
+        out_j.append(mg[b])
+        out_k.append(np.full(len(a), k, dtype=np.int64))
+
+    cross = np.flatnonzero(gi != gj)
+    if len(cross):
+        ng, nh = sizes[gi[cross]], sizes[gj[cross]]
+        counts = ng * nh
+        block = np.repeat(np.arange(len(cross)), counts)
+        offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        width = nh[block]
+        out_i.append(sorted_members[bounds[gi[cross]][block] + offset // width])
+        out_j.append(sorted_members[bounds[gj[cross]][block] + offset % width])
+        out_k.append(cross[block])
+    if not out_i:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    i, j = np.concatenate(out_i), np.concatenate(out_j)
+    return np.minimum(i, j), np.maximum(i, j), np.concatenate(out_k)

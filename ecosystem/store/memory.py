@@ -56,7 +56,15 @@ from ecosystem.store.base import (
     StoreInfo,
 )
 from ecosystem.store.integrity import check_dataset, check_ownership
-from ecosystem.store.matrices import Incidence, jaccard, popcount, projection_for, sdg_mask
+from ecosystem.store.matrices import (
+    Incidence,
+    jaccard,
+    lookup,
+    pairs_of_groups,
+    popcount,
+    projection_for,
+    sdg_mask,
+)
 from ecosystem.store.persistence import (
     Entry,
     Manifest,
@@ -539,17 +547,41 @@ class MemoryStore(Store):
             inc, kinds = self._actor_matrix()
             presence, sizes = inc.presence(level), inc.sizes(level)
         members = np.flatnonzero(inc.touching([territory_id]))
-        sub = presence[members]
-        shared = sp.triu(sub @ sub.T, k=1).tocoo()
-        i, j, shared_t = members[shared.row], members[shared.col], shared.data.astype(np.int64)
-        shared_s = popcount(inc.masks[i] & inc.masks[j])
-        keep = shared_s > 0
+        # Two levels of groups: by territories (few: the sparse product stays small even with
+        # nationwide actors), then by territories + SDGs + kind (what a pair's figures depend on).
+        tgroup, treps = inc.groups(members)
+        sub = presence[treps]
+        tshared = sp.triu(sub @ sub.T, k=0).tocsr()
+        group, reps = inc.groups(members, kinds if same_kind else np.zeros(len(kinds), dtype=np.int64))
+        tgroup_of = np.empty(len(reps), dtype=np.int64)
+        tgroup_of[group] = tgroup
+        tpairs = tshared.tocoo()
+        gi, gj, _ = pairs_of_groups(tgroup_of, np.arange(len(reps)), tpairs.row.astype(np.int64),
+                                    tpairs.col.astype(np.int64))
+        diagonal = np.arange(len(reps))
+        gi, gj = np.concatenate([gi, diagonal]), np.concatenate([gj, diagonal])
+        ta, tb = tgroup_of[gi], tgroup_of[gj]
+        shared_t = lookup(tpairs, np.minimum(ta, tb), np.maximum(ta, tb))
+        ri, rj = reps[gi], reps[gj]
+        shared_s = popcount(inc.masks[ri] & inc.masks[rj])
+        keep = (shared_s > 0) & (shared_t > 0)
         if same_kind:
-            keep &= kinds[i] == kinds[j]
-        i, j, shared_t, shared_s = i[keep], j[keep], shared_t[keep], shared_s[keep]
-        jac = jaccard(shared_t, shared_s, sizes[i], inc.sdg_sizes[i], sizes[j], inc.sdg_sizes[j])
-        keep = jac >= min_jaccard
-        i, j, shared_t, shared_s, jac = i[keep], j[keep], shared_t[keep], shared_s[keep], jac[keep]
+            keep &= kinds[ri] == kinds[rj]
+        group_jac = jaccard(shared_t, shared_s, sizes[ri], inc.sdg_sizes[ri], sizes[rj], inc.sdg_sizes[rj])
+        keep &= group_jac >= min_jaccard
+        gi, gj = gi[keep], gj[keep]
+        shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
+        if limit is not None and len(gi):  # expand only the best group pairs, ties at the cut included
+            n = np.bincount(group)
+            counts = np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+            best = np.argsort(-group_jac, kind="stable")
+            reached = np.searchsorted(np.cumsum(counts[best]), limit)
+            if reached < len(best):
+                keep = group_jac >= group_jac[best[reached]]
+                gi, gj = gi[keep], gj[keep]
+                shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
+        i, j, k = pairs_of_groups(group, members, gi, gj)
+        shared_t, shared_s, jac = shared_t[k], shared_s[k], group_jac[k]
         order = np.lexsort((j, i, -jac))[:limit]
         i, j, ids = i[order], j[order], inc.ids
         with _bulk():
