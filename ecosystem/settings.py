@@ -22,19 +22,23 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("ECOSYSTEM_STATE_DIR", ".ecosystem",
-            "Folder for the embedded store and the local Neo4j server's data (relative to the current folder)."),
+            "Folder for the embedded store and the local Neo4j server's data "
+            "(relative to the current folder)."),
     Setting("NEO4J_URI", None,
-            "Bolt URI of a Neo4j server (bolt://, neo4j://, neo4j+s://, ...). Unset: the embedded store is used."),
+            "Bolt URI of a Neo4j server (bolt://, neo4j://, neo4j+s://, ...). "
+            "Unset: the embedded store is used."),
     Setting("NEO4J_USER", "neo4j", "Neo4j user name."),
     Setting("NEO4J_PASSWORD", None,
             "Neo4j password. For the local server, `ecosystem neo4j start` sets it on first start."),
     Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name."),
     Setting("ECOSYSTEM_QUERY_TIMEOUT", "60", "Seconds a Neo4j query may run before it is stopped."),
-    Setting("ECOSYSTEM_NEO4J_VERSION", "5.26.30", "Neo4j Community version the local server runs (Maven Central)."),
+    Setting("ECOSYSTEM_NEO4J_VERSION", "5.26.30",
+            "Neo4j Community version the local server runs (Maven Central)."),
     Setting("ECOSYSTEM_NEO4J_BOLT_PORT", "7687", "Loopback port of the local Neo4j server's Bolt connector."),
     Setting("ECOSYSTEM_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server (the machine is shared)."),
     Setting("ECOSYSTEM_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
-    Setting("ECOSYSTEM_JAVA", None, "Java 17+ executable for the local Neo4j server (default: java on PATH)."),
+    Setting("ECOSYSTEM_JAVA", None,
+            "Java 17+ executable for the local Neo4j server (default: java on PATH)."),
     Setting("ECOSYSTEM_LANG", "fr", "Language of the app and of the CLI's sentences: fr or en."),
     Setting("ECOSYSTEM_DEMO", "1",
             "Load the demo dataset into an empty embedded store when the app starts (1 or 0)."),

@@ -50,8 +50,8 @@ def small_dataset(dataset_id: str = "petit-drome") -> Dataset:
     policies = (
         Policy("pat-vra", "Projet alimentaire territorial VRA", "PAT", ("agglo-vra",), (VRA,), (2, 12)),
         Policy("pcaet-vra", "PCAET Valence Romans", "PCAET", ("agglo-vra",), (VRA,), (7, 13)),
-        Policy("cdv-valence", "Contrat de ville de Valence", "Contrat de ville", ("ville-valence", "agglo-vra"),
-               (VALENCE,), (1, 10, 11)),
+        Policy("cdv-valence", "Contrat de ville de Valence", "Contrat de ville",
+               ("ville-valence", "agglo-vra"), (VALENCE,), (1, 10, 11)),
     )
     alliances = (
         Alliance("alim-valence", "Alliance alimentaire valentinoise", "Nourrir sainement les Valentinois",

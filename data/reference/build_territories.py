@@ -80,12 +80,14 @@ def build(package: Path) -> tuple[list[list[str]], list[list[str]]]:
 
     rows: list[list[str]] = [["pays:FR", "pays", "FR", "France", str(sum(population.values())), "", ""]]
     for r in sorted(regions, key=lambda r: r["code"]):
-        rows.append([f"region:{r['code']}", "region", r["code"], r["nom"], str(by_reg[r["code"]]), "pays:FR", ""])
+        rows.append([f"region:{r['code']}", "region", r["code"], r["nom"], str(by_reg[r["code"]]),
+                     "pays:FR", ""])
     for d in sorted(departements, key=lambda d: d["code"]):
         rows.append([f"departement:{d['code']}", "departement", d["code"], d["nom"], str(by_dep[d["code"]]),
                      f"region:{d['region']}", ""])
     for e in sorted(epcis, key=lambda e: e["code"]):
-        rows.append([f"epci:{e['code']}", "epci", e["code"], e["nom"], str(by_epci[e["code"]]), "", e["code"]])
+        rows.append([f"epci:{e['code']}", "epci", e["code"], e["nom"], str(by_epci[e["code"]]), "",
+                     e["code"]])
     for c in sorted(communes, key=lambda c: c["code"]):
         parents = [f"epci:{epci_of[c['code']]}"] if c["code"] in epci_of else []
         parents.append(f"departement:{c['departement']}")

@@ -36,6 +36,7 @@ class Sdgs:
 def load_sdgs(path: Path) -> Sdgs:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Sdgs(tuple(
-        Sdg(number=i["number"], name_fr=i["name_fr"], name_en=i["name_en"], dimension=Dimension(i["dimension"]))
+        Sdg(number=i["number"], name_fr=i["name_fr"], name_en=i["name_en"],
+            dimension=Dimension(i["dimension"]))
         for i in data["items"]
     ))
