@@ -8,10 +8,11 @@ stores can be compared value for value. Ids of territories are "{level}:{code}" 
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+
+import orjson
 
 
 class ActorKind(StrEnum):
@@ -287,23 +288,56 @@ class Dataset:
         )
 
     def checksum(self) -> str:
-        """A digest of the content: loading a dataset with the same checksum changes nothing."""
-        data = dataset_to_dict(self.canonical())
-        payload = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+        """A digest of the content, independent of record order: loading a dataset with the same
+        checksum changes nothing."""
+        return checksum_of(canonical_bytes(self.canonical()))
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _actor_dict(a: Actor) -> dict:
+    return {"id": a.id, "name": a.name, "kind": a.kind.value, "territories": list(a.territories),
+            "sdgs": list(a.sdgs), "offers": list(a.offers), "needs": list(a.needs), "siren": a.siren,
+            "siret": a.siret, "rna": a.rna, "description": a.description, "website": a.website,
+            "inferred_sdgs": [{"number": s.number, "source": s.source, "confidence": s.confidence}
+                              for s in a.inferred_sdgs],
+            "active": a.active, "created": _day(a.created), "source": a.source,
+            "rejected_sdgs": list(a.rejected_sdgs)}
 
 
 def dataset_to_dict(dataset: Dataset) -> dict:
-    """The dataset as plain JSON-ready data (dates as ISO strings)."""
-    data = asdict(dataset)
-    data.pop("extra", None)
-    return json.loads(json.dumps(data, default=_json_default))
+    """The dataset as plain JSON-ready data (dates as ISO strings), field by field.
+
+    Written out rather than through `dataclasses.asdict`, whose deep copies dominated the load of a
+    100,000-actor dataset; `tests/test_model.py` checks both agree.
+    """
+    return {
+        "id": dataset.id, "name": dataset.name, "source": dataset.source, "description": dataset.description,
+        "actors": [_actor_dict(a) for a in dataset.actors],
+        "policies": [{"id": p.id, "name": p.name, "kind": p.kind, "carriers": list(p.carriers),
+                      "territories": list(p.territories), "sdgs": list(p.sdgs), "description": p.description}
+                     for p in dataset.policies],
+        "alliances": [{"id": a.id, "name": a.name, "purpose": a.purpose, "started": _day(a.started),
+                       "status": a.status.value, "territories": list(a.territories), "sdgs": list(a.sdgs),
+                       "policies": list(a.policies)} for a in dataset.alliances],
+        "memberships": [{"alliance": m.alliance, "actor": m.actor, "role": m.role.value}
+                        for m in dataset.memberships],
+        "assessments": [{"alliance": x.alliance, "lever": x.lever, "on": x.on.isoformat(), "score": x.score,
+                         "comment": x.comment} for x in dataset.assessments],
+    }
 
 
-def _json_default(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {value!r}")
+def canonical_bytes(dataset: Dataset) -> bytes:
+    """The dataset as compact JSON with sorted keys: what the checksum digests and what the embedded
+    store writes, so one serialisation serves both."""
+    return orjson.dumps(dataset_to_dict(dataset), option=orjson.OPT_SORT_KEYS)
+
+
+def checksum_of(payload: bytes) -> str:
+    """The short digest `Dataset.checksum()` gives, from `canonical_bytes`."""
+    return hashlib.sha256(payload).hexdigest()[:16]
 
 
 def dataset_from_dict(data: dict) -> Dataset:

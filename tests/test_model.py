@@ -70,3 +70,17 @@ def test_checksum_follows_content():
     dataset = small_dataset()
     assert dataset.checksum() == small_dataset().checksum()
     assert dataset.checksum() != with_actor_renamed(dataset, "biodrome", "BioDrôme SAS").checksum()
+
+
+def test_dataset_to_dict_matches_the_dataclass_fields():
+    """The hand-written serialisation (fast) says what dataclasses.asdict would, field for field."""
+    import json
+    from dataclasses import asdict
+
+    from ecosystem.generate import GeneratorSpec, generate
+
+    dataset = generate(GeneratorSpec(actors=300, seed=9))
+    expected = asdict(dataset)
+    expected.pop("extra")
+    expected = json.loads(json.dumps(expected, default=lambda d: d.isoformat()))
+    assert dataset_to_dict(dataset) == expected

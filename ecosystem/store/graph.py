@@ -119,7 +119,14 @@ def relationship_count(dataset: Dataset) -> int:
     dataset's own assessments. Dataset bookkeeping and reference PART_OF are not counted.
     """
     own = {(s.alliance, s.lever, s.on) for s in dataset.assessments}
-    return sum(1 for _ in domain_edges(dataset, ())) + len(own)
+    count = len(own) + len({(m.actor, m.alliance) for m in dataset.memberships})
+    for a in dataset.actors:  # the same distinct targets _actor_edges yields, counted without building them
+        count += (len(set(a.territories)) + len(a.all_sdgs) + len(set(a.offers)) + len(set(a.needs)))
+    for p in dataset.policies:
+        count += len(set(p.carriers)) + len(set(p.territories)) + len(set(p.sdgs))
+    for al in dataset.alliances:
+        count += len(set(al.territories)) + len(set(al.sdgs)) + len(set(al.policies))
+    return count
 
 
 def add_dataset(graph: nx.MultiDiGraph, dataset: Dataset, assessments: Iterable[Assessment],

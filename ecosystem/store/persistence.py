@@ -23,15 +23,16 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from functools import cache
 from pathlib import Path
-from typing import Any
+
+import orjson
 
 from ecosystem.errors import StoreUnavailable
-from ecosystem.model import Assessment, Dataset, dataset_from_dict
+from ecosystem.model import Assessment, Dataset, canonical_bytes, checksum_of, dataset_from_dict
+
+__all__ = ["canonical_json", "checksum_of"]  # checksum_of: re-exported for the store and its tests
 from ecosystem.text import slugify
 
 try:  # POSIX; elsewhere a single writer per folder is assumed
@@ -135,35 +136,11 @@ def manifest_from_bytes(raw: bytes) -> Manifest:
     return Manifest(generation=int(data["generation"]), entries=entries)
 
 
-def _plain(value: Any) -> Any:
-    """A field value as `dataset_to_dict` renders it (JSON types)."""
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if is_dataclass(value):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    return value
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name != "extra")
-
-
 def canonical_json(dataset: Dataset) -> bytes:
-    """The bytes `Dataset.checksum()` digests, built without `dataclasses.asdict` (whose deep copies
-    dominate a 100,000-actor load). They are also what the dataset's file holds, so one serialisation
-    gives the checksum, the file and its integrity digest. Parity with the model is a test."""
-    data = _plain(dataset)
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-
-
-def checksum_of(payload: bytes) -> str:
-    """`Dataset.checksum()` from `canonical_json(dataset)`."""
-    return hashlib.sha256(payload).hexdigest()[:16]
+    """The bytes `Dataset.checksum()` digests (for a dataset in canonical order, as stores hold
+    them); also what the dataset's file holds, so one serialisation gives the checksum, the file and
+    its integrity digest."""
+    return canonical_bytes(dataset)
 
 
 class StateFolder:
@@ -199,7 +176,7 @@ class StateFolder:
             raw = path.read_bytes()
             if hashlib.sha256(raw).hexdigest() != entry.sha256:
                 raise ValueError("its content differs from what was saved")
-            return dataset_from_dict(json.loads(raw.decode("utf-8")))
+            return dataset_from_dict(orjson.loads(raw))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreUnavailable(
                 f"The embedded store's file {path} cannot be read ({exc}). Restore it from a backup, or move "
