@@ -1,0 +1,95 @@
+"""The one benchmark command: both stores, every size, against naive baselines measured in the same run.
+
+    .venv/bin/python -m benchmarks.suite                       # 1k, 10k, 100k, 1M actors; ~1 hour here
+    .venv/bin/python -m benchmarks.suite --sizes 1000 10000    # a quick run
+    make bench                                                 # the same as the first line
+
+Writes docs/benchmarks.json (every figure) and docs/benchmarks.md (tables, machine, how cost grows,
+docs/benchmarks-scaling.png). The embedded store is measured in one process per size, so peak memory
+is that size's; Neo4j is the project's own local server, started in .ecosystem-bench/ and stopped
+at the end; the app's map is timed in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+DEFAULT_SIZES = (1000, 10_000, 100_000, 1_000_000)
+
+
+def machine() -> dict[str, Any]:
+    import psutil
+
+    cpu = ""
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "system": platform.platform(),
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def embedded(sizes: list[int], seed: int) -> dict[str, Any]:
+    figures = {}
+    for size in sizes:
+        print(f"embedded store, {size:,} actors…", file=sys.stderr, flush=True)
+        out = subprocess.run([sys.executable, "-m", "benchmarks.embedded", "--actors", str(size),
+                              "--seed", str(seed)], cwd=ROOT, capture_output=True, text=True, check=True)
+        figures[str(size)] = json.loads(out.stdout)
+        figures.setdefault("hierarchy", figures[str(size)].pop("hierarchy"))
+        figures.setdefault("hierarchy_naive", figures[str(size)].pop("hierarchy_naive"))
+    return figures
+
+
+def neo4j(sizes: list[int], seed: int) -> dict[str, Any]:
+    from benchmarks.neo4j_bench import run_all
+
+    return run_all(sizes, seed)
+
+
+def browser() -> dict[str, Any]:
+    from benchmarks.browser import map_first_render
+
+    print("app map in Chromium…", file=sys.stderr, flush=True)
+    return map_first_render(2000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip-neo4j", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args(argv)
+    results: dict[str, Any] = {"machine": machine(), "sizes": args.sizes, "seed": args.seed,
+                               "command": "python -m benchmarks.suite " + " ".join(argv or sys.argv[1:])}
+    results["embedded"] = embedded(args.sizes, args.seed)
+    if not args.skip_neo4j:
+        results["neo4j"] = neo4j(args.sizes, args.seed)
+    if not args.skip_browser:
+        results["app"] = browser()
+    from benchmarks.report import write_report
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                                              encoding="utf-8")
+    write_report(results, args.out)
+    print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
