@@ -1,15 +1,16 @@
 // Purpose: active actors present at level L in at least one territory of P_L($territories), with how
-//   many of them they share (same walk as overlap_counts, without SDGs).
+//   many of them they share (same walk as overlap_counts, without SDGs). Live records only.
 // Parameters: $territories (list of territory ids), $level (string: a Level value),
 //   $exclude (list of actor ids)
 // Result: actor, shared (integer), in no particular order
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (s:Territory)-[:WITHIN*0..1]-(x:Territory)
 WHERE s.id IN $territories AND x.level = $level
-WITH DISTINCT x
+WITH DISTINCT live, x
 MATCH (x)-[:WITHIN*0..1]-(t:Territory)
-WITH t, count(x) AS covered
+WITH live, t, count(x) AS covered
 MATCH (t)<-[:ACTS_IN]-(b:Actor)
-WHERE b.active AND NOT b.id IN $exclude
+WHERE b.version IN live AND b.active AND NOT b.id IN $exclude
 WITH b, sum(covered) AS covered, count(t) AS near
 RETURN b.id AS actor,
        CASE near

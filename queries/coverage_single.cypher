@@ -5,24 +5,25 @@
 //   coverage_multi adds the records with several territories; the caller sums the two.
 // Parameters: $territory (territory id), $level (string: a Level value)
 // Result: territory, sdg, actors, alliances, policies (integers)
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(x:Territory)
 WHERE x.level = $level
-WITH DISTINCT x
+WITH DISTINCT live, x
 MATCH (x)-[:WITHIN*0..1]-(t:Territory)
-WITH t, collect(x) AS xs
-CALL (t) {
+WITH live, t, collect(x) AS xs
+CALL (live, t) {
   MATCH (t)<-[:ACTS_IN]-(n:Actor)
-  WHERE n.active AND COUNT { (n)-[:ACTS_IN]->() } = 1
+  WHERE n.version IN live AND n.active AND COUNT { (n)-[:ACTS_IN]->() } = 1
   UNWIND n.all_sdgs AS sdg
   RETURN 0 AS kind, sdg
   UNION ALL
   MATCH (t)<-[:ANCHORED_IN]-(n:Alliance)
-  WHERE COUNT { (n)-[:ANCHORED_IN]->() } = 1
+  WHERE n.version IN live AND COUNT { (n)-[:ANCHORED_IN]->() } = 1
   UNWIND n.sdgs AS sdg
   RETURN 1 AS kind, sdg
   UNION ALL
   MATCH (t)<-[:COVERS]-(n:Policy)
-  WHERE COUNT { (n)-[:COVERS]->() } = 1
+  WHERE n.version IN live AND COUNT { (n)-[:COVERS]->() } = 1
   UNWIND n.sdgs AS sdg
   RETURN 2 AS kind, sdg
 }

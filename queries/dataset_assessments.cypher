@@ -1,5 +1,6 @@
-// Purpose: the self-assessment history of a dataset's alliances (from the file and from the app).
+// Purpose: the self-assessment history of a dataset's live alliances (from the file and from the app).
 // Parameters: $dataset (string: dataset id)
 // Result: alliance, lever, on (ISO date string), score, comment
-MATCH (al:Alliance {dataset: $dataset})-[r:ASSESSED]->(l:Lever)
+MATCH (d:Dataset {id: $dataset})
+MATCH (al:Alliance {version: d.live})-[r:ASSESSED]->(l:Lever)
 RETURN al.id AS alliance, l.id AS lever, r.on AS on, r.score AS score, r.comment AS comment

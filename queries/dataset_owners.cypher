@@ -1,18 +1,25 @@
-// Purpose: which of these actor / policy / alliance ids already belong to another dataset (a load
-//   must not take records over from another dataset: ConflictError).
+// Purpose: which of these actor / policy / alliance ids a live record of ANOTHER dataset already has
+//   (a load must not take records over from another dataset: ConflictError).
 // Parameters: $dataset (string: the dataset being loaded), $actors, $policies, $alliances (lists of ids)
 // Result: kind ("actor", "policy" or "alliance"), id, dataset (the owner's id)
-CALL () {
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
+CALL (live) {
   UNWIND $actors AS id
   MATCH (n:Actor {id: id})
+  USING INDEX n:Actor(id)
+  WHERE n.version IN live
   RETURN 'actor' AS kind, id, n.dataset AS dataset
   UNION ALL
   UNWIND $policies AS id
   MATCH (n:Policy {id: id})
+  USING INDEX n:Policy(id)
+  WHERE n.version IN live
   RETURN 'policy' AS kind, id, n.dataset AS dataset
   UNION ALL
   UNWIND $alliances AS id
   MATCH (n:Alliance {id: id})
+  USING INDEX n:Alliance(id)
+  WHERE n.version IN live
   RETURN 'alliance' AS kind, id, n.dataset AS dataset
 }
 WITH kind, id, dataset

@@ -1,5 +1,8 @@
-// Purpose: what the store holds of a dataset before a load: its checksum (null when absent).
+// Purpose: what the store holds of a dataset before or during a load: its checksum and live version
+//   (null when absent), and the generation of the set of live versions (bumped by every switch and
+//   removal, see datasets_lock), which tells a load whether its conflict check is still current.
 // Parameters: $dataset (string: dataset id)
-// Result: checksum (string or null)
+// Result: checksum (string or null), live (string or null), generation (integer)
 OPTIONAL MATCH (d:Dataset {id: $dataset})
-RETURN d.checksum AS checksum
+OPTIONAL MATCH (m:EcosystemMeta {key: 'datasets'})
+RETURN d.checksum AS checksum, d.live AS live, coalesce(m.generation, 0) AS generation

@@ -1,13 +1,18 @@
-// Purpose: create one batch of actors with their ACTS_IN, CONTRIBUTES_TO, OFFERS and NEEDS
-//   relationships (the caller checks that every relationship was created).
-// Parameters: $rows (list of maps: props = the node's properties, acts_in = territory ids,
-//   contributes = SDG numbers (declared and inferred), offers / needs = lever ids). Relationships
-//   carry no properties: where an SDG comes from is on the actor (sdgs, inferred_*), and each
-//   relationship property would cost transaction memory on big loads.
-// Result: nothing
+// Purpose: stage one batch of actors of version $version with ACTS_IN, CONTRIBUTES_TO, OFFERS, NEEDS,
+//   and CARRIES / MEMBER_OF to the policies and alliances of the same version (staged before, so
+//   no actor is ever looked up). See load_policies.
+// Parameters: $version (string: the version token), $rows (list of maps: props = the node's
+//   properties, acts_in = territory ids, contributes = SDG numbers (declared and inferred),
+//   offers / needs = lever ids, carries = policy ids, memberships = list of {alliance, role}).
+//   Relationships carry no properties but MEMBER_OF.role: where an SDG comes from is on the actor.
+// Result: nothing (the caller checks the relationships created)
+MATCH (v:Version {token: $version})
+WHERE v.doomed IS NULL
+SET v.touched = datetime()
+WITH v
 UNWIND $rows AS row
 CREATE (a:Actor)
-SET a = row.props
+SET a = row.props, a.version = $version
 WITH a, row
 CALL (a, row) {
   UNWIND row.acts_in AS tid
@@ -28,4 +33,18 @@ CALL (a, row) {
   UNWIND row.needs AS lid
   MATCH (l:Lever {id: lid})
   CREATE (a)-[:NEEDS]->(l)
+}
+CALL (a, row) {
+  UNWIND row.carries AS pid
+  MATCH (p:Policy {id: pid})
+  USING INDEX p:Policy(id)
+  WHERE p.version = $version
+  CREATE (a)-[:CARRIES]->(p)
+}
+CALL (a, row) {
+  UNWIND row.memberships AS m
+  MATCH (al:Alliance {id: m.alliance})
+  USING INDEX al:Alliance(id)
+  WHERE al.version = $version
+  CREATE (a)-[:MEMBER_OF {role: m.role}]->(al)
 }

@@ -1,10 +1,15 @@
-// Purpose: create one batch of alliances with ANCHORED_IN, TARGETS and ALIGNS_WITH.
-// Parameters: $rows (list of maps: props = the node's properties, anchored_in = territory ids,
-//   targets = SDG numbers, aligns_with = policy ids)
-// Result: nothing
+// Purpose: stage one batch of alliances of version $version with ANCHORED_IN, TARGETS and
+//   ALIGNS_WITH (to the policies of the same version, staged before). See load_policies.
+// Parameters: $version (string: the version token), $rows (list of maps: props = the node's
+//   properties, anchored_in = territory ids, targets = SDG numbers, aligns_with = policy ids)
+// Result: nothing (the caller checks the relationships created)
+MATCH (v:Version {token: $version})
+WHERE v.doomed IS NULL
+SET v.touched = datetime()
+WITH v
 UNWIND $rows AS row
 CREATE (al:Alliance)
-SET al = row.props
+SET al = row.props, al.version = $version
 WITH al, row
 CALL (al, row) {
   UNWIND row.anchored_in AS tid
@@ -19,5 +24,7 @@ CALL (al, row) {
 CALL (al, row) {
   UNWIND row.aligns_with AS pid
   MATCH (p:Policy {id: pid})
+  USING INDEX p:Policy(id)
+  WHERE p.version = $version
   CREATE (al)-[:ALIGNS_WITH]->(p)
 }

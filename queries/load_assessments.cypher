@@ -1,8 +1,15 @@
-// Purpose: create one batch of self-assessments (Alliance)-[:ASSESSED {on, score, comment, app}]->(Lever);
-//   app = true for those recorded in the app rather than read from the dataset.
-// Parameters: $rows (list of maps: alliance, lever, on (ISO date), score, comment, app)
-// Result: nothing
+// Purpose: stage one batch of the dataset's own self-assessments on the alliances of version
+//   $version: (Alliance)-[:ASSESSED {on, score, comment, app: false}]->(Lever). See load_policies.
+// Parameters: $version (string: the version token), $rows (list of maps: alliance, lever,
+//   on (ISO date), score, comment)
+// Result: nothing (the caller checks the relationships created)
+MATCH (v:Version {token: $version})
+WHERE v.doomed IS NULL
+SET v.touched = datetime()
+WITH v
 UNWIND $rows AS row
 MATCH (al:Alliance {id: row.alliance})
+USING INDEX al:Alliance(id)
+WHERE al.version = $version
 MATCH (l:Lever {id: row.lever})
-CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, app: row.app}]->(l)
+CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, app: false}]->(l)

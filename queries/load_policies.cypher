@@ -1,16 +1,18 @@
-// Purpose: create one batch of policies with CARRIES (from their carrier actors), COVERS and ADDRESSES.
-// Parameters: $rows (list of maps: props = the node's properties, carriers = actor ids,
-//   covers = territory ids, addresses = SDG numbers)
-// Result: nothing
+// Purpose: stage one batch of policies of version $version with COVERS and ADDRESSES (CARRIES comes
+//   from their carrier actors, staged later by load_actors). Staged records stay invisible to every
+//   read until their dataset's `live` points to $version. Creates nothing once the version is
+//   doomed by the garbage collector; SET on the Version node locks it against that meanwhile.
+// Parameters: $version (string: the version token), $rows (list of maps: props = the node's
+//   properties, covers = territory ids, addresses = SDG numbers)
+// Result: nothing (the caller checks the relationships created)
+MATCH (v:Version {token: $version})
+WHERE v.doomed IS NULL
+SET v.touched = datetime()
+WITH v
 UNWIND $rows AS row
 CREATE (p:Policy)
-SET p = row.props
+SET p = row.props, p.version = $version
 WITH p, row
-CALL (p, row) {
-  UNWIND row.carriers AS aid
-  MATCH (a:Actor {id: aid})
-  CREATE (a)-[:CARRIES]->(p)
-}
 CALL (p, row) {
   UNWIND row.covers AS tid
   MATCH (t:Territory {id: tid})

@@ -1,4 +1,4 @@
-// Purpose: active actors whose footprint P_L x S meets the subject's P_L($territories) x $sdgs, with
+// Purpose: active live actors whose footprint P_L x S meets the subject's P_L($territories) x $sdgs, with
 //   the counts of the Jaccard formula, best first. Walks subject territory x -> its WITHIN
 //   neighbours t (x itself included) -> actors acting in t; `covered` = how many subject territories
 //   t shares a commune with. An actor near the subject through one territory shares exactly that
@@ -10,15 +10,16 @@
 //   $fetch (integer: how many of the best rows to return)
 // Result: actor, shared_territories, shared_sdgs, territories (|P_L(b)|), sdgs (|S(b)|), jaccard;
 //   ordered by jaccard, best first (ties in no particular order)
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (s:Territory)-[:WITHIN*0..1]-(x:Territory)
 WHERE s.id IN $territories AND x.level = $level
-WITH DISTINCT x
-WITH collect(x) AS subject
+WITH DISTINCT live, x
+WITH live, collect(x) AS subject
 UNWIND subject AS x
 MATCH (x)-[:WITHIN*0..1]-(t:Territory)
-WITH size(subject) AS subject_size, t, count(x) AS covered
+WITH live, size(subject) AS subject_size, t, count(x) AS covered
 MATCH (t)<-[:ACTS_IN]-(b:Actor)
-WHERE b.active AND NOT b.id IN $exclude AND any(n IN b.all_sdgs WHERE n IN $sdgs)
+WHERE b.version IN live AND b.active AND NOT b.id IN $exclude AND any(n IN b.all_sdgs WHERE n IN $sdgs)
 WITH subject_size, b, sum(covered) AS covered, count(t) AS near
 WITH subject_size, b,
      CASE near

@@ -1,4 +1,4 @@
-// Purpose: the pairs of active actors both in $territory whose footprints at level L meet, as pairs of
+// Purpose: the pairs of active live actors both in $territory whose footprints at level L meet, as pairs of
 //   *profiles*: actors with the same territories, SDGs (and kind, with $same_kind) are
 //   interchangeable for the Jaccard formula, so each row stands for every pair between the members
 //   of two profiles (or inside one), which the caller expands; rows come best first.
@@ -15,19 +15,26 @@
 // Result: members_a, members_b (lists of actor ids), same (boolean: one profile, pair its members
 //   among themselves), shared_territories, shared_sdgs, territories_a, sdgs_a, territories_b, sdgs_b,
 //   jaccard; ordered by jaccard, best first
-CALL () {
-  MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
-  WHERE a.active
-  WITH DISTINCT a
-  WITH a.territories AS territories, min(a.id) AS rep_id
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
+CALL (live) {
+  MATCH (s:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
+  USING INDEX s:Territory(id)
+  WHERE a.version IN live AND a.active
+  WITH DISTINCT live, a
+  WITH live, a.territories AS territories, min(a.id) AS rep_id
   MATCH (rep:Actor {id: rep_id})
+  USING INDEX rep:Actor(id)
+  WHERE rep.version IN live
   RETURN rep AS rep1, rep AS rep2, rep[$size] AS shared
   UNION ALL
-  MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
-  WHERE a.active
-  WITH DISTINCT a
-  WITH a.territories AS territories, min(a.id) AS rep_id
+  MATCH (s:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
+  USING INDEX s:Territory(id)
+  WHERE a.version IN live AND a.active
+  WITH DISTINCT live, a
+  WITH live, a.territories AS territories, min(a.id) AS rep_id
   MATCH (rep:Actor {id: rep_id})
+  USING INDEX rep:Actor(id)
+  WHERE rep.version IN live
   WITH collect(rep) AS reps
   UNWIND reps AS rep
   WITH rep, reps
@@ -52,25 +59,27 @@ CALL () {
               ELSE toFloat(rep2[$size]) / rep1[$size] END) >= $min_jaccard
   RETURN rep1, rep2, shared
 }
-CALL (rep1, rep2, shared) {
-  WITH rep1, rep2, shared, rep1 = rep2 AS one_place,
+CALL (live, rep1, rep2, shared) {
+  WITH live, rep1, rep2, shared, rep1 = rep2 AS one_place,
        COLLECT {
-         MATCH (a:Actor)-[:ACTS_IN]->(:Territory {id: rep1.territories[0]})
-         WHERE a.active AND a.territories = rep1.territories AND a.all_sdgs IS NOT NULL
+         MATCH (a:Actor)-[:ACTS_IN]->(home:Territory {id: rep1.territories[0]})
+         USING INDEX home:Territory(id)
+         WHERE a.version IN live AND a.active AND a.territories = rep1.territories AND a.all_sdgs IS NOT NULL
          WITH a.all_sdgs AS sdgs, CASE WHEN $same_kind THEN a.kind END AS kind, collect(a.id) AS members
          RETURN {sdgs: sdgs, kind: kind, members: members}
        } AS profiles1
-  CALL (rep2, one_place, profiles1) {
+  CALL (live, rep2, one_place, profiles1) {
     WITH rep2, one_place, profiles1
     WHERE one_place
     UNWIND range(0, size(profiles1) - 1) AS i
     UNWIND range(i, size(profiles1) - 1) AS j
     RETURN profiles1[i] AS p1, profiles1[j] AS p2, i = j AS same
     UNION ALL
-    WITH rep2, one_place, profiles1
+    WITH live, rep2, one_place, profiles1
     WHERE NOT one_place
-    MATCH (b:Actor)-[:ACTS_IN]->(:Territory {id: rep2.territories[0]})
-    WHERE b.active AND b.territories = rep2.territories AND b.all_sdgs IS NOT NULL
+    MATCH (b:Actor)-[:ACTS_IN]->(home:Territory {id: rep2.territories[0]})
+    USING INDEX home:Territory(id)
+    WHERE b.version IN live AND b.active AND b.territories = rep2.territories AND b.all_sdgs IS NOT NULL
     WITH profiles1, b.all_sdgs AS sdgs, CASE WHEN $same_kind THEN b.kind END AS kind,
          collect(b.id) AS members
     UNWIND profiles1 AS p1

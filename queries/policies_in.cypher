@@ -1,6 +1,9 @@
-// Purpose: policies covering a territory sharing a commune with one of $territories.
+// Purpose: live policies covering a territory sharing a commune with one of $territories.
 // Parameters: $territories (list of territory ids)
 // Result: id
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $territories AS tid
-MATCH (:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:COVERS]-(p:Policy)
+MATCH (s:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:COVERS]-(p:Policy)
+USING INDEX s:Territory(id)
+WHERE p.version IN live
 RETURN DISTINCT p.id AS id

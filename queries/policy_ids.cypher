@@ -1,5 +1,7 @@
-// Purpose: the ids of every policy (policies_in with no territory given).
+// Purpose: the ids of every live policy (policies_in with no territory given).
 // Parameters: none
 // Result: id
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (p:Policy)
+WHERE p.version IN live
 RETURN p.id AS id

@@ -1,9 +1,13 @@
-// Purpose: record self-assessments made in the app: each replaces an earlier one with the same
-//   (alliance, lever, date), and is marked app = true so that it survives a reload of the dataset.
+// Purpose: record self-assessments made in the app on live alliances: each replaces an earlier one
+//   with the same (alliance, lever, date), and is marked app = true so that it survives a new
+//   version of the dataset (switch_assessments carries it over).
 // Parameters: $rows (list of maps: alliance, lever, on (ISO date), score, comment), one per key
 // Result: nothing
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $rows AS row
 MATCH (al:Alliance {id: row.alliance})
+USING INDEX al:Alliance(id)
+WHERE al.version IN live
 MATCH (l:Lever {id: row.lever})
 OPTIONAL MATCH (al)-[old:ASSESSED {on: row.on}]->(l)
 DELETE old

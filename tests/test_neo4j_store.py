@@ -1,8 +1,9 @@
-"""What only the Neo4j store has to get right: schema, reference load, faults, timeouts, crashes.
+"""What only the Neo4j store has to get right: schema, reference load, faults, timeouts, staged loads
+(versions invisible until their switch, garbage collection, leases, layout migration), crashes.
 
 The answers themselves are checked on both stores by tests/test_contract.py and test_parity.py.
 These tests talk to the real test server (ECOSYSTEM_TEST_NEO4J_URI); the crash test starts its own
-throwaway server with the project's server manager and kills it with SIGKILL in the middle of a load.
+throwaway server with the project's server manager and kills it with SIGKILL at each step of a load.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import signal
 import socket
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import neo4j
@@ -22,19 +24,22 @@ import pytest
 from ecosystem import settings
 from ecosystem.errors import ConflictError, QueryTimeout, StoreUnavailable
 from ecosystem.generate import GeneratorSpec, generate
-from ecosystem.model import Dataset, Level
+from ecosystem.model import Assessment, Dataset, Level
 from ecosystem.reference import reference
+from ecosystem.store import neo4j_versions as versions
+from ecosystem.store.neo4j_load import BATCH, LoadAbandoned, Loader
 from ecosystem.store.neo4j_runner import Runner
 from ecosystem.store.neo4j_schema import ensure_reference, reference_version
-from ecosystem.store.neo4j_store import BATCH, Neo4jStore
+from ecosystem.store.neo4j_store import Neo4jStore
 from ecosystem.text import normalize
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, neo4j_or_skip
-from tests.factories import other_dataset, small_dataset
+from tests.factories import other_dataset, small_dataset, with_actor_renamed
 
 pytestmark = pytest.mark.neo4j
 
-CONSTRAINTS = {"territory_id", "sdg_number", "lever_id", "actor_id", "policy_id", "alliance_id", "dataset_id"}
-INDEXES = {"actor_dataset", "policy_dataset", "alliance_dataset"}
+CONSTRAINTS = {"territory_id", "sdg_number", "lever_id", "dataset_id", "version_token", "ecosystem_meta_key"}
+INDEXES = {"actor_by_id", "actor_by_version", "policy_by_id", "policy_by_version", "alliance_by_id",
+           "alliance_by_version", "territory_level"}
 
 
 @pytest.fixture
@@ -202,11 +207,59 @@ def test_a_slow_query_past_the_limit_raises_query_timeout(neo):
     assert "deliberately slow" in str(exc.value) and "ECOSYSTEM_QUERY_TIMEOUT" in str(exc.value)
 
 
-# ----------------------------------------------------------------------------- all or nothing
+# ----------------------------------------------------------------------------- staged loads
 
 
 class Interrupted(Exception):
     pass
+
+
+def records(store: Neo4jStore) -> int:
+    """Every actor, policy and alliance node, live or not (staged, garbage)."""
+    return count(store, "MATCH (n) WHERE n:Actor OR n:Policy OR n:Alliance RETURN count(n)")
+
+
+def live_records(store: Neo4jStore) -> int:
+    return sum(d.count(what) for d in store.datasets() for what in ("actors", "policies", "alliances"))
+
+
+def assert_no_garbage(store: Neo4jStore) -> None:
+    """Only live versions are left: their records, and one Version node per dataset."""
+    assert records(store) == live_records(store)
+    assert count(store, "MATCH (v:Version) RETURN count(v)") == len(store.datasets())
+
+
+def _reads(store: Neo4jStore, dataset_id: str) -> tuple:
+    """What a reader sees of the store, through most of the contract."""
+    return (store.datasets(), store.dataset(dataset_id), store.stats(), store.actors_in([]),
+            store.actors_in(["departement:75"]), store.alliances(), store.policies(), store.memberships(),
+            store.actor_links(), store.search("fictif", 30), store.coverage("departement:69", Level.EPCI),
+            store.overlap_counts(["departement:13"], [3, 11], Level.DEPARTEMENT, limit=20),
+            store.copresent(["region:84"], Level.DEPARTEMENT)[:50])
+
+
+def test_a_staged_version_is_invisible_to_every_read_until_its_switch(neo):
+    first = generate(GeneratorSpec(actors=3000, seed=5))
+    neo.load(first)
+    before = _reads(neo, first.id)
+    renamed = replace(first, actors=tuple(
+        replace(a, name=a.name + " v2", sdgs=tuple(sorted({*a.sdgs[1:], 17}))) for a in first.actors))
+    seen: list[int] = []
+
+    def look(done: int, total: int) -> None:
+        if 0 < done < total:
+            assert records(neo) > live_records(neo)  # staged records are there...
+            assert _reads(neo, first.id) == before  # ... and nobody sees them
+            seen.append(done)
+
+    neo.batch = 1000
+    try:
+        assert neo.load(renamed, look).status == "replaced"
+    finally:
+        neo.batch = BATCH
+    assert seen
+    assert neo.dataset(first.id) == renamed.canonical()
+    assert_no_garbage(neo)  # the old version was collected right after the switch
 
 
 def test_a_load_interrupted_midway_leaves_the_store_as_it_was(neo):
@@ -216,12 +269,13 @@ def test_a_load_interrupted_midway_leaves_the_store_as_it_was(neo):
     renamed = replace(first, actors=tuple(replace(a, name=a.name + " v2") for a in first.actors))
 
     def interrupt(done: int, total: int) -> None:
-        if done >= BATCH:  # the first batch is written inside the transaction
+        if done >= BATCH:  # at least one batch is staged
             raise Interrupted
 
     with pytest.raises(Interrupted):
         neo.load(renamed, interrupt)
     assert neo.dataset(first.id) == before
+    assert_no_garbage(neo)  # the failed load collected what it had staged
 
     new = Dataset("nouveau", "Nouveau", actors=tuple(replace(a, id="n-" + a.id) for a in first.actors))
     with pytest.raises(Interrupted):
@@ -237,6 +291,113 @@ def test_a_conflicting_load_changes_nothing(neo):
         neo.load(thief)
     assert [d.id for d in neo.datasets()] == ["petit-drome"]
     assert count(neo, "MATCH (a:Actor) WHERE a.id IN ['crest-velo', 'crest-mairie'] RETURN count(a)") == 0
+
+
+def test_an_id_taken_live_by_another_dataset_during_staging_is_a_conflict_at_the_switch(neo):
+    """Each load checks ownership before staging; when another dataset went live meanwhile, the
+    switch checks again under its lock."""
+    neo.load(small_dataset())
+    before = neo.dataset("petit-drome")
+    grown = replace(small_dataset(), actors=(*small_dataset().actors, *other_dataset().actors))
+
+    def meanwhile(done: int, total: int) -> None:
+        if done == 0:
+            neo.load(other_dataset())  # takes crest-velo and crest-mairie, which `grown` also has
+
+    with pytest.raises(ConflictError, match="crest-velo"):
+        neo.load(grown, meanwhile)
+    assert neo.dataset("petit-drome") == before
+    assert [d.id for d in neo.datasets()] == ["autre-jeu", "petit-drome"]
+    assert_no_garbage(neo)
+
+
+def test_an_assessment_recorded_while_a_new_version_is_staged_is_carried_over(neo):
+    neo.load(small_dataset())
+    recorded = Assessment("alim-valence", "moyen-donnees", date(2025, 9, 1), 2, "pendant le chargement")
+    renamed = with_actor_renamed(small_dataset(), "biodrome", "BioDrôme Coopérative")
+
+    def meanwhile(done: int, total: int) -> None:
+        if done == 0:
+            neo.record_assessments([recorded])
+
+    assert neo.load(renamed, meanwhile).status == "replaced"
+    assert recorded in neo.assessments("alim-valence")
+    assert [a.name for a in neo.actors(["biodrome"])] == ["BioDrôme Coopérative"]
+
+
+def _stage_elsewhere(store: Neo4jStore, dataset: Dataset) -> str:
+    """Stage a version the way a load does, without switching it (as a loader that is still busy,
+    or that died before its switch)."""
+    token = versions.new_token(dataset.id)
+    versions.begin(store.runner, token, dataset.id)
+    Loader(store.runner, reference(), dataset, None).stage(token)
+    return token
+
+
+def test_a_version_being_staged_is_left_alone_and_collected_once_its_loader_is_gone(neo):
+    neo.load(small_dataset())
+    dataset = generate(GeneratorSpec(actors=200, seed=3))
+    token = versions.new_token(dataset.id)
+    with versions.lease(neo.runner, token):
+        versions.begin(neo.runner, token, dataset.id)
+        Loader(neo.runner, reference(), dataset, None).stage(token)
+        other = connect()  # connecting collects garbage: not a version whose loader is alive
+        try:
+            assert other.collect_garbage() == versions.Garbage(0, 0)
+        finally:
+            other.close()
+        assert records(neo) == live_records(neo) + len(dataset.actors) + len(dataset.policies) + len(
+            dataset.alliances)
+    # The lease is over (loader gone): garbage, collected by the next connection.
+    again = connect()
+    again.close()
+    assert_no_garbage(neo)
+    assert [d.id for d in neo.datasets()] == ["petit-drome"]
+
+
+def test_a_doomed_version_can_neither_be_staged_into_nor_switched(neo):
+    dataset = generate(GeneratorSpec(actors=100, seed=4))
+    _stage_elsewhere(neo, dataset)  # no lease: a loader that died before its switch
+    size = len(dataset.actors) + len(dataset.policies) + len(dataset.alliances)
+    assert neo.collect_garbage() == versions.Garbage(1, size)
+    assert_no_garbage(neo)
+
+    token = versions.new_token(dataset.id)
+    versions.begin(neo.runner, token, dataset.id)
+    neo.runner.write_transaction("doom", lambda tx: tx.read("version_doom", version=token))
+    loader = Loader(neo.runner, reference(), dataset, None)
+    with pytest.raises(LoadAbandoned):
+        loader.stage(token)
+    assert records(neo) == 0
+    with pytest.raises(LoadAbandoned):
+        neo.runner.write_transaction("switch", lambda tx: loader.switch(tx, token, 0))
+    assert neo.datasets() == []
+
+
+def test_a_removed_dataset_is_invisible_at_once_and_collected(neo):
+    neo.load(small_dataset())
+    neo.load(other_dataset())
+    neo.remove_dataset("petit-drome")
+    assert [d.id for d in neo.datasets()] == ["autre-jeu"]
+    assert_no_garbage(neo)
+
+
+def test_records_of_the_first_layout_are_given_versions(neo):
+    """A database written before versions existed: no Dataset.live, no version on records."""
+    neo.load(small_dataset())
+    neo.record_assessments([Assessment("alim-valence", "principe-4", date(2025, 3, 3), 1)])
+    expected = neo.dataset("petit-drome")
+    run = neo.runner.autocommit_text
+    run("unversion", "MATCH (n) WHERE n:Actor OR n:Policy OR n:Alliance REMOVE n.version")
+    run("unversion", "MATCH (d:Dataset) REMOVE d.live")
+    run("unversion", "MATCH (v:Version) DELETE v")
+    run("unversion", "MATCH (m:EcosystemMeta {key: 'layout'}) DELETE m")
+    assert neo.datasets()[0].counts[0] == ("actors", 0)  # unversioned records are invisible
+    assert versions.ensure_layout(neo.runner, batch=4) is True
+    assert neo.dataset("petit-drome") == expected
+    assert versions.ensure_layout(neo.runner) is False
+    assert_no_garbage(neo)
+    assert neo.load(small_dataset()).status == "unchanged"
 
 
 # ----------------------------------------------------------------------------- crash
@@ -255,60 +416,95 @@ class ThrowawayServer:
         self.version = settings.get("ECOSYSTEM_NEO4J_VERSION") or "5.26.30"
         # the jars of the suite's own server (installed once by `ecosystem neo4j start`)
         self.lib = neo4j_server.Layout.of(settings.state_dir()).lib(self.version)
+        self.pid = 0
 
-    def start(self) -> int:
+    def start(self) -> None:
         status = self.api.start(self.state, port=self.port, heap="768m", pagecache="64m",
                                 version=self.version, password=self.password,
                                 java=settings.get("ECOSYSTEM_JAVA"), lib_dir=self.lib)
         assert status.pid is not None
-        return status.pid
+        self.pid = status.pid
 
-    def kill(self, pid: int) -> None:
-        os.kill(pid, signal.SIGKILL)
-        psutil.Process(pid).wait(timeout=60)  # a killed process is gone at once; this only reaps it
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        psutil.Process(self.pid).wait(timeout=60)  # a killed process is gone at once; this only reaps it
 
     def stop(self) -> None:
         self.api.stop(self.state)
 
     def store(self) -> Neo4jStore:
-        return Neo4jStore.connect(uri=f"bolt://127.0.0.1:{self.port}", user="neo4j", password=self.password,
-                                  timeout=300)
+        """Small batches (a small dataset gives many), and a driver that gives up at once on a dead
+        server instead of retrying for 15 s."""
+        uri = f"bolt://127.0.0.1:{self.port}"
+        driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", self.password), max_transaction_retry_time=0)
+        return Neo4jStore(driver, uri=uri, timeout=300, owns_driver=True, batch=250)
+
+    def restart(self, store: Neo4jStore) -> Neo4jStore:
+        store.close()
+        self.start()
+        return self.store()
 
 
-def test_sigkill_in_the_middle_of_a_load_leaves_all_or_nothing(tmp_path):
+def test_sigkill_at_each_step_of_a_load_leaves_one_whole_version(tmp_path, monkeypatch):
+    """Killed while staging, right after the switch, while collecting the old version: after a
+    restart, exactly one version is there and whole, nothing else is left, and loading it again
+    changes nothing."""
     neo4j_or_skip()  # runs where the suite's own server runs, with its jars
     server = ThrowawayServer(tmp_path / "state")
-    dataset = generate(GeneratorSpec(actors=BATCH * 5, seed=11))
-    expected = sorted(a.id for a in dataset.actors)
-    pid = server.start()
+    v1 = generate(GeneratorSpec(actors=1200, seed=11))
+    v2, v3 = (replace(v1, actors=tuple(replace(a, name=f"{a.name} {n}") for a in v1.actors)) for n in "23")
+    server.start()
     try:
         store = server.store()
+        store.load(v1)
 
-        def kill_midway(done: int, total: int) -> None:
-            if done >= 2 * BATCH and done < total:  # two batches are in the open transaction
-                server.kill(pid)
+        # 1. Killed while staging v2: v1 is live and whole all along.
+        def kill_while_staging(done: int, total: int) -> None:
+            if done >= 500 and done < total:
+                assert records(store) > live_records(store)
+                assert store.dataset(v1.id) == v1.canonical()
+                server.kill()
+                raise Interrupted
 
-        with pytest.raises(StoreUnavailable):
-            store.load(dataset, kill_midway)
-        store.close()
+        with pytest.raises(Interrupted):
+            store.load(v2, kill_while_staging)
+        store = server.restart(store)  # connecting collects the staged records
+        assert store.dataset(v1.id) == v1.canonical()
+        assert_no_garbage(store)
+        assert store.load(v1).status == "unchanged"
 
-        # After recovery: none of it, and the reference data is intact.
-        pid = server.start()
-        store = server.store()
-        assert store.datasets() == []
-        assert count(store, "MATCH (a:Actor) RETURN count(a)") == 0
-        assert count(store, "MATCH (t:Territory) RETURN count(t)") == len(reference().hierarchy)
-        assert store.load(dataset).status == "loaded"
+        # 2. Killed right after the switch committed, before the old version is collected.
+        def kill_after_switch(runner: Runner, **_: object) -> versions.Garbage:
+            server.kill()
+            raise Interrupted
 
-        # Killed right after the commit: all of it, and loading again is a no-op.
-        server.kill(pid)
-        store.close()
-        pid = server.start()
-        store = server.store()
-        assert [d.id for d in store.datasets()] == [dataset.id]
-        assert sorted(a.id for a in store.dataset(dataset.id).actors) == expected
-        assert store.load(dataset).status == "unchanged"
-        assert count(store, "MATCH (a:Actor) RETURN count(a)") == len(dataset.actors)
+        with monkeypatch.context() as m, pytest.raises(Interrupted):
+            m.setattr(versions, "collect_garbage", kill_after_switch)
+            store.load(v2)
+        store = server.restart(store)
+        assert store.dataset(v2.id) == v2.canonical()
+        assert_no_garbage(store)
+        assert store.load(v2).status == "unchanged"
+
+        # 3. Killed while collecting the old version: reads only ever see v3.
+        real_drop = versions.drop
+
+        def kill_while_collecting(runner: Runner, token: str) -> int:
+            runner.write_transaction("a batch", lambda tx: tx.read("version_drop", version=token, batch=300))
+            assert records(store) > live_records(store)
+            assert store.dataset(v3.id) == v3.canonical()
+            server.kill()
+            raise Interrupted
+
+        with monkeypatch.context() as m, pytest.raises(Interrupted):
+            m.setattr(versions, "drop", kill_while_collecting)
+            store.load(v3)
+        assert versions.drop is real_drop
+        store = server.restart(store)
+        assert store.dataset(v3.id) == v3.canonical()
+        assert_no_garbage(store)
+        assert store.load(v3).status == "unchanged"
+        assert [d.id for d in store.datasets()] == [v1.id]
         store.close()
     finally:
         server.stop()

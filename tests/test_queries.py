@@ -69,6 +69,22 @@ def test_parameters_are_documented(name):
     assert undocumented == [], f"{name}.cypher: parameters missing from the header: {undocumented}"
 
 
+# Queries that may touch records of any version: they write or delete them by version themselves.
+ANY_VERSION = {"bench_delete_actors", "bench_naive_actor", "layout_records", "load_actors", "load_alliances",
+               "load_assessments", "load_policies", "version_drop"}
+RECORD = re.compile(r"\((\w+):(?:Actor|Policy|Alliance)\b")
+
+
+@pytest.mark.parametrize("name", sorted(set(cypher.names()) - SCRIPTS - ANY_VERSION))
+def test_queries_see_only_live_versions(name):
+    """Every actor, policy or alliance a query names is checked against the live versions (its
+    `version`), or staged records and garbage would leak into answers (neo4j_versions.py)."""
+    body = "\n".join(line for line in cypher.query(name).splitlines() if not line.lstrip().startswith("//"))
+    unchecked = sorted({v for v in RECORD.findall(body)
+                        if not re.search(rf"\b{v}\.version\b|\({v}:\w+ \{{version:", body)})
+    assert unchecked == [], f"{name}.cypher: records not checked against the live versions: {unchecked}"
+
+
 def test_script_statements_split():
     statements = cypher.statements("schema")
     assert len(statements) > 5

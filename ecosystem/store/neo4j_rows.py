@@ -1,16 +1,19 @@
 """Domain records to Neo4j parameter rows and back, exactly (the two stores are compared with `==`).
 
 A record is written as its node's properties (lists keep the user's order, dates are ISO strings)
-plus the targets of its relationships. Empty strings and lists are not stored: a load of 100,000
-actors is one transaction, and Neo4j keeps a transaction's state in the server's heap, where each
-property costs about 60 bytes and each relationship property about 130 (measured with SHOW
-TRANSACTIONS); for the same reason relationships carry no properties except MEMBER_OF.role and the
-ASSESSED values. Actors also get the precomputed values the overlap queries read instead of
-traversing: `all_sdgs`, `name_norm` and `n_<level>` = |P_L| for every level.
+plus the targets of its relationships. Empty strings and lists are not stored, and relationships
+carry no properties except MEMBER_OF.role and the ASSESSED values: every property is bytes on disk
+and work in each load (and about 60 bytes of server heap per property while its batch is open).
+Actors also get the precomputed values the overlap queries read instead of traversing: `all_sdgs`,
+`name_norm` and `n_<level>` = |P_L| for every level.
+
+An actor row also carries the actor's relationships to the dataset's policies (CARRIES) and
+alliances (MEMBER_OF): those are staged before the actors, so no batch ever looks an actor up.
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -38,6 +41,9 @@ def size_key(level: Level) -> str:
     return f"n_{Level(level).value}"
 
 
+_SIZE_KEYS = tuple((level, size_key(level)) for level in Level)
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -58,7 +64,10 @@ def _compact(props: Row) -> Row:
 # ----------------------------------------------------------------------------- writing
 
 
-def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy) -> Row:
+def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy, carries: list[str] | None = None,
+              memberships: list[Row] | None = None) -> Row:
+    """The row of load_actors: `carries` = ids of the policies it carries, `memberships` = the
+    {alliance, role} of its memberships (both from `links`)."""
     props: Row = {
         "id": actor.id, "dataset": dataset_id, "name": actor.name, "name_norm": normalize(actor.name),
         "kind": actor.kind.value, "territories": list(actor.territories), "sdgs": list(actor.sdgs),
@@ -73,16 +82,34 @@ def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy) -> Row:
     }
     return {"props": {**_compact(props), "active": actor.active}, "acts_in": _unique(actor.territories),
             "contributes": list(actor.all_sdgs), "offers": _unique(actor.offers),
-            "needs": _unique(actor.needs)}
+            "needs": _unique(actor.needs), "carries": carries or [], "memberships": memberships or []}
+
+
+def links(dataset: Dataset) -> tuple[dict[str, list[str]], dict[str, list[Row]]]:
+    """Per actor id: the policies it carries (each once) and its memberships, for `actor_row`."""
+    carries: dict[str, list[str]] = {}
+    for p in dataset.policies:
+        for carrier in _unique(p.carriers):
+            carries.setdefault(carrier, []).append(p.id)
+    memberships: dict[str, list[Row]] = {}
+    for m in dataset.memberships:
+        memberships.setdefault(m.actor, []).append({"alliance": m.alliance, "role": m.role.value})
+    return carries, memberships
 
 
 def actor_sizes(territories: tuple[str, ...] | list[str], hierarchy: Hierarchy) -> dict[str, int]:
     """|P_L| for every level: what overlap queries divide by."""
-    distinct = set(territories)
+    return dict(_sizes(hierarchy, frozenset(territories)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sizes(hierarchy: Hierarchy, distinct: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """Cached: most actors of a big dataset share their territories with many others (a commune),
+    and this was half the Python time of building a load's rows."""
     if len(distinct) == 1:  # the common case; `project` is cached, a union would copy big sets
         (only,) = distinct
-        return {size_key(level): len(hierarchy.project(only, level)) for level in Level}
-    return {size_key(level): len(hierarchy.presence(distinct, level)) for level in Level}
+        return tuple((key, len(hierarchy.project(only, level))) for level, key in _SIZE_KEYS)
+    return tuple((key, len(hierarchy.presence(distinct, level))) for level, key in _SIZE_KEYS)
 
 
 def policy_row(policy: Policy, dataset_id: str) -> Row:
@@ -91,8 +118,8 @@ def policy_row(policy: Policy, dataset_id: str) -> Row:
         "kind": policy.kind, "carriers": list(policy.carriers), "territories": list(policy.territories),
         "sdgs": list(policy.sdgs), "description": policy.description,
     }
-    return {"props": _compact(props), "carriers": _unique(policy.carriers),
-            "covers": _unique(policy.territories), "addresses": _unique(policy.sdgs)}
+    return {"props": _compact(props), "covers": _unique(policy.territories),
+            "addresses": _unique(policy.sdgs)}
 
 
 def alliance_row(alliance: Alliance, dataset_id: str) -> Row:
@@ -120,13 +147,9 @@ def relationship_count(dataset: Dataset) -> int:
     return count
 
 
-def membership_row(m: Membership) -> Row:
-    return {"alliance": m.alliance, "actor": m.actor, "role": m.role.value}
-
-
-def assessment_row(s: Assessment, app: bool) -> Row:
+def assessment_row(s: Assessment) -> Row:
     return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
-            "comment": s.comment, "app": app}
+            "comment": s.comment}
 
 
 # ----------------------------------------------------------------------------- reading

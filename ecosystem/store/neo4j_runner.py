@@ -26,7 +26,7 @@ FIX = ("start the local server with `ecosystem neo4j start`, "
 
 
 class TransactionTooLarge(EcosystemError):
-    """Neo4j refused to hold a transaction this big in its heap (a dataset load is one transaction)."""
+    """Neo4j refused to hold a transaction this big in its heap."""
 
 
 def unavailable(uri: str, user: str, database: str, exc: BaseException) -> StoreUnavailable:
@@ -85,7 +85,7 @@ class Runner:
         def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
             return list(tx.run(text, params or {}))
 
-        with self.errors(label), self._session(neo4j.READ_ACCESS) as session:
+        with self.errors(label), self.session(neo4j.READ_ACCESS) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
 
     def write(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
@@ -99,13 +99,13 @@ class Runner:
         def unit(tx: neo4j.ManagedTransaction) -> T:
             return work(Tx(tx))
 
-        with self.errors(label), self._session(neo4j.WRITE_ACCESS) as session:
+        with self.errors(label), self.session(neo4j.WRITE_ACCESS) as session:
             return session.execute_write(neo4j.unit_of_work(timeout=self.timeout)(unit))
 
-    def single_attempt(self, label: str, work: Callable[[Tx], T]) -> T:
-        """Like `write_transaction`, without retries: for big loads, where a retry after running out
-        of memory or time would fail the same way, only later."""
-        with (self.errors(label), self._session(neo4j.WRITE_ACCESS) as session,
+    def write_once(self, label: str, work: Callable[[Tx], T]) -> T:
+        """Like `write_transaction`, without retries: for clean-ups after a failure, which must give
+        up at once when the server is gone rather than retry for the driver's retry time."""
+        with (self.errors(label), self.session(neo4j.WRITE_ACCESS) as session,
               session.begin_transaction(timeout=self.timeout) as tx):  # rolled back if `work` raises
             result = work(Tx(tx))
             tx.commit()
@@ -113,17 +113,18 @@ class Runner:
 
     def autocommit(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
         """A query that manages its own transactions (`CALL { ... } IN TRANSACTIONS`, schema DDL)."""
-        with self.errors(name), self._session(neo4j.WRITE_ACCESS) as session:
+        with self.errors(name), self.session(neo4j.WRITE_ACCESS) as session:
             query = neo4j.Query(cypher.query(name), timeout=self.timeout)
             return session.run(query, params).consume().counters
 
     def autocommit_text(self, label: str, text: str) -> None:
-        with self.errors(label), self._session(neo4j.WRITE_ACCESS) as session:
+        with self.errors(label), self.session(neo4j.WRITE_ACCESS) as session:
             session.run(neo4j.Query(text, timeout=self.timeout)).consume()
 
     # ------------------------------------------------------------------ plumbing
 
-    def _session(self, mode: str) -> neo4j.Session:
+    def session(self, mode: str) -> neo4j.Session:
+        """A session on this database, sharing the driver's bookmarks (a read sees earlier writes)."""
         return self.driver.session(database=self.database, default_access_mode=mode,
                                    bookmark_manager=self.driver.execute_query_bookmark_manager,
                                    notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
@@ -140,8 +141,8 @@ class Runner:
             if "MemoryPoolOutOfMemoryError" in (exc.code or ""):
                 raise TransactionTooLarge(
                     f"Neo4j ran out of transaction memory during {label}; nothing was changed. Give the "
-                    "server a bigger heap (ECOSYSTEM_NEO4J_HEAP for the local server: loading 100,000 actors "
-                    "takes about 3g) or raise its dbms.memory.transaction.total.max.") from exc
+                    "server a bigger heap (ECOSYSTEM_NEO4J_HEAP for the local server) or raise its "
+                    "dbms.memory.transaction.total.max.") from exc
             if is_timeout(exc):
                 raise QueryTimeout(
                     f"The Neo4j query {label!r} ran past the {self.timeout:g} s limit and was stopped: "

@@ -1,6 +1,8 @@
 """The Neo4j store: the contract of `ecosystem.store.base` on a Neo4j 5 server, over Bolt.
 
-Graph model: design.md section 1, plus two things the queries lean on. Each territory has WITHIN
+Graph model: design.md section 1, plus three things the queries lean on. Dataset records are
+versioned (`ecosystem.store.neo4j_versions`): a load stages a new version in batches and switches
+it live in one small transaction, and every read sees only the live versions. Each territory has WITHIN
 relationships to every coarser territory it shares a commune with (`Hierarchy.within`), so "present
 in x at level L" is one hop: x itself or a WITHIN neighbour. Each actor carries precomputed values
 (`all_sdgs`, `n_<level>` = |P_L|, `name_norm`) so the Jaccard counts need no extra walk.
@@ -18,7 +20,6 @@ import difflib
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 import neo4j
@@ -36,6 +37,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store import neo4j_rows as rows
+from ecosystem.store import neo4j_versions as versions
 from ecosystem.store.base import (
     CoverageCell,
     DatasetInfo,
@@ -49,24 +51,14 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.integrity import check_dataset, check_ownership
+from ecosystem.store.neo4j_load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j_runner import Runner, Tx, unavailable
 from ecosystem.store.neo4j_schema import ensure_reference, ensure_schema
 from ecosystem.text import normalize
 
-BATCH = 2000  # rows per UNWIND when loading a dataset
 EVERY_ROW = 2**62  # $fetch when no limit is asked
 FLOORS = (0.5, 0.2, 0.05)  # Jaccard floors tried in turn for the best pairs (overlap_pairs with a limit)
 COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _batches(items: list, size: int = BATCH) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _key(s: Assessment) -> tuple[str, str, Any]:
@@ -89,19 +81,24 @@ class Neo4jStore(Store):
     """The contract on Neo4j. Build it with `connect`, or pass a driver you own."""
 
     def __init__(self, driver: neo4j.Driver, *, uri: str, user: str = "neo4j", database: str = "neo4j",
-                 timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False) -> None:
-        """Check the server answers, create the schema and load the reference data if needed."""
+                 timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False,
+                 batch: int = BATCH, writers: int = WRITERS) -> None:
+        """Check the server answers, create the schema, load the reference data if needed, bring
+        records of an older layout to versions, and collect what an interrupted load left."""
         self.runner = Runner(driver, database=database, timeout=timeout, uri=uri, user=user)
         self._ref = ref if ref is not None else reference()
         self._owns_driver = owns_driver
-        self.uri, self.database = uri, database
+        self.uri, self.database, self.batch, self.writers = uri, database, batch, writers
+        self.last_load: Outcome | None = None  # how the last load went, phase by phase (benchmarks)
         try:
             driver.verify_connectivity()
         except Exception as exc:  # the driver raises many types here; all mean "cannot use it"
             raise unavailable(uri, user, database, exc) from None
         self.version = self._server_version()
         ensure_schema(self.runner)
+        versions.ensure_layout(self.runner)
         ensure_reference(self.runner, self._ref)
+        versions.collect_garbage(self.runner)
 
     @classmethod
     def connect(cls, *, uri: str, user: str, password: str, database: str = "neo4j", timeout: float = 60.0,
@@ -136,70 +133,29 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ writes
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j_load`."""
         started = time.perf_counter()
-        total = dataset.row_count
-        checksum = dataset.checksum()
-        relationships = rows.relationship_count(dataset)
-
-        def work(tx: Tx) -> str:
-            found = tx.read("dataset_state", dataset=dataset.id)[0]["checksum"]
-            if found == checksum:
-                return "unchanged"
-            check_dataset(dataset, self._ref)
-            owners = {(r["kind"], r["id"]): r["dataset"] for r in tx.read(
-                "dataset_owners", dataset=dataset.id, actors=[a.id for a in dataset.actors],
-                policies=[p.id for p in dataset.policies], alliances=[a.id for a in dataset.alliances])}
-            check_ownership(dataset, lambda kind, rid: owners.get((kind, rid)))
-            kept: list[Assessment] = []
-            if found is not None:  # a new version: the app's assessments of alliances still there stay
-                alliances, own = {a.id for a in dataset.alliances}, {_key(s) for s in dataset.assessments}
-                app = map(rows.assessment_from, tx.read("dataset_app_assessments", dataset=dataset.id))
-                kept = [s for s in app if s.alliance in alliances and _key(s) not in own]
-                tx.write("dataset_delete_records", dataset=dataset.id)
-            written = self._write_records(tx, dataset, kept, progress)
-            if written != relationships + len(kept):
-                raise RuntimeError(f"dataset {dataset.id!r}: {written} relationships written instead of "
-                                   f"{relationships + len(kept)}; nothing was loaded (the reference data in "
-                                   "Neo4j differs from this version of ecosystem?)")
-            tx.write("dataset_write", id=dataset.id, name=dataset.name, source=dataset.source,
-                     description=dataset.description, loaded_at=_now(), checksum=checksum)
-            return "loaded" if found is None else "replaced"
-
-        status = self.runner.single_attempt(f"load of dataset {dataset.id}", work)
+        outcome = Loader(self.runner, self._ref, dataset, progress, self.batch, self.writers).run()
+        self.last_load = outcome
         if progress is not None:
-            progress(total, total)
-        return LoadReport(dataset.id, status, total, relationships, time.perf_counter() - started)
-
-    def _write_records(self, tx: Tx, dataset: Dataset, kept: list[Assessment],
-                       progress: Progress | None) -> int:
-        """Write the dataset's records in batches of one UNWIND each; returns relationships created."""
-        h = self._ref.hierarchy
-        kinds = (
-            ("load_actors", [rows.actor_row(a, dataset.id, h) for a in dataset.actors]),
-            ("load_policies", [rows.policy_row(p, dataset.id) for p in dataset.policies]),
-            ("load_alliances", [rows.alliance_row(a, dataset.id) for a in dataset.alliances]),
-            ("load_memberships", [rows.membership_row(m) for m in dataset.memberships]),
-            ("load_assessments", [rows.assessment_row(s, app=False) for s in dataset.assessments]
-             + [rows.assessment_row(s, app=True) for s in kept]),
-        )
-        total, done, written = dataset.row_count, 0, 0
-        if progress is not None:
-            progress(0, total)
-        for name, items in kinds:
-            for batch in _batches(items):
-                written += tx.write(name, rows=batch).relationships_created
-                done = min(total, done + len(batch))
-                if progress is not None:
-                    progress(done, total)
-        return written
+            progress(dataset.row_count, dataset.row_count)
+        return LoadReport(dataset.id, outcome.status, dataset.row_count, rows.relationship_count(dataset),
+                          time.perf_counter() - started)
 
     def remove_dataset(self, dataset_id: str) -> None:
+        """Invisible at once (the dataset's node goes, so its version is no longer live), deleted in
+        batches right after."""
         def work(tx: Tx) -> int:
-            tx.write("dataset_delete_records", dataset=dataset_id)
+            tx.read("datasets_lock", bump=1)
             return tx.read("dataset_delete", dataset=dataset_id)[0]["deleted"]
 
         if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
             raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
+        versions.collect_garbage(self.runner)
+
+    def collect_garbage(self) -> versions.Garbage:
+        """Delete the records no dataset points to: old versions, loads interrupted by a crash."""
+        return versions.collect_garbage(self.runner)
 
     def record_assessments(self, assessments: Sequence[Assessment]) -> None:
         levers = {lv.id for lv in self._ref.levers}
@@ -212,11 +168,12 @@ class Neo4jStore(Store):
         wanted = sorted({s.alliance for s in latest.values()})
 
         def work(tx: Tx) -> None:
+            tx.read("datasets_lock", bump=0)  # a switch carries these over, or runs after them
             known = {r["id"] for r in tx.read("alliances_existing", ids=wanted)}
             for alliance in wanted:
                 if alliance not in known:
                     raise NotFound("alliance", alliance, self._close(self._alliance_ids(), alliance))
-            tx.write("record_assessments", rows=[rows.assessment_row(s, app=True) for s in latest.values()])
+            tx.write("record_assessments", rows=[rows.assessment_row(s) for s in latest.values()])
 
         self.runner.write_transaction("record_assessments", work)
 

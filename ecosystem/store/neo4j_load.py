@@ -1,0 +1,208 @@
+"""Loading a dataset into Neo4j: staged in many small transactions, made live in one small switch.
+
+A single transaction holding a whole dataset needs the server to keep all of it in its heap (about
+8.5 KB per actor: 1,000,000 actors would need ~9 GB), and gets pathologically slow when it first
+deletes an old version. Instead (see `ecosystem.store.neo4j_versions` for the versions):
+1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
+2. a new version is registered under a lease, and its records are staged batch by batch with
+   UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
+   MEMBER_OF, so no batch looks an actor up. Staged records are invisible to every read;
+3. the switch, one transaction with a handful of small statements: lock, claim the version,
+   re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
+   point the dataset at the new version;
+4. the old version (or, when nothing switched, the staged one) is garbage-collected in batches.
+Any failure before the switch commits leaves the old version as it was; the staged records are
+collected now, or at the next connection after a crash.
+
+Rows are built lazily, one batch ahead on a worker thread while the server writes the current
+one: the Python side (presence sizes, normalised names, packing) then overlaps the server's work.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import neo4j
+
+from ecosystem.errors import EcosystemError, StoreUnavailable
+from ecosystem.model import Dataset
+from ecosystem.reference import Reference
+from ecosystem.store import neo4j_rows as rows
+from ecosystem.store import neo4j_versions as versions
+from ecosystem.store.base import Progress
+from ecosystem.store.integrity import check_dataset, check_ownership
+from ecosystem.store.neo4j_runner import Runner, Tx
+
+BATCH = 5000  # rows per staging transaction
+WRITERS = 2  # staging transactions running at once
+NODES = ("load_policies", "load_alliances", "load_actors")  # staging queries creating one node per row
+
+
+class LoadAbandoned(EcosystemError):
+    """The staged version was collected as garbage before its switch (its lease was lost)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: str  # "loaded", "replaced" or "unchanged"
+    kept: int  # app assessments carried over to the new version
+    seconds: tuple[tuple[str, float], ...] = ()  # (("check", s), ("stage", s), ("switch", s), ("collect", s))
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    query: str
+    rows: list[rows.Row]
+    count: int  # dataset rows it stands for (an actor row also holds its memberships)
+
+
+class _Clock:
+    """Where a load's time goes (for benchmarks and logs)."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, round(now - self._last, 3)))
+        self._last = now
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def batches(dataset: Dataset, ref: Reference, size: int = BATCH) -> Iterator[Batch]:
+    """The staging batches in dependency order, each built only when asked for."""
+    h = ref.hierarchy
+    for chunk in _chunks(list(dataset.policies), size):
+        yield Batch("load_policies", [rows.policy_row(p, dataset.id) for p in chunk], len(chunk))
+    for chunk in _chunks(list(dataset.alliances), size):
+        yield Batch("load_alliances", [rows.alliance_row(a, dataset.id) for a in chunk], len(chunk))
+    for chunk in _chunks(list(dataset.assessments), size):
+        yield Batch("load_assessments", [rows.assessment_row(s) for s in chunk], len(chunk))
+    carries, memberships = rows.links(dataset)
+    for chunk in _chunks(list(dataset.actors), size):
+        built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id)) for a in chunk]
+        yield Batch("load_actors", built, len(chunk) + sum(len(r["memberships"]) for r in built))
+
+
+def _ahead(items: Iterator[Batch]) -> Iterator[Batch]:
+    """The same items, the next one built on a worker thread while the caller uses the current one."""
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ecosystem-rows") as pool:
+        pending = pool.submit(next, items, None)
+        while (item := pending.result()) is not None:
+            pending = pool.submit(next, items, None)
+            yield item
+
+
+class Loader:
+    """One load of one dataset; `run` does it all."""
+
+    def __init__(self, runner: Runner, ref: Reference, dataset: Dataset, progress: Progress | None,
+                 batch: int = BATCH, writers: int = WRITERS) -> None:
+        self.runner, self.ref, self.dataset, self.progress = runner, ref, dataset, progress
+        self.batch, self.writers = batch, writers
+        self.checksum = dataset.checksum()
+        self._done = self._written = 0
+
+    def run(self) -> Outcome:
+        d = self.dataset
+        clock = _Clock()
+        state = self.runner.read("dataset_state", dataset=d.id)[0]
+        if state["checksum"] == self.checksum:
+            return Outcome("unchanged", 0)
+        check_dataset(d, self.ref)
+        self._check_owners(self.runner.read)
+        clock.lap("check")
+        token = versions.new_token(d.id)
+        with versions.lease(self.runner, token):
+            versions.begin(self.runner, token, d.id)
+            try:
+                self.stage(token)
+                clock.lap("stage")
+                outcome = self.runner.write_transaction(
+                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"]))
+                clock.lap("switch")
+            except StoreUnavailable:
+                raise  # nothing to clean from here: the next connection collects the staged records
+            except BaseException:
+                versions.abandon(self.runner, token)
+                raise
+        versions.collect_garbage(self.runner)  # the old version, or ours when nothing switched
+        clock.lap("collect")
+        return replace(outcome, seconds=tuple(clock.laps))
+
+    def _check_owners(self, read: Callable[..., list[neo4j.Record]]) -> None:
+        """ConflictError when one of its ids is live in another dataset; `read` is Runner.read or
+        Tx.read (inside the switch, after the lock, when the live set changed since the first check)."""
+        d = self.dataset
+        owners = {(r["kind"], r["id"]): r["dataset"] for r in read(
+            "dataset_owners", dataset=d.id, actors=[a.id for a in d.actors],
+            policies=[p.id for p in d.policies], alliances=[a.id for a in d.alliances])}
+        check_ownership(d, lambda kind, rid: owners.get((kind, rid)))
+
+    def stage(self, token: str) -> None:
+        """Write the batches, up to `writers` at a time inside each kind of record (a kind only
+        refers to kinds staged before it, so each waits for the previous one to be complete)."""
+        self._done = self._written = 0
+        if self.progress is not None:
+            self.progress(0, self.dataset.row_count)
+        inflight: collections.deque[tuple[Batch, concurrent.futures.Future]] = collections.deque()
+
+        def settle(left: int) -> None:
+            while len(inflight) > left:
+                batch, future = inflight.popleft()
+                self._account(batch, future.result())
+
+        with concurrent.futures.ThreadPoolExecutor(self.writers, thread_name_prefix="ecosystem-load") as pool:
+            kind = ""
+            for batch in _ahead(batches(self.dataset, self.ref, self.batch)):
+                settle(0 if batch.query != kind else self.writers - 1)
+                kind = batch.query
+                inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,
+                                                    rows=batch.rows)))
+            settle(0)
+        expected = rows.relationship_count(self.dataset)
+        if self._written != expected:
+            raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "
+                               f"of {expected}; nothing was loaded (the reference data in Neo4j differs "
+                               "from this version of ecosystem?)")
+
+    def _account(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
+        if batch.query in NODES and counters.nodes_created != len(batch.rows):
+            raise LoadAbandoned(f"the load of dataset {self.dataset.id!r} was stopped: its staged records "
+                                "were collected as abandoned (connection lost?); load it again.")
+        self._written += counters.relationships_created
+        self._done += batch.count
+        if self.progress is not None:
+            self.progress(self._done, self.dataset.row_count)
+
+    def switch(self, tx: Tx, token: str, generation: int) -> Outcome:
+        """Make the staged version live, inside the caller's transaction; `generation` is the one
+        read before the first ownership check."""
+        d = self.dataset
+        before = tx.read("datasets_lock", bump=1)[0]["generation"]
+        if not versions.claim(tx, token):
+            raise LoadAbandoned(f"the load of dataset {d.id!r} was stopped before its switch: its staged "
+                                "records were collected as abandoned (connection lost?); load it again.")
+        now = tx.read("dataset_state", dataset=d.id)[0]
+        if now["checksum"] == self.checksum:  # the same content went live meanwhile
+            return Outcome("unchanged", 0)
+        if before != generation:  # another dataset went live meanwhile: its ids may now clash
+            self._check_owners(tx.read)
+        kept = tx.write("switch_assessments", old=now["live"], version=token).relationships_created
+        tx.write("switch_dataset", id=d.id, name=d.name, source=d.source, description=d.description,
+                 loaded_at=_now(), checksum=self.checksum, version=token)
+        return Outcome("loaded" if now["live"] is None else "replaced", kept)

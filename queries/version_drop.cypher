@@ -1,0 +1,19 @@
+// Purpose: delete one batch of the records of a doomed version, with their relationships (actors
+//   first, so each batch stays small); the caller repeats until nothing is left.
+// Parameters: $version (string: the version token), $batch (integer: nodes per transaction)
+// Result: deleted (integer)
+MATCH (v:Version {token: $version})
+WHERE v.doomed
+CALL () {
+  MATCH (n:Actor {version: $version})
+  RETURN n LIMIT $batch
+  UNION ALL
+  MATCH (n:Policy {version: $version})
+  RETURN n LIMIT $batch
+  UNION ALL
+  MATCH (n:Alliance {version: $version})
+  RETURN n LIMIT $batch
+}
+WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted
