@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint clean-state
+.PHONY: run test lint bench clean-state
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	scripts/test
+
+# Regenerates docs/benchmarks.md, .json and the plot (1k to 1M actors, both stores, Chromium: about an hour).
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m benchmarks.suite
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -38,7 +38,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import neo4j
 from neo4j._codec.packstream import _common as packstream
 
+from benchmarks.latency import departement_near
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import Dataset, Level
 from ecosystem.reference import reference
@@ -150,10 +151,8 @@ def disk(store: Neo4jStore, data_dir: Path | None) -> dict[str, float] | None:
     transaction logs (MB; Neo4j preallocates log files, 250 MB each by default)."""
     if data_dir is None:
         return None
-    try:  # flushes the store files; Enterprise only, so Community's files may lag a little
+    with suppress(neo4j.exceptions.ClientError):  # flushes the store files; Enterprise only
         store.runner.autocommit_text("checkpoint", "CALL db.checkpoint()")
-    except neo4j.exceptions.ClientError:
-        pass
 
     def size(folder: Path) -> float:
         return mb(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())) if folder.exists() else 0
@@ -168,6 +167,7 @@ def disk(store: Neo4jStore, data_dir: Path | None) -> dict[str, float] | None:
 def wipe_and_load_reference(cfg: Config) -> tuple[Neo4jStore, dict]:
     """Empty the database (DELETES EVERYTHING), then time the reference load of a first connection."""
     with neo4j.GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password)) as driver, driver.session() as s:
+        s.run(cypher.query("bench_wipe_relationships")).consume()
         s.run(cypher.query("bench_wipe")).consume()
     seconds, store = timed(lambda: Neo4jStore.connect(uri=cfg.uri, user=cfg.user, password=cfg.password,
                                                       timeout=3600))
@@ -247,20 +247,6 @@ def bench_overlap_counts(store: Neo4jStore, dataset: Dataset, n: int, seed: int)
         scales.setdefault(level, []).append(seconds)
     return {**latencies(times), "by_scale_p50_ms": {k: round(statistics.median(v) * 1000, 1)
                                                     for k, v in sorted(scales.items())}}
-
-
-def departement_near(dataset: Dataset, target: int, min_communes: int = 1) -> tuple[str, int]:
-    """The département (with at least `min_communes` communes) whose actor count, as actors_in
-    counts them, is closest to `target`."""
-    h = reference().hierarchy
-    per: dict[str, int] = {}
-    for actor in dataset.actors:
-        if actor.active:
-            for d in h.presence(actor.territories, Level.DEPARTEMENT):
-                if h.commune_count(d) >= min_communes:
-                    per[d] = per.get(d, 0) + 1
-    best = min(per, key=lambda d: (abs(per[d] - target), d))
-    return best, per[best]
 
 
 def repeat(fn: Callable[[], Any], times: int) -> tuple[dict, Any]:

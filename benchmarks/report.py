@@ -7,7 +7,7 @@ from typing import Any
 
 QUERIES = (
     ("top10_overlaps", "top-10 overlaps of an actor", 200),
-    ("duplicate_pairs_in_departement", "duplicate pairs in the busiest département", 2000),
+    ("duplicate_pairs_in_departement", "duplicate pairs in a département of ~5,000 actors", 2000),
     ("coverage_of_region", "coverage of a région (by département)", None),
     ("diagnosis", "charter diagnosis of an alliance", 300),
     ("map_subgraph", "map of ~2,000 actors (selection + layout)", None),
@@ -30,6 +30,11 @@ def _ratio(ours: dict | None, naive: dict | None) -> str:
     return f"{naive['seconds'] / ours['seconds']:.1f}x"
 
 
+def _extrapolated(naive: dict | None) -> str:
+    sample = naive and (naive.get("extrapolated_from_actors") or naive.get("extrapolated_from_rows"))
+    return f" (extrapolated from {sample:,} rows)" if sample else ""
+
+
 def _load_rows(store: str, figures: dict[str, Any], sizes: list[int]) -> list[str]:
     rows = []
     hierarchy = figures.get("hierarchy")
@@ -38,16 +43,16 @@ def _load_rows(store: str, figures: dict[str, Any], sizes: list[int]) -> list[st
         rows.append(f"| {store} | territorial hierarchy | {_n(hierarchy['rows'])} "
                     f"| {_n(hierarchy['relationships'])} | {_n(hierarchy['seconds'])} "
                     f"| {_n(hierarchy.get('rows_per_s'))} | {_n(hierarchy.get('rels_per_s'))} "
-                    f"| {_n(naive and naive['seconds'])} | {_ratio(hierarchy, naive)} |")
+                    f"| {_n(naive and naive['seconds'])}{_extrapolated(naive)} "
+                    f"| {_ratio(hierarchy, naive)} |")
     for size in sizes:
         entry = figures.get(str(size)) or {}
         load, naive = entry.get("load"), entry.get("load_naive")
         if not load:
             continue
-        note = " (extrapolated)" if naive and naive.get("extrapolated_from_actors") else ""
         rows.append(f"| {store} | {size:,} actors | {_n(load['rows'])} | {_n(load['relationships'])} "
                     f"| {_n(load['seconds'])} | {_n(load.get('rows_per_s'))} | {_n(load.get('rels_per_s'))} "
-                    f"| {_n(naive and naive['seconds'])}{note} | {_ratio(load, naive)} |")
+                    f"| {_n(naive and naive['seconds'])}{_extrapolated(naive)} | {_ratio(load, naive)} |")
     return rows
 
 

@@ -11,13 +11,17 @@ import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
+# The Unicode blocks of combining marks (what `unicodedata.combining` flags in Latin text): one regex
+# pass instead of a Python loop over characters, which was a third of the time to prepare a big load.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def strip_accents(text: str) -> str:
     """Remove diacritics: "Égalité" -> "Egalite"; "œ" and "æ" are expanded."""
+    if text.isascii():
+        return text
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def normalize(text: str) -> str:

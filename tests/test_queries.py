@@ -24,7 +24,7 @@ CALLS = re.compile(r"""(?:\.(?:read|write|autocommit|_best)|statements|query)\(\
 
 
 def _code(pattern: str = "*.py") -> str:
-    files = [*PACKAGE.rglob(pattern), *BENCHMARKS.glob("bench_neo4j*.py")]
+    files = [*PACKAGE.rglob(pattern), *BENCHMARKS.glob("*neo4j*.py")]
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(files))
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
+import gc
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -107,6 +109,20 @@ def _ahead(items: Iterator[Batch]) -> Iterator[Batch]:
             yield item
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block. Building and packing the rows
+    allocates millions of small dicts and lists (none in a cycle), and each full collection then
+    rescans the whole dataset: 60% of the Python time of a 100k-actor load (5.0 s -> 2.0 s)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Loader:
     """One load of one dataset; `run` does it all."""
 
@@ -114,10 +130,15 @@ class Loader:
                  batch: int = BATCH, writers: int = WRITERS) -> None:
         self.runner, self.ref, self.dataset, self.progress = runner, ref, dataset, progress
         self.batch, self.writers = batch, writers
-        self.checksum = dataset.checksum()
+        self.checksum = ""  # set by `run`, under the paused collector
         self._done = self._written = 0
 
     def run(self) -> Outcome:
+        with _collector_paused():
+            self.checksum = self.dataset.checksum()
+            return self._run()
+
+    def _run(self) -> Outcome:
         d = self.dataset
         clock = _Clock()
         state = self.runner.read("dataset_state", dataset=d.id)[0]
