@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
     except EcosystemError as error:
-        print(f"{_label()}: {_message(error)}", file=sys.stderr)
+        french = _french(getattr(args, "lang", None))  # a command's --lang wins over ECOSYSTEM_LANG
+        print(f"{'erreur' if french else 'error'}: {_message(error, french)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -66,26 +67,22 @@ _NONE_FR = {"dataset": "aucun jeu de données", "actor": "aucun acteur", "allian
             "actor or alliance": "aucun acteur ni alliance"}
 
 
-def _french() -> bool:
+def _french(lang: str | None = None) -> bool:
     from ecosystem import settings
 
-    return not (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en")
+    return not (lang or settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en")
 
 
-def _label() -> str:
-    return "erreur" if _french() else "error"
-
-
-def _message(error: EcosystemError) -> str:
+def _message(error: EcosystemError, french: bool) -> str:
     """The error in the user's language where the core knows the parts of the sentence."""
-    if isinstance(error, NotFound) and _french():
+    if isinstance(error, NotFound) and french:
         text = f"{_NONE_FR.get(error.what, 'aucun ' + error.what)} « {error.key} »."
         if error.suggestions:
             text += " Les plus proches : " + ", ".join(error.suggestions) + "."
         return text
-    french = getattr(error, "text", None)
-    if callable(french) and _french():
-        return str(french("fr"))
+    text_in = getattr(error, "text", None)
+    if callable(text_in) and french:
+        return str(text_in("fr"))
     return str(error)
 
 

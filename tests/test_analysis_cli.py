@@ -72,6 +72,13 @@ def test_unknown_actor_names_the_closest(state: Path, capsys: pytest.CaptureFixt
                           "Jardins de Valence (jardins-valence)")
 
 
+def test_lang_en_also_sets_the_language_of_errors(state: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "complements", "Jardin de Valance", "--lang", "en")
+    assert code == 1
+    assert err.startswith("error: ") and "Jardins de Valence (jardins-valence)" in err
+    assert "aucun" not in err
+
+
 def test_an_ambiguous_name_lists_the_candidates(state: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "overlaps", "valence")
     assert code == 1
