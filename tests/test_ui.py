@@ -176,6 +176,20 @@ def test_beyond_the_budget_actors_are_grouped_and_the_map_says_so(loaded):
     assert group_level(None).value == "region" and group_level(VALENCE) is None
 
 
+def test_grouping_by_territory_puts_each_actor_in_its_one_place_or_with_the_wide_ones():
+    from ecosystem.model import Level
+    from ecosystem.reference import reference
+    from ecosystem.ui.mapview import _single_place
+
+    assert _single_place([VALENCE], Level.COMMUNE) == VALENCE
+    assert _single_place([VALENCE, CREST], Level.DEPARTEMENT) == DROME
+    assert _single_place([VALENCE, CREST], Level.COMMUNE) is None  # two communes
+    assert _single_place([DROME], Level.COMMUNE) is None  # a whole département
+    epci = reference().hierarchy.ancestor(VALENCE, Level.EPCI)
+    assert _single_place([VALENCE, VALENCE], Level.EPCI) == epci
+    assert _single_place([], Level.COMMUNE) is None
+
+
 def test_map_html_is_standalone_and_offline(loaded):
     html = render_html(build_map(loaded, MapSelection(focus="alim-valence")), "fr")
     assert "vis.Network" in html and "window.ecosystemMap" in html
