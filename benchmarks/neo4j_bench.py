@@ -2,8 +2,8 @@
 
     .venv/bin/python -m benchmarks.neo4j_bench --sizes 1000 10000     # prints one JSON object
 
-The server lives in `.ecosystem-bench/` (its own port, heap and page cache, wiped at the start) and
-is stopped at the end, so a run never touches the developer's or the tests' databases. Per size:
+The server lives in `.ecosystem-bench/` (its own port, heap and page cache; a fresh database each
+run) and is stopped at the end, so a run never touches the developer's or the tests' databases. Per size:
 the store's staged load against the naive one-`MERGE`-per-row baseline measured in the same run (on
 a sample of actors, extrapolated and marked so), a re-import with 1% of the actors changed, the
 highest server heap seen during the load, the store's size on disk, and the user-facing latencies
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -98,6 +99,9 @@ def run_all(sizes: list[int], seed: int) -> dict[str, Any]:
     """Start the bench server, measure every size, stop the server (even on failure)."""
     from ecosystem.settings import get
 
+    data_dir = neo4j_server.Layout.of(STATE_DIR).data_dir
+    if not neo4j_server.status(STATE_DIR).running and data_dir.exists():
+        shutil.rmtree(data_dir)  # a fresh database: store files never shrink, so sizes would carry over
     _log(f"neo4j: starting the benchmark server in {STATE_DIR} (heap {HEAP}, page cache {PAGECACHE})…")
     status = neo4j_server.start(STATE_DIR, port=PORT, heap=HEAP, pagecache=PAGECACHE,
                                 version=get("ECOSYSTEM_NEO4J_VERSION"), password=None,
@@ -115,7 +119,6 @@ def run_all(sizes: list[int], seed: int) -> dict[str, Any]:
                           "rels_per_s": hierarchy["relationships_per_s"]},
             "hierarchy_naive": naive_hierarchy(store),
         }
-        data_dir = neo4j_server.Layout.of(STATE_DIR).data_dir
         for size in sizes:
             figures[str(size)] = one_size(store, size, seed, data_dir)
         store.close()

@@ -1,8 +1,9 @@
 // Purpose: active actors present at level L in at least one territory of P_L($territories), with how
 //   many of them they share (same walk as overlap_counts, without SDGs). Live records only.
 // Parameters: $territories (list of territory ids), $level (string: a Level value),
-//   $exclude (list of actor ids)
-// Result: actor, shared (integer), in no particular order
+//   $exclude (list of actor ids), $fetch (integer: how many of the first rows to return)
+// Result: actor, shared (integer), ordered by shared descending then actor id (the contract's order,
+//   so that LIMIT keeps exactly the rows the embedded store keeps)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (s:Territory)-[:WITHIN*0..1]-(x:Territory)
 WHERE s.id IN $territories AND x.level = $level
@@ -22,3 +23,5 @@ RETURN b.id AS actor,
            RETURN DISTINCT x
          }
        END AS shared
+ORDER BY shared DESC, actor
+LIMIT $fetch

@@ -671,6 +671,9 @@ def test_copresent(loaded: Store) -> None:
         ("biodrome", 2), ("labo-aura", 2), ("agglo-vra", 1), ("crest-solidaire", 1), ("jardins-valence", 1),
         ("potagers-valentinois", 1), ("romans-repair", 1), ("ville-valence", 1)]
     assert loaded.copresent(["departement:07"], D, exclude=["labo-aura"]) == []
+    assert loaded.copresent([VRA], C, limit=4) == [
+        ("agglo-vra", 54), ("biodrome", 54), ("labo-aura", 54), ("jardins-valence", 1)]
+    assert loaded.copresent([VRA], C, limit=0) == []
 
 
 def test_actor_links(loaded: Store) -> None:
@@ -849,6 +852,8 @@ def test_counting_primitives_match_the_oracle(store: Store, ds: Dataset, data: s
     assert (store.overlap_counts(subject, subject_sdgs, level, exclude=exclude, limit=limit)
             == oracle.overlap_counts(subject, subject_sdgs, level, exclude, limit))
     assert store.copresent(subject, level, exclude=exclude) == oracle.copresent(subject, level, exclude)
+    assert (store.copresent(subject, level, exclude=exclude, limit=limit or 0)
+            == oracle.copresent(subject, level, exclude)[:limit or 0])
 
     territory = data.draw(st.sampled_from(POOL), label="pairs territory")
     min_j = data.draw(st.sampled_from([0.0, 0.05, 0.25, 0.5]), label="min jaccard")

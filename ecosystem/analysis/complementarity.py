@@ -210,7 +210,8 @@ def copresent_actors(store: Store, subject: Subject, level: Level = OVERLAP_LEVE
     # `exclude` is applied here rather than in the query: on Neo4j 5.26 a non-empty exclude list
     # turned a 0.1 s copresent query on a département into more than 30 s (same answer).
     excluded = set(subject.exclude)
-    present = [(i, n) for i, n in store.copresent(subject.territories, Level(level)) if i not in excluded]
+    found = store.copresent(subject.territories, Level(level), limit=pool + len(excluded))
+    present = [(i, n) for i, n in found if i not in excluded]
     shared = dict(present[:pool])
     return [(a, shared[a.id]) for a in store.actors(shared)]
 

@@ -265,10 +265,11 @@ class Store(ABC):
         with a non-zero count; sorted by (territory, sdg)."""
 
     @abstractmethod
-    def copresent(self, territories: Sequence[str], level: Level,
-                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+    def copresent(self, territories: Sequence[str], level: Level, exclude: Iterable[str] = (),
+                  limit: int | None = None) -> list[tuple[str, int]]:
         """Active actors (not in `exclude`) present at level L in at least one territory of
-        P_L(territories), with how many they share; sorted by (shared descending, id)."""
+        P_L(territories), with how many they share; sorted by (shared descending, id); the first
+        `limit` only when given (a région holds tens of thousands of actors at 1M)."""
 
     @abstractmethod
     def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:

@@ -606,15 +606,15 @@ class MemoryStore(Store):
             return list(map(CoverageCell, names, (sdgs + 1).tolist(), actors[rows, sdgs].tolist(),
                             alliances[rows, sdgs].tolist(), policies[rows, sdgs].tolist()))
 
-    def copresent(self, territories: Sequence[str], level: Level,
-                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+    def copresent(self, territories: Sequence[str], level: Level, exclude: Iterable[str] = (),
+                  limit: int | None = None) -> list[tuple[str, int]]:
         level = Level(level)
         with self._lock:
             inc, _ = self._actor_matrix()
             presence = inc.presence(level)
         shared = presence @ self._projection.presence_vector(territories, level)
         rows = np.flatnonzero((shared > 0) & ~self._excluded(inc, exclude))
-        order = np.lexsort((rows, -shared[rows]))
+        order = np.lexsort((rows, -shared[rows]))[:limit]
         return [(inc.ids[r], int(shared[r])) for r in rows[order].tolist()]
 
     def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:

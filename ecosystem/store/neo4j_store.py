@@ -369,10 +369,12 @@ class Neo4jStore(Store):
                 counts[2] += r["policies"]
         return [CoverageCell(t, s, *counts) for (t, s), counts in sorted(cells.items())]
 
-    def copresent(self, territories: Sequence[str], level: Level,
-                  exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+    def copresent(self, territories: Sequence[str], level: Level, exclude: Iterable[str] = (),
+                  limit: int | None = None) -> list[tuple[str, int]]:
+        if limit is not None and limit <= 0:
+            return []
         found = self.runner.read("copresent", territories=sorted(set(territories)), level=Level(level).value,
-                                 exclude=sorted(set(exclude)))
+                                 exclude=sorted(set(exclude)), fetch=EVERY_ROW if limit is None else limit)
         return sorted(((r["actor"], r["shared"]) for r in found), key=lambda p: (-p[1], p[0]))
 
     def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:

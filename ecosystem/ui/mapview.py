@@ -438,19 +438,15 @@ def _single_place(territories: Sequence[str], level: Level) -> str | None:
 def _grouped(store: Store, sel: MapSelection, scene: _Scene, lang: str, budget: int) -> MapModel:
     level = group_level(sel.territory)
     by = "kind" if sel.group_by == "kind" or level is None else "territory"
-    scope = [sel.territory] if sel.territory else []
     ids = set(scene.actor_ids)
-    kind_of: dict[str, ActorKind] = {}
-    for kind in (ActorKind(k) for k in sel.kinds) if sel.kinds else ActorKind:
-        for actor_id in store.actors_in(scope, [kind], sorted(sel.sdgs) or None):
-            if actor_id in ids:
-                kind_of[actor_id] = kind
+    actors = store.actors(sorted(ids))  # the scene is already filtered by kind and SDG
+    kind_of = {actor.id: actor.kind for actor in actors}
     group_of: dict[str, str] = {}
     labels: dict[str, str] = {}
     if by == "territory" and level is not None:
         wide = f"group:wide:{level.value}"
         labels[wide] = t("map.group_wide", lang, level=level_label(level, lang, plural=True))
-        for actor in store.actors(sorted(ids)):
+        for actor in actors:
             place = _single_place(actor.territories, level)
             if place is not None:
                 group_of[actor.id] = f"group:{place}"
