@@ -53,8 +53,8 @@ NOTES = (
     "Neo4j diagnosis at 100k (p95 above 300 ms): a diagnosis is about ten queries (co-presence, "
     "actors, memberships, policies, assessments), each a Bolt round trip of 10-100 ms.",
     "Coverage of a région at 1M on Neo4j (about 2 s) counts every actor present in "
-    "Île-de-France (about a fifth of all actors, with the national ones) per SDG on each call; the app caches it until the data "
-    "changes.",
+    "Île-de-France (about a fifth of all actors, with the national ones) per SDG on each call; "
+    "the app caches it until the data changes.",
 )
 
 
