@@ -95,8 +95,8 @@ class Garbage:
 
 def _leased(runner: Runner) -> set[str] | None:
     """Tokens of the open leases, or None when this user may not list transactions."""
-    try:
-        return {r["version"] for r in runner.read("leases")}
+    try:  # asked in a write transaction: on a cluster that is the leader, where the leases are open
+        return {r["version"] for r in runner.write_transaction("leases", lambda tx: tx.read("leases"))}
     except neo.ClientError as exc:  # Neo.ClientError.Security.Forbidden and the like
         log.warning("cannot list Neo4j transactions (%s): versions idle for %d s count as abandoned",
                     exc.code, ABANDONED_AFTER)
