@@ -52,6 +52,9 @@ NOTES = (
     "(a limit); its duplicate groups still read every pair above 0.5.",
     "Neo4j diagnosis at 100k (p95 above 300 ms): a diagnosis is about ten queries (co-presence, "
     "actors, memberships, policies, assessments), each a Bolt round trip of 10-100 ms.",
+    "Neo4j store on disk: the store files as Neo4j's periodic checkpoint left them (Community has no "
+    "`db.checkpoint` procedure to force one); until a checkpoint, recent writes live in the "
+    "transaction logs, so the 1k and 10k figures under-report.",
     "Coverage of a région at 1M on Neo4j (about 2 s) counts every actor present in "
     "Île-de-France (about a fifth of all actors, with the national ones) per SDG on each call; "
     "the app caches it until the data changes.",
