@@ -33,6 +33,12 @@ from pathlib import Path
 from ecosystem.analysis import wording
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import top_overlaps
+from ecosystem.datasets.graph import (  # the same ids as exports
+    actor_node,
+    alliance_node,
+    policy_node,
+    sdg_node,
+)
 from ecosystem.model import Actor, ActorKind, Alliance, Level, MemberRole, Policy
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVELS_FINE_TO_COARSE
@@ -124,22 +130,6 @@ class MapModel:
     @property
     def empty(self) -> bool:
         return not self.nodes
-
-
-def actor_node(actor_id: str) -> str:
-    return f"actor:{actor_id}"
-
-
-def alliance_node(alliance_id: str) -> str:
-    return f"alliance:{alliance_id}"
-
-
-def policy_node(policy_id: str) -> str:
-    return f"policy:{policy_id}"
-
-
-def sdg_node(number: int) -> str:
-    return f"sdg:{number}"
 
 
 # ---------------------------------------------------------------------- gathering
