@@ -129,3 +129,17 @@ def test_diagnose_prints_principles_and_levers(state: Path, capsys: pytest.Captu
     data = json.loads(run(capsys, "diagnose", "alim-valence", "--json")[1])
     assert [p["status"] for p in data["principles"]][:3] == ["met", "met", "not_assessable"]
     assert data["principles"][0]["history"] == [["2025-01-10", 2], ["2025-06-01", 3]]
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(state: Path) -> None:
+    """`ecosystem overlaps --in Valence | head -1`: the pipe closes before the table is written."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "ecosystem", "overlaps", "--in", "Valence"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
