@@ -120,7 +120,7 @@ def neo4j(dataset: Dataset, queries: int, seed: int, departement: str | None) ->
     uri = os.environ.get("ECOSYSTEM_TEST_NEO4J_URI")
     if not uri:
         return None
-    from ecosystem.store.neo4j_store import Neo4jStore
+    from ecosystem.store.neo4j.store import Neo4jStore
 
     store = Neo4jStore.connect(uri=uri, user=os.environ.get("ECOSYSTEM_TEST_NEO4J_USER", "neo4j"),
                                password=os.environ.get("ECOSYSTEM_TEST_NEO4J_PASSWORD", ""),

@@ -162,7 +162,7 @@ def bench_rna(args: argparse.Namespace) -> dict[str, Any]:
     stores: list[tuple[str, Store]] = [("embedded", MemoryStore(work / "state"))]
     uri = os.environ.get("ECOSYSTEM_TEST_NEO4J_URI")
     if uri:
-        from ecosystem.store.neo4j_store import Neo4jStore
+        from ecosystem.store.neo4j.store import Neo4jStore
 
         stores.append(("neo4j", Neo4jStore.connect(
             uri=uri, user=os.environ.get("ECOSYSTEM_TEST_NEO4J_USER", "neo4j"),

@@ -52,9 +52,10 @@ from benchmarks.latency import departement_near
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import Dataset, Level
 from ecosystem.reference import reference
-from ecosystem.store import cypher, neo4j_rows
-from ecosystem.store.neo4j_load import BATCH, WRITERS
-from ecosystem.store.neo4j_store import Neo4jStore
+from ecosystem.store.neo4j import cypher
+from ecosystem.store.neo4j import rows as neo4j_rows
+from ecosystem.store.neo4j.load import BATCH, WRITERS
+from ecosystem.store.neo4j.store import Neo4jStore
 
 NAIVE_PREFIX = "naive-"
 

@@ -24,8 +24,9 @@ from benchmarks.latency import measure
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import SDG_NUMBERS, Dataset
 from ecosystem.reference import Reference, reference
-from ecosystem.store.graph import reference_graph, relationship_count
 from ecosystem.store.memory import MemoryStore
+from ecosystem.store.memory.graph import reference_graph
+from ecosystem.store.rules import relationship_count
 
 NAIVE_SAMPLE = 100_000  # beyond this many actors the naive load is timed on a sample, then extrapolated
 

@@ -26,9 +26,9 @@ from benchmarks.latency import measure
 from ecosystem import neo4j_server
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.reference import reference
-from ecosystem.store import cypher
-from ecosystem.store.neo4j_store import Neo4jStore
-from ecosystem.store.neo4j_versions import collect_garbage
+from ecosystem.store.neo4j import cypher
+from ecosystem.store.neo4j.store import Neo4jStore
+from ecosystem.store.neo4j.versions import collect_garbage
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE_DIR = ROOT / ".ecosystem-bench"

@@ -33,7 +33,7 @@ def neo4j_or_skip() -> None:
 @pytest.fixture(scope="session")
 def neo4j_session_store() -> Iterator[Store]:
     neo4j_or_skip()
-    from ecosystem.store.neo4j_store import Neo4jStore
+    from ecosystem.store.neo4j.store import Neo4jStore
 
     store = Neo4jStore.connect(uri=NEO4J_URI or "", user=NEO4J_USER, password=NEO4J_PASSWORD,
                                database="neo4j", timeout=120)

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 from ecosystem.errors import ConflictError, DatasetInvalid, StoreUnavailable
 from ecosystem.model import Actor, ActorKind, Assessment, Dataset, InferredSdg, Level, Policy
 from ecosystem.reference import reference
-from ecosystem.store.graph import relationship_count
-from ecosystem.store.matrices import POPCOUNT, Projection, jaccard, sdg_mask
 from ecosystem.store.memory import MemoryStore
-from ecosystem.store.persistence import canonical_json, checksum_of
+from ecosystem.store.memory.matrices import POPCOUNT, Projection, jaccard, sdg_mask
+from ecosystem.store.memory.persistence import canonical_json, checksum_of
+from ecosystem.store.rules import relationship_count
 from tests.factories import CREST, VALENCE, other_dataset, small_dataset, with_actor_renamed
 from tests.test_contract import sort_records
 
@@ -382,7 +382,8 @@ def test_relationship_count_counts_the_edges_the_graph_gets() -> None:
     """The arithmetic count (fast) agrees with the distinct edges actually built."""
     from ecosystem.datasets import read_dataset
     from ecosystem.generate import GeneratorSpec, generate
-    from ecosystem.store.graph import domain_edges, relationship_count
+    from ecosystem.store.memory.graph import domain_edges
+    from ecosystem.store.rules import relationship_count
 
     for ds in (small_dataset(), read_dataset(Path("data/examples/demo-drome")),
                generate(GeneratorSpec(actors=500, seed=2))):

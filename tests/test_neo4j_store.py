@@ -26,11 +26,11 @@ from ecosystem.errors import ConflictError, QueryTimeout, StoreUnavailable
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import Assessment, Dataset, Level
 from ecosystem.reference import reference
-from ecosystem.store import neo4j_versions as versions
-from ecosystem.store.neo4j_load import BATCH, LoadAbandoned, Loader
-from ecosystem.store.neo4j_runner import Runner
-from ecosystem.store.neo4j_schema import ensure_reference, reference_version
-from ecosystem.store.neo4j_store import Neo4jStore
+from ecosystem.store.neo4j import versions
+from ecosystem.store.neo4j.load import BATCH, LoadAbandoned, Loader
+from ecosystem.store.neo4j.runner import Runner
+from ecosystem.store.neo4j.schema import ensure_reference, reference_version
+from ecosystem.store.neo4j.store import Neo4jStore
 from ecosystem.text import normalize
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, neo4j_or_skip
 from tests.factories import other_dataset, small_dataset, with_actor_renamed

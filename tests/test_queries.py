@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ecosystem.store import cypher
+from ecosystem.store.neo4j import cypher
 
-PACKAGE = Path(cypher.__file__).resolve().parent.parent
+NEO4J_PACKAGE = Path(cypher.__file__).resolve().parent
+PACKAGE = NEO4J_PACKAGE.parent.parent
 BENCHMARKS = PACKAGE.parent / "benchmarks"
 SCRIPTS = {"schema"}  # several DDL statements, run one by one (cypher.statements)
 # How the code names a query: runner.read("x"), tx.write("x"), autocommit("x"), _best("x", ...),
@@ -23,14 +24,14 @@ CALLS = re.compile(r"""(?:\.(?:read|write|autocommit|_best)|statements|query)\(\
                    r"""|\(\s*"((?:load|coverage)_[a-z_]+)",""")
 
 
-def _code(pattern: str = "*.py") -> str:
-    files = [*PACKAGE.rglob(pattern), *BENCHMARKS.glob("*neo4j*.py")]
+def _code(where: Path = PACKAGE) -> str:
+    files = [*where.rglob("*.py"), *BENCHMARKS.glob("*neo4j*.py")]
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(files))
 
 
 def _used_names() -> set[str]:
     """Query names in the calls of the Neo4j modules and benchmark (other modules have other .read()s)."""
-    return {a or b for a, b in CALLS.findall(_code("neo4j_*.py"))}
+    return {a or b for a, b in CALLS.findall(_code(NEO4J_PACKAGE))}
 
 
 def test_every_query_file_is_used_by_the_code():

@@ -14,7 +14,7 @@ def open_store(environ: dict[str, str] | None = None) -> Store:
     """The configured store, ready to answer; raises StoreUnavailable with the fix when it is not."""
     uri = settings.get("NEO4J_URI", environ)
     if uri:
-        from ecosystem.store.neo4j_store import Neo4jStore
+        from ecosystem.store.neo4j.store import Neo4jStore
 
         return Neo4jStore.connect(
             uri=uri,

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 import neo4j
 from neo4j import exceptions as neo
 
-from ecosystem.store import cypher
-from ecosystem.store.neo4j_runner import Runner, Tx
+from ecosystem.store.neo4j import cypher
+from ecosystem.store.neo4j.runner import Runner, Tx
 
 log = logging.getLogger(__name__)
 

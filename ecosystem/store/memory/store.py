@@ -1,8 +1,8 @@
 """The embedded store: a NetworkX graph in memory, persisted to a local folder, zero setup.
 
-The graphs (`ecosystem.store.graph`: the shared reference graph, and this store's dataset graph)
+The graphs (`ecosystem.store.memory.graph`: the shared reference graph, and this store's dataset graph)
 hold the reference nodes and every loaded dataset; lookups read them. Counting primitives read
-sparse matrices (`ecosystem.store.matrices`) derived from them on first use, dropped on any change.
+sparse matrices (`ecosystem.store.memory.matrices`) derived from them on first use, dropped on any change.
 Every write follows one path: check (`integrity`), apply to the graph, commit the manifest
 (`persistence`), so a refused or failed write leaves memory and disk as they were, and a crash
 leaves the last committed state.
@@ -41,7 +41,6 @@ from ecosystem.model import (
     Policy,
 )
 from ecosystem.reference import Reference, reference
-from ecosystem.store import graph as g
 from ecosystem.store.base import (
     CoverageCell,
     DatasetInfo,
@@ -56,7 +55,8 @@ from ecosystem.store.base import (
     StoreInfo,
 )
 from ecosystem.store.integrity import check_dataset, check_ownership
-from ecosystem.store.matrices import (
+from ecosystem.store.memory import graph as g
+from ecosystem.store.memory.matrices import (
     Incidence,
     jaccard,
     lookup,
@@ -65,18 +65,18 @@ from ecosystem.store.matrices import (
     projection_for,
     sdg_mask,
 )
-from ecosystem.store.persistence import (
+from ecosystem.store.memory.persistence import (
     Entry,
     Manifest,
     StateFolder,
     canonical_json,
     checksum_of,
 )
+from ecosystem.store.rules import AssessmentKey, assessment_key, relationship_count
 from ecosystem.text import normalize
 
 T = TypeVar("T")
 KINDS = tuple(ActorKind)
-AssessmentKey = tuple[str, str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +88,10 @@ class _Held:
 
     def assessments(self) -> tuple[Assessment, ...]:
         """The dataset's own history with the app's entries over it, by (alliance, on, lever)."""
-        merged = {_key(s): s for s in self.dataset.assessments}
-        merged.update((_key(s), s) for s in self.entry.app_assessments)
+        merged = {assessment_key(s): s for s in self.dataset.assessments}
+        merged.update((assessment_key(s), s) for s in self.entry.app_assessments)
         return tuple(sorted(merged.values(), key=lambda s: (s.alliance, s.on, s.lever)))
 
-
-def _key(s: Assessment) -> AssessmentKey:
-    return (s.alliance, s.lever, s.on)
 
 
 def _now() -> str:
@@ -244,7 +241,7 @@ class MemoryStore(Store):
         def report(status: str) -> LoadReport:
             if progress is not None:
                 progress(total, total)
-            return LoadReport(dataset.id, status, total, g.relationship_count(dataset),
+            return LoadReport(dataset.id, status, total, relationship_count(dataset),
                               time.perf_counter() - started)
 
         dataset = dataset.canonical()
@@ -262,9 +259,9 @@ class MemoryStore(Store):
             if progress is not None:
                 progress(0, total)
             alliances = {a.id for a in dataset.alliances}
-            own = {_key(s) for s in dataset.assessments}
+            own = {assessment_key(s) for s in dataset.assessments}
             kept = tuple(s for s in (old.entry.app_assessments if old else ())
-                         if s.alliance in alliances and _key(s) not in own)
+                         if s.alliance in alliances and assessment_key(s) not in own)
             file, sha256 = self._folder.write_dataset(dataset.id, payload)
             new = _Held(dataset, Entry(file, sha256, checksum, _now(), kept))
             self._change({dataset.id: new}, obsolete=(old.entry.file,) if old else (), written=file,
@@ -290,8 +287,8 @@ class MemoryStore(Store):
                 if s.lever not in levers:
                     raise ValueError(f'"{s.lever}" is not one of the charter\'s 21 levers')
                 recorded = self._held[owner].entry.app_assessments
-                app = by_dataset.setdefault(owner, {_key(a): a for a in recorded})
-                app[_key(s)] = s
+                app = by_dataset.setdefault(owner, {assessment_key(a): a for a in recorded})
+                app[assessment_key(s)] = s
             if not by_dataset:
                 return
             before = {did: self._held[did] for did in by_dataset}

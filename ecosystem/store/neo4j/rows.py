@@ -134,18 +134,6 @@ def alliance_row(alliance: Alliance, dataset_id: str) -> Row:
             "targets": _unique(alliance.sdgs), "aligns_with": _unique(alliance.policies)}
 
 
-def relationship_count(dataset: Dataset) -> int:
-    """The relationships a dataset brings, as LoadReport counts them: one per distinct (source,
-    type, target), one MEMBER_OF per membership, one ASSESSED per own (alliance, lever, date)."""
-    count = len(dataset.memberships) + len({(s.alliance, s.lever, s.on) for s in dataset.assessments})
-    for a in dataset.actors:
-        count += len(set(a.territories)) + len(a.all_sdgs) + len(set(a.offers)) + len(set(a.needs))
-    for p in dataset.policies:
-        count += len(set(p.carriers)) + len(set(p.territories)) + len(set(p.sdgs))
-    for al in dataset.alliances:
-        count += len(set(al.territories)) + len(set(al.sdgs)) + len(set(al.policies))
-    return count
-
 
 def assessment_row(s: Assessment) -> Row:
     return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,

@@ -1,7 +1,7 @@
 """The Neo4j store: the contract of `ecosystem.store.base` on a Neo4j 5 server, over Bolt.
 
 Graph model: design.md section 1, plus three things the queries lean on. Dataset records are
-versioned (`ecosystem.store.neo4j_versions`): a load stages a new version in batches and switches
+versioned (`ecosystem.store.neo4j.versions`): a load stages a new version in batches and switches
 it live in one small transaction, and every read sees only the live versions. Each territory has WITHIN
 relationships to every coarser territory it shares a commune with (`Hierarchy.within`), so "present
 in x at level L" is one hop: x itself or a WITHIN neighbour. Each actor carries precomputed values
@@ -9,7 +9,7 @@ in x at level L" is one hop: x itself or a WITHIN neighbour. Each actor carries 
 Every record keeps its user-ordered lists as properties, so `dataset()` gives back exactly what was
 loaded; relationships are what the queries traverse.
 
-All Cypher lives in `queries/` (see `ecosystem.store.cypher`); this module only shapes parameters
+All Cypher lives in `queries/` (see `ecosystem.store.neo4j.cypher`); this module only shapes parameters
 and results. Answers that depend on string order are sorted here, in Python, as the contract says.
 """
 
@@ -36,8 +36,6 @@ from ecosystem.model import (
     Policy,
 )
 from ecosystem.reference import Reference, reference
-from ecosystem.store import neo4j_rows as rows
-from ecosystem.store import neo4j_versions as versions
 from ecosystem.store.base import (
     CoverageCell,
     DatasetInfo,
@@ -51,18 +49,17 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j_load import BATCH, WRITERS, Loader, Outcome
-from ecosystem.store.neo4j_runner import Runner, Tx, unavailable
-from ecosystem.store.neo4j_schema import ensure_reference, ensure_schema
+from ecosystem.store.neo4j import rows, versions
+from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
+from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
+from ecosystem.store.neo4j.schema import ensure_reference, ensure_schema
+from ecosystem.store.rules import assessment_key, relationship_count
 from ecosystem.text import normalize
 
 EVERY_ROW = 2**62  # $fetch when no limit is asked
 FLOORS = (0.5, 0.2, 0.05)  # Jaccard floors tried in turn for the best pairs (overlap_pairs with a limit)
 COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
 
-
-def _key(s: Assessment) -> tuple[str, str, Any]:
-    return (s.alliance, s.lever, s.on)
 
 
 def _expand(r: neo4j.Record) -> Iterator[PairCount]:
@@ -133,13 +130,13 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ writes
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
-        """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j_load`."""
+        """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j.load`."""
         started = time.perf_counter()
         outcome = Loader(self.runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
-        return LoadReport(dataset.id, outcome.status, dataset.row_count, rows.relationship_count(dataset),
+        return LoadReport(dataset.id, outcome.status, dataset.row_count, relationship_count(dataset),
                           time.perf_counter() - started)
 
     def remove_dataset(self, dataset_id: str) -> None:
@@ -159,7 +156,7 @@ class Neo4jStore(Store):
 
     def record_assessments(self, assessments: Sequence[Assessment]) -> None:
         levers = {lv.id for lv in self._ref.levers}
-        latest = {_key(s): s for s in assessments}  # a later entry with the same key wins
+        latest = {assessment_key(s): s for s in assessments}  # a later entry with the same key wins
         for s in latest.values():
             if s.lever not in levers:
                 raise ValueError(f'"{s.lever}" is not one of the charter\'s 21 levers')

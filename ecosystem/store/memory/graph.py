@@ -111,23 +111,6 @@ def domain_edges(dataset: Dataset, assessments: Iterable[Assessment]) -> Iterato
         yield assessment_edge(assessment)
 
 
-def relationship_count(dataset: Dataset) -> int:
-    """How many domain relationships a dataset brings, as `LoadReport.relationships` reports it.
-
-    One relationship per distinct (source, type, target): an SDG both declared and inferred is one
-    CONTRIBUTES_TO; one MEMBER_OF per membership; one ASSESSED per (alliance, lever, date) of the
-    dataset's own assessments. Dataset bookkeeping and reference PART_OF are not counted.
-    """
-    own = {(s.alliance, s.lever, s.on) for s in dataset.assessments}
-    count = len(own) + len({(m.actor, m.alliance) for m in dataset.memberships})
-    for a in dataset.actors:  # the same distinct targets _actor_edges yields, counted without building them
-        count += (len(set(a.territories)) + len(a.all_sdgs) + len(set(a.offers)) + len(set(a.needs)))
-    for p in dataset.policies:
-        count += len(set(p.carriers)) + len(set(p.territories)) + len(set(p.sdgs))
-    for al in dataset.alliances:
-        count += len(set(al.territories)) + len(set(al.sdgs)) + len(set(al.policies))
-    return count
-
 
 def add_dataset(graph: nx.MultiDiGraph, dataset: Dataset, assessments: Iterable[Assessment],
                 properties: dict[str, str], progress: Progress | None = None) -> None:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from ecosystem.reference import Reference
-from ecosystem.store import cypher
-from ecosystem.store.neo4j_rows import actor_sizes
-from ecosystem.store.neo4j_runner import Runner
+from ecosystem.store.neo4j import cypher
+from ecosystem.store.neo4j.rows import actor_sizes
+from ecosystem.store.neo4j.runner import Runner
 
 LOADER_VERSION = 1  # bump when the shape of the reference graph written here changes
 BATCH = 5000

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-QUERY_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parents[3] / "queries"
 HEADER_FIELDS = ("Purpose:", "Parameters:", "Result:")
 
 

@@ -1,6 +1,6 @@
 """Running named queries on Neo4j with a time limit, and turning driver errors into ours.
 
-Every query goes through `Runner`: it reads the text with `ecosystem.store.cypher.query`, runs it in
+Every query goes through `Runner`: it reads the text with `ecosystem.store.neo4j.cypher.query`, runs it in
 a managed transaction (retried by the driver on transient cluster errors, routed to a reader or the
 leader for neo4j:// URIs) with ECOSYSTEM_QUERY_TIMEOUT as the transaction timeout, and maps the
 driver's exceptions to `QueryTimeout` / `StoreUnavailable` / `ConflictError` so that callers never
@@ -17,7 +17,7 @@ import neo4j
 from neo4j import exceptions as neo
 
 from ecosystem.errors import ConflictError, EcosystemError, QueryTimeout, StoreUnavailable
-from ecosystem.store import cypher
+from ecosystem.store.neo4j import cypher
 
 T = TypeVar("T")
 

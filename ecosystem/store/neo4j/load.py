@@ -2,7 +2,7 @@
 
 A single transaction holding a whole dataset needs the server to keep all of it in its heap (about
 8.5 KB per actor: 1,000,000 actors would need ~9 GB), and gets pathologically slow when it first
-deletes an old version. Instead (see `ecosystem.store.neo4j_versions` for the versions):
+deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the versions):
 1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
@@ -34,11 +34,11 @@ import neo4j
 from ecosystem.errors import EcosystemError, StoreUnavailable
 from ecosystem.model import Dataset
 from ecosystem.reference import Reference
-from ecosystem.store import neo4j_rows as rows
-from ecosystem.store import neo4j_versions as versions
 from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
-from ecosystem.store.neo4j_runner import Runner, Tx
+from ecosystem.store.neo4j import rows, versions
+from ecosystem.store.neo4j.runner import Runner, Tx
+from ecosystem.store.rules import relationship_count
 
 BATCH = 5000  # rows per staging transaction
 WRITERS = 2  # staging transactions running at once
@@ -195,7 +195,7 @@ class Loader:
                 inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,
                                                     rows=batch.rows)))
             settle(0)
-        expected = rows.relationship_count(self.dataset)
+        expected = relationship_count(self.dataset)
         if self._written != expected:
             raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "
                                f"of {expected}; nothing was loaded (the reference data in Neo4j differs "
