@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ecosystem import __version__
 from ecosystem.errors import DatasetInvalid, EcosystemError, NotFound
+from ecosystem.lang import Lang, UnknownLang, configured_lang
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:  # the language, parsed once: a command's --lang wins over ECOSYSTEM_LANG
+        lang = getattr(args, "lang", None) or configured_lang()
+    except UnknownLang as error:
+        print(f"ecosystem: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if hasattr(args, "lang"):
+        args.lang = lang
     try:
         code = int(args.func(args) or EXIT_OK)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
@@ -60,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
     except EcosystemError as error:
-        french = _french(getattr(args, "lang", None))  # a command's --lang wins over ECOSYSTEM_LANG
+        french = lang == Lang.FR
         print(f"{'erreur' if french else 'error'}: {_message(error, french)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
@@ -71,12 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 _NONE_FR = {"dataset": "aucun jeu de données", "actor": "aucun acteur", "alliance": "aucune alliance",
             "policy": "aucune politique", "territory": "aucun territoire",
             "actor or alliance": "aucun acteur ni alliance"}
-
-
-def _french(lang: str | None = None) -> bool:
-    from ecosystem import settings
-
-    return not (lang or settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en")
 
 
 def _message(error: EcosystemError, french: bool) -> str:

@@ -143,3 +143,24 @@ def test_a_reader_that_leaves_early_gets_no_traceback(state: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_the_language_is_parsed_once_whatever_its_case(state: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOSYSTEM_LANG", "EN")
+    code, out, err = run(capsys, "coverage", "26")
+    assert code == 0, err
+    assert out.startswith("SDG coverage")
+    monkeypatch.setenv("ECOSYSTEM_LANG", " fr ")
+    code, out, _ = run(capsys, "coverage", "26", "--lang", "EN")
+    assert code == 0 and out.startswith("SDG coverage")
+
+
+def test_an_unknown_language_is_one_line_and_a_usage_error(state: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECOSYSTEM_LANG", "de")
+    for argv in (("coverage", "26"), ("stats",)):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert err.strip().splitlines() == [
+            "ecosystem: error: unknown language 'de' in ECOSYSTEM_LANG: accepted values are fr, en"]

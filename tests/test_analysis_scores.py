@@ -29,6 +29,7 @@ from ecosystem.analysis.overlap import (
 from ecosystem.analysis.principles import articulation_score, kinds_score, silo_score
 from ecosystem.analysis.thresholds import Status, lever_status_of, status_of
 from ecosystem.analysis.verdict import weighted
+from ecosystem.lang import UnknownLang
 from ecosystem.model import Actor, ActorKind, Assessment, Level, Policy
 from ecosystem.store.base import CoverageCell, Link, PairCount
 
@@ -293,5 +294,6 @@ def test_french_contractions_and_lists() -> None:
     assert w.place_names([VALENCE, ROMANS, CREST, "commune:26058"], "fr", shown=2) == (
         "Valence, Romans-sur-Isère et 2 autres communes")
     assert w.in_places(["epci:200068781"], "fr") == "sur le territoire de CA Valence Romans Agglo"
-    with pytest.raises(ValueError):
+    assert w.check_lang(" EN ") == "en"
+    with pytest.raises(UnknownLang):
         w.check_lang("de")

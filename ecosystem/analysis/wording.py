@@ -11,19 +11,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from ecosystem.analysis.thresholds import PLACES_SHOWN, Status
+from ecosystem.lang import ACCEPTED, Lang, parse_lang
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVEL_NAMES_FR
 from ecosystem.text import strip_accents
 
-LANGS = ("fr", "en")
+LANGS = ACCEPTED
 
 
-def check_lang(lang: str) -> str:
-    """The language code, or ValueError: only French and English are written."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be 'fr' or 'en', got {lang!r}")
-    return lang
+def check_lang(lang: str) -> Lang:
+    """The language (`fr`, `FR`, ` en `...), or `UnknownLang`: only French and English are written."""
+    return parse_lang(lang, "lang")
 
 
 def tr(lang: str, fr: str, en: str) -> str:

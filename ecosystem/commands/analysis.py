@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from ecosystem import settings
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.complementarity import ComplementResult, complements
 from ecosystem.analysis.coverage import Coverage, check_level, coverage
@@ -25,7 +24,7 @@ from ecosystem.analysis.overlap import (
 )
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL, Status
 from ecosystem.analysis.verdict import Verdict
-from ecosystem.commands.common import add_json_flag, print_json, print_table, store_from_args
+from ecosystem.commands.common import add_json_flag, add_lang_flag, print_json, print_table, store_from_args
 from ecosystem.model import Level
 from ecosystem.reference import reference
 from ecosystem.text import normalize
@@ -44,11 +43,8 @@ def level_arg(text: str) -> Level:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    lang_default = settings.get("ECOSYSTEM_LANG") or "fr"
-
     def common(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--lang", choices=("fr", "en"), default=lang_default,
-                            help=f"language of the sentences (default: {lang_default}, from ECOSYSTEM_LANG)")
+        add_lang_flag(parser, "the sentences")
         add_json_flag(parser)
 
     p = sub.add_parser(

@@ -11,7 +11,21 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from ecosystem.lang import Lang, UnknownLang, configured_lang, parse_lang
 from ecosystem.store import Store, open_store
+
+
+def lang_flag(text: str) -> Lang:
+    """argparse type of `--lang`: the values ECOSYSTEM_LANG accepts (`fr`, `EN`...); else usage error."""
+    try:
+        return parse_lang(text, "--lang")
+    except UnknownLang as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_lang_flag(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", type=lang_flag, default=None, metavar="{fr,en}",
+                        help=f"language of {what} (default from ECOSYSTEM_LANG: French)")
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
@@ -59,9 +73,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: st
 
 def say(fr: str, en: str) -> str:
     """The sentence in the user's language (ECOSYSTEM_LANG, French by default)."""
-    from ecosystem import settings
-
-    return en if (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en") else fr
+    return en if configured_lang() == Lang.EN else fr
 
 
 def info(fr: str, en: str) -> None:

@@ -7,19 +7,27 @@ import difflib
 import sys
 from pathlib import Path
 
-from ecosystem import settings
-from ecosystem.commands.common import add_json_flag, info, print_json, print_table, say, store_from_args
+from ecosystem.commands.common import (
+    add_json_flag,
+    add_lang_flag,
+    info,
+    print_json,
+    print_table,
+    say,
+    store_from_args,
+)
 from ecosystem.commands.progress import ProgressBar
 from ecosystem.datasets import FORMATS, check, export, export_datasets, write_template
 from ecosystem.datasets.validate import Report
 from ecosystem.errors import NotFound
 from ecosystem.generate import GeneratorSpec, generate
+from ecosystem.lang import configured_lang
 
 EXIT_INVALID = 1
 
 
 def _lang() -> str:
-    return "en" if (settings.get("ECOSYSTEM_LANG") or "fr").lower().startswith("en") else "fr"
+    return configured_lang().value
 
 
 def _print_report(report: Report) -> None:
@@ -196,7 +204,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add("template", template_cmd, "write a ready-to-fill Excel workbook with an explanation sheet",
             "ecosystem template -o mon-territoire.xlsx")
     p.add_argument("-o", "--output", default="modele-ecosysteme.xlsx")
-    p.add_argument("--lang", choices=("fr", "en"))
+    add_lang_flag(p, "the headers and help")
     p = add("generate", generate_cmd, "write a synthetic dataset on the real French hierarchy (benchmarks)",
             "ecosystem generate --actors 10000 --scope 26 --format csv -o /tmp/gen")
     p.add_argument("--actors", type=int, required=True)

@@ -14,9 +14,8 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from ecosystem import settings
 from ecosystem.analysis.lookup import find_territory
-from ecosystem.commands.common import print_json, store_from_args
+from ecosystem.commands.common import add_lang_flag, print_json, store_from_args
 from ecosystem.commands.progress import ProgressBar
 from ecosystem.importers import (
     ImportSummary,
@@ -28,6 +27,7 @@ from ecosystem.importers import (
     sources_from_path,
 )
 from ecosystem.importers.summary import STEPS
+from ecosystem.lang import configured_lang
 from ecosystem.reference import reference
 
 EPILOG = {
@@ -69,7 +69,7 @@ class StepBars:
 
 
 def _lang(args: argparse.Namespace) -> str:
-    return "en" if str(args.lang).lower().startswith("en") else "fr"
+    return (args.lang or configured_lang()).value
 
 
 def _common(parser: argparse.ArgumentParser, paths: str | None) -> None:
@@ -83,9 +83,7 @@ def _common(parser: argparse.ArgumentParser, paths: str | None) -> None:
                         help="write the rows not imported, with their reason, to this CSV (opens in Excel)")
     parser.add_argument("--dry-run", action="store_true", help="read and count everything, save nothing")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON instead of text")
-    default = settings.get("ECOSYSTEM_LANG") or "fr"
-    parser.add_argument("--lang", choices=("fr", "en"), default="en" if default.startswith("en") else "fr",
-                        help="language of the summary (default from ECOSYSTEM_LANG: French)")
+    add_lang_flag(parser, "the summary")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ecosystem.analysis import wording
+from ecosystem.lang import DEFAULT_LANG, Lang, UnknownLang, parse_lang
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference import reference
 
-LANGS = ("fr", "en")
+LANGS = tuple(lang.value for lang in Lang)
 LANG_NAMES = {"fr": "Français", "en": "English"}
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -380,10 +381,13 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
 def check_lang(value: str | None, default: str = "fr") -> str:
     """A supported language code: `value` when it is one, else `default`.
 
-    >>> check_lang("en"), check_lang("de"), check_lang(None)
-    ('en', 'fr', 'fr')
+    >>> check_lang("en"), check_lang(" EN "), check_lang("de"), check_lang(None)
+    ('en', 'en', 'fr', 'fr')
     """
-    return value if value in LANGS else (default if default in LANGS else "fr")
+    try:
+        return parse_lang(value).value if value else parse_lang(default).value
+    except UnknownLang:  # a hand-edited link or setting: the app still opens, in the default language
+        return DEFAULT_LANG.value
 
 
 # ---------------------------------------------------------------------- domain vocabulary
