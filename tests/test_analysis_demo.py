@@ -5,8 +5,6 @@ Skipped when the demo or the dataset reader is missing, so that this file can la
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from ecosystem.analysis.complementarity import complements
@@ -21,9 +19,6 @@ from ecosystem.store.base import Store
 
 DEMO = DATA_DIR / "examples" / "demo-drome"
 DROME = "departement:26"
-pytestmark = pytest.mark.skipif(
-    not (DEMO / "acteurs.csv").is_file() or importlib.util.find_spec("ecosystem.datasets.reader") is None,
-    reason="the demo dataset or the dataset reader is not there yet")
 
 
 @pytest.fixture
