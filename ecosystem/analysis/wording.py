@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from ecosystem import vocabulary
 from ecosystem.analysis.thresholds import PLACES_SHOWN, Status
 from ecosystem.lang import ACCEPTED, Lang, parse_lang
-from ecosystem.model import ActorKind, Level
+from ecosystem.model import ActorKind, Dimension, Level
 from ecosystem.reference import reference
-from ecosystem.reference.territories import LEVEL_NAMES_FR
 from ecosystem.text import strip_accents
 
 LANGS = ACCEPTED
@@ -151,22 +151,13 @@ def sdgs_named(numbers: Iterable[int], lang: str, article: bool = False) -> str:
     return join((prefix + sdg_named(n, lang) for n in sorted(set(numbers))), lang)
 
 
-_DIMENSIONS = {
-    "biosphere": ("environnementale", "environmental"),
-    "society": ("sociale", "social"),
-    "economy": ("économique", "economic"),
-    "partnership": ("partenariale", "partnership"),
-}
-
-
 def dimension_name(dimension: str, lang: str) -> str:
     """The adjective of an SDG dimension (biosphere -> environnementale).
 
     >>> dimension_name("biosphere", "fr")
     'environnementale'
     """
-    fr, en = _DIMENSIONS[str(dimension)]
-    return tr(lang, fr, en)
+    return vocabulary.SDG_DIMENSIONS[Dimension(str(dimension))].label(lang)
 
 
 def sdgs_of_dimension(dimension: str) -> tuple[int, ...]:
@@ -180,32 +171,13 @@ def sdgs_of_dimension(dimension: str) -> tuple[int, ...]:
 
 # ----------------------------------------------------------------------------- actors, levers
 
-_KINDS = {
-    ActorKind.ASSOCIATION: ("association", "une association", "associations", "association", "associations"),
-    ActorKind.ENTREPRISE: ("entreprise", "une entreprise", "entreprises", "company", "companies"),
-    ActorKind.COLLECTIVITE: ("collectivité", "une collectivité", "collectivités", "local authority",
-                             "local authorities"),
-    ActorKind.SERVICE_PUBLIC: ("service public", "un service public", "services publics", "public service",
-                               "public services"),
-    ActorKind.FONDATION: ("fondation", "une fondation", "fondations", "foundation", "foundations"),
-    ActorKind.RECHERCHE: ("recherche", "un organisme de recherche", "organismes de recherche",
-                          "research body", "research bodies"),
-    ActorKind.COLLECTIF_CITOYEN: ("collectif citoyen", "un collectif citoyen", "collectifs citoyens",
-                                  "citizen group", "citizen groups"),
-    ActorKind.AUTRE: ("autre", "un acteur d'un autre type", "autres acteurs", "other", "other actors"),
-}
-
-
 def kind_name(kind: ActorKind | str, lang: str, plural_: bool = False) -> str:
     """The kind of actor as a bare noun (table cells, lists).
 
     >>> kind_name("collectivite", "fr"), kind_name("entreprise", "en", plural_=True)
     ('collectivité', 'companies')
     """
-    fr, _, fr_plural, en, en_plural = _KINDS[ActorKind(kind)]
-    if lang == "fr":
-        return fr_plural if plural_ else fr
-    return en_plural if plural_ else en
+    return vocabulary.actor_kind(kind).label(lang, plural=plural_)
 
 
 def kind_with_article(kind: ActorKind | str, lang: str) -> str:
@@ -214,35 +186,7 @@ def kind_with_article(kind: ActorKind | str, lang: str) -> str:
     >>> kind_with_article("recherche", "fr")
     'un organisme de recherche'
     """
-    _, fr_article, _, en, _ = _KINDS[ActorKind(kind)]
-    if lang == "fr":
-        return fr_article
-    return ("an " if en[0] in "aeiou" else "a ") + en
-
-
-_LEVERS_EN = {
-    "principe-1": "Mutual respect and trust",
-    "principe-2": "The SDGs as a common frame",
-    "principe-3": "Turning goals into action",
-    "principe-4": "Complementarity",
-    "principe-5": "Beyond silos",
-    "principe-6": "Territories, the crucible of alliances",
-    "principe-7": "Articulation with public policies",
-    "modalite-dialoguer": "Dialogue",
-    "modalite-partager": "Share",
-    "modalite-experimenter": "Experiment",
-    "modalite-capitaliser": "Capitalise",
-    "modalite-evaluer": "Evaluate",
-    "modalite-innover": "Innovate",
-    "modalite-mutualiser": "Pool",
-    "moyen-donnees": "Data",
-    "moyen-outils": "Tools",
-    "moyen-competences": "Skills",
-    "moyen-recherche": "Contribution to research",
-    "moyen-valorisation": "Recognising contributions and shared value",
-    "moyen-gouvernance": "Facilitation and governance",
-    "moyen-cadre-legislatif": "Contribution to the legal framework",
-}
+    return vocabulary.actor_kind(kind).indefinite(lang)
 
 
 def lever_name(lever_id: str, lang: str) -> str:
@@ -251,8 +195,8 @@ def lever_name(lever_id: str, lang: str) -> str:
     >>> lever_name("moyen-donnees", "fr"), lever_name("moyen-donnees", "en")
     ('Données', 'Data')
     """
-    if lang == "en" and lever_id in _LEVERS_EN:
-        return _LEVERS_EN[lever_id]
+    if lang == "en" and lever_id in vocabulary.LEVER_NAMES_EN:
+        return vocabulary.LEVER_NAMES_EN[lever_id]
     try:
         return reference().levers[lever_id].name
     except KeyError:
@@ -270,22 +214,13 @@ def levers_phrase(lever_ids: Iterable[str], lang: str) -> str:
     return join((lever_name(i, lang) for i in ids), lang)
 
 
-_STATUS = {
-    Status.MET: ("atteint", "met"),
-    Status.PARTLY: ("en partie", "partly met"),
-    Status.NOT_MET: ("non atteint", "not met"),
-    Status.NOT_ASSESSABLE: ("non évaluable", "not assessable"),
-}
-
-
 def status_label(status: Status | str, lang: str) -> str:
     """A status in words.
 
     >>> status_label("partly", "fr")
     'en partie'
     """
-    fr, en = _STATUS[Status(status)]
-    return tr(lang, fr, en)
+    return vocabulary.verdict(Status(status)).label(lang)
 
 
 # ----------------------------------------------------------------------------- places
@@ -307,26 +242,13 @@ def territory_name(tid: str) -> str:
     return t.name if t else tid
 
 
-_LEVEL_PLURAL = {
-    Level.COMMUNE: ("communes", "municipalities"),
-    Level.EPCI: ("EPCI", "EPCIs"),
-    Level.DEPARTEMENT: ("départements", "départements"),
-    Level.REGION: ("régions", "regions"),
-    Level.PAYS: ("pays", "countries"),
-}
-
-
 def level_name(level: Level | str, lang: str, plural_: bool = False) -> str:
     """A territorial level in words.
 
     >>> level_name("departement", "fr"), level_name("commune", "en", plural_=True)
     ('département', 'municipalities')
     """
-    level = Level(level)
-    if plural_:
-        fr, en = _LEVEL_PLURAL[level]
-        return tr(lang, fr, en)
-    return tr(lang, LEVEL_NAMES_FR[level], {Level.COMMUNE: "municipality"}.get(level, str(level.value)))
+    return vocabulary.level(level).label(lang, plural=plural_)
 
 
 def place_names(territory_ids: Iterable[str], lang: str, shown: int = PLACES_SHOWN,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from ecosystem import vocabulary
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.complementarity import ComplementResult, complements
 from ecosystem.analysis.coverage import Coverage, check_level, coverage
@@ -29,8 +30,7 @@ from ecosystem.model import Level
 from ecosystem.reference import reference
 from ecosystem.text import normalize
 
-_LEVELS = {normalize(v): v for v in ("commune", "epci", "departement", "region", "pays")}
-_LEVELS.update({"dept": "departement", "interco": "epci", "intercommunalite": "epci", "country": "pays"})
+_LEVELS = {normalize(name): level for level, term in vocabulary.LEVELS.items() for name in term.names()}
 
 
 def level_arg(text: str) -> Level:

@@ -10,10 +10,13 @@ accents, spaces and underscores never matter ("Créé le" = "cree_le" = "CREE LE
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ecosystem import vocabulary
 from ecosystem.text import header_key
+from ecosystem.vocabulary import Term
 
 
 class Kind(StrEnum):
@@ -109,44 +112,15 @@ class Sheet:
 
 # ----------------------------------------------------------------------------- accepted values
 
-ACTOR_KINDS = (
-    Choice("association", "association", "association", ("asso",)),
-    Choice("entreprise", "entreprise", "company", ("société", "business", "ess", "entreprise de l'ESS")),
-    Choice("collectivite", "collectivité", "local authority",
-           ("collectivité territoriale", "collectivité locale", "commune", "mairie", "epci", "département",
-            "région")),
-    Choice("service_public", "service public", "public service", ("administration", "établissement public")),
-    Choice("fondation", "fondation", "foundation"),
-    Choice("recherche", "recherche", "research", ("université", "laboratoire", "university")),
-    Choice("collectif_citoyen", "collectif citoyen", "citizen group", ("collectif", "citoyens")),
-    Choice("autre", "autre", "other"),
-)
+def _choices(terms: Iterable[Term]) -> tuple[Choice, ...]:
+    return tuple(Choice(term.value, term.fr, term.en, term.aliases) for term in terms)
 
-ROLES = (
-    Choice("pilote", "pilote", "lead", ("chef de file", "porteur", "coordinateur", "pilot")),
-    Choice("partenaire", "partenaire", "partner", ("membre", "member")),
-    Choice("financeur", "financeur", "funder", ("financeuse", "mécène", "sponsor")),
-    Choice("beneficiaire", "bénéficiaire", "beneficiary"),
-)
 
-STATUSES = (
-    Choice("projet", "en projet", "planned", ("projet", "project", "à venir", "en construction")),
-    Choice("active", "active", "active", ("actif", "en cours", "ongoing")),
-    Choice("terminee", "terminée", "ended", ("terminé", "finie", "fini", "close", "closed", "finished")),
-)
-
-POLICY_KINDS = (
-    Choice("PCAET", "PCAET", "PCAET", ("plan climat", "plan climat air énergie territorial")),
-    Choice("PAT", "PAT", "PAT", ("projet alimentaire territorial",)),
-    Choice("CRTE", "CRTE", "CRTE", ("contrat de relance et de transition écologique",)),
-    Choice("Contrat de ville", "Contrat de ville", "Contrat de ville", ("politique de la ville",)),
-    Choice("CLS", "CLS", "CLS", ("contrat local de santé",)),
-    Choice("PLH", "PLH", "PLH", ("programme local de l'habitat",)),
-    Choice("PLUi", "PLUi", "PLUi", ("plan local d'urbanisme intercommunal",)),
-    Choice("PLU", "PLU", "PLU", ("plan local d'urbanisme",)),
-    Choice("SCoT", "SCoT", "SCoT", ("schéma de cohérence territoriale",)),
-    Choice("Agenda 2030", "Agenda 2030", "Agenda 2030", ("agenda 2030 local",)),
-)
+# The words themselves live in ecosystem.vocabulary, with the app's and the analyses' labels.
+ACTOR_KINDS = _choices(vocabulary.ACTOR_KINDS.values())
+ROLES = _choices(vocabulary.ROLES.values())
+STATUSES = _choices(vocabulary.ALLIANCE_STATUSES.values())
+POLICY_KINDS = _choices(vocabulary.POLICY_KINDS)
 
 # English names of the charter's means of action (the reference data names levers in French).
 MEANS_EN = {

@@ -25,12 +25,10 @@ import numpy as np
 
 from ecosystem.model import Level, Territory
 from ecosystem.text import normalize
+from ecosystem.vocabulary import LEVELS
 
 LEVELS_FINE_TO_COARSE = (Level.COMMUNE, Level.EPCI, Level.DEPARTEMENT, Level.REGION, Level.PAYS)
-LEVEL_NAMES_FR = {
-    Level.COMMUNE: "commune", Level.EPCI: "EPCI", Level.DEPARTEMENT: "département",
-    Level.REGION: "région", Level.PAYS: "pays",
-}
+LEVEL_NAMES_FR = {level: term.fr for level, term in LEVELS.items()}
 _NAME_WITH_DEPT = re.compile(r"^(?P<name>.+?)\s*\((?P<dept>[0-9][0-9AB][0-9]?)\)$")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ecosystem import vocabulary
 from ecosystem.analysis import wording
 from ecosystem.lang import DEFAULT_LANG, Lang, UnknownLang, parse_lang
 from ecosystem.model import ActorKind, Level
@@ -395,18 +396,12 @@ def check_lang(value: str | None, default: str = "fr") -> str:
 
 def kind_label(kind: ActorKind | str, lang: str, plural: bool = False) -> str:
     """'Association', 'Collectivité', 'Local authority': capitalised for labels and legends."""
-    name = wording.kind_name(kind, lang, plural_=plural)
-    return name[:1].upper() + name[1:]
-
-
-_ROLES = {"pilote": ("pilote", "lead"), "partenaire": ("partenaire", "partner"),
-          "financeur": ("financeur", "funder"), "beneficiaire": ("bénéficiaire", "beneficiary")}
+    return vocabulary.actor_kind(kind).title(lang, plural)
 
 
 def role_label(role: str, lang: str) -> str:
     """A member's role in an alliance: 'pilote', 'financeur' / 'lead', 'funder'."""
-    fr, en = _ROLES.get(str(role), (str(role), str(role)))
-    return en if lang == "en" else fr
+    return vocabulary.role(role).label(lang)
 
 
 def level_label(level: Level | str, lang: str, plural: bool = False) -> str:
