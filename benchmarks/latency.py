@@ -20,7 +20,7 @@ from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD
 from ecosystem.model import Dataset, Level
 from ecosystem.reference import reference
 from ecosystem.store.base import Store
-from ecosystem.ui.mapview import MapSelection, build_map
+from ecosystem.ui.map import MapSelection, build_map
 
 MAP_NODES = 2000
 

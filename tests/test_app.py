@@ -287,7 +287,7 @@ def test_map_page_draws_the_selection_and_highlights_the_focus(kind, demo):
 def test_beyond_the_node_budget_the_map_groups_actors_and_says_so(tmp_path, monkeypatch):
     from ecosystem.generate import GeneratorSpec, generate
     from ecosystem.store.memory import MemoryStore
-    from ecosystem.ui.mapview import MAP_NODE_BUDGET
+    from ecosystem.ui.map import MAP_NODE_BUDGET
 
     for var in NEO4J_VARS:
         monkeypatch.delenv(var, raising=False)

@@ -24,7 +24,7 @@ import pytest
 from ecosystem.analysis.overlap import top_overlaps
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.store.memory import MemoryStore
-from ecosystem.ui.mapview import MapSelection, build_map
+from ecosystem.ui.map import MapSelection, build_map
 from tests.browser_support import (
     ARTIFACTS,
     CHROMIUM,

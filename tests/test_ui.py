@@ -17,18 +17,11 @@ from openpyxl import load_workbook
 
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import top_overlaps
+from ecosystem.datasets.graph import actor_node, alliance_node, policy_node
 from ecosystem.model import ActorKind
 from ecosystem.ui import i18n, palette
 from ecosystem.ui.layout import layout
-from ecosystem.ui.mapview import (
-    MapSelection,
-    actor_node,
-    alliance_node,
-    build_map,
-    group_level,
-    policy_node,
-    render_html,
-)
+from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
 from ecosystem.ui.views import common
 from ecosystem.ui.views import data as data_views
 from ecosystem.ui.views.alliances import assessments_from_form
@@ -179,7 +172,7 @@ def test_beyond_the_budget_actors_are_grouped_and_the_map_says_so(loaded):
 def test_grouping_by_territory_puts_each_actor_in_its_one_place_or_with_the_wide_ones():
     from ecosystem.model import Level
     from ecosystem.reference import reference
-    from ecosystem.ui.mapview import _single_place
+    from ecosystem.ui.map.grouped import single_place as _single_place
 
     assert _single_place([VALENCE], Level.COMMUNE) == VALENCE
     assert _single_place([VALENCE, CREST], Level.DEPARTEMENT) == DROME
@@ -274,7 +267,8 @@ def test_the_demo_is_loaded_only_into_an_empty_embedded_store(memory_store):
     assert [d.id for d in memory_store.datasets()] == ["petit-drome"]
 
 
-@pytest.mark.parametrize("module", ["layout", "palette", "i18n", "mapview", "views.territories",
+@pytest.mark.parametrize("module", ["layout", "palette", "i18n", "map.grouped", "map.labels", "map.positions",
+                                    "map.render", "views.territories",
                                     "views.alliances"])
 def test_docstring_examples(module):
     import doctest

@@ -8,7 +8,7 @@
   change to the data therefore invalidates every cached answer, and nothing else does.
 
 Query functions take the store first and return plain, picklable values (they live in
-`ecosystem.ui.views`, `ecosystem.ui.mapview` and `ecosystem.analysis`).
+`ecosystem.ui.views`, `ecosystem.ui.map` and `ecosystem.analysis`).
 """
 
 from __future__ import annotations

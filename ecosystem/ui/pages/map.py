@@ -5,7 +5,7 @@ import streamlit as st
 from ecosystem.ui import urlstate, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import number_label, t
-from ecosystem.ui.mapview import GROUP_BY, MAP_NODE_BUDGET, MapSelection, map_view
+from ecosystem.ui.map import GROUP_BY, MAP_NODE_BUDGET, MapSelection, map_view
 from ecosystem.ui.views import common
 
 HEIGHT = 700

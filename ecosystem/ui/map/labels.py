@@ -1,0 +1,76 @@
+"""The words on the map: pieces of hover texts and the legend, in the user's language.
+
+Shared by the detailed and the grouped builders; pure (the label helpers read only the shipped
+reference data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ecosystem.analysis import wording
+from ecosystem.model import ActorKind, Alliance
+from ecosystem.ui import palette
+from ecosystem.ui.i18n import kind_label, place_label, t
+from ecosystem.ui.map.model import LegendItem
+from ecosystem.ui.map.style import LABEL_LENGTH, PLACES_SHOWN
+
+
+def short(label: str) -> str:
+    """A label cut to fit the canvas, with an ellipsis when cut.
+
+    >>> short("Fédération départementale des associations de parents d'élèves")
+    'Fédération départementale des a…'
+    >>> short("Biodrôme")
+    'Biodrôme'
+    """
+    return label if len(label) <= LABEL_LENGTH else label[:LABEL_LENGTH - 1] + "…"
+
+
+def places(territories: Iterable[str], lang: str) -> str:
+    """The first territories by name, then how many more."""
+    ids = list(territories)
+    if not ids:
+        return t("common.none", lang)
+    shown = [place_label(tid, lang) for tid in ids[:PLACES_SHOWN]]
+    more = f" {t('common.more', lang, n=len(ids) - PLACES_SHOWN)}" if len(ids) > PLACES_SHOWN else ""
+    return ", ".join(shown) + more
+
+
+def sdgs(numbers: Iterable[int]) -> str:
+    """SDG numbers in order, or a dash for none.
+
+    >>> sdgs([13, 2]), sdgs([])
+    ('2 · 13', '—')
+    """
+    values = sorted(numbers)
+    return " · ".join(str(n) for n in values) if values else "—"
+
+
+def alliance_status(alliance: Alliance, lang: str) -> str:
+    """An alliance's status as a word (kept here until the shared vocabulary module replaces it)."""
+    words = {"projet": ("en projet", "planned"), "active": ("active", "active"),
+             "terminee": ("terminée", "ended")}
+    fr, en = words.get(alliance.status.value, (alliance.status.value, alliance.status.value))
+    return wording.tr(lang, fr, en)
+
+
+def kind_count(kind: ActorKind, n: int, lang: str) -> str:
+    """One line of a group's hover text: how many actors of a kind (French puts a space before ":")."""
+    separator = " : " if lang == "fr" else ": "
+    return f"  {kind_label(kind, lang, plural=n > 1)}{separator}{n}"
+
+
+def legend(kinds: set[ActorKind], *, alliances: bool, policies: bool, sdg_nodes: bool = False,
+           overlaps: bool = False, complements: bool = False, groups: bool = False,
+           lang: str) -> tuple[LegendItem, ...]:
+    """The legend of what is on the map, and only that: kinds in their fixed order, then the rest."""
+    items = [LegendItem(kind_label(k, lang), palette.KIND_COLOURS[k], "dot") for k in ActorKind if k in kinds]
+    shown = ((groups, "map.legend_group", palette.GROUP_COLOUR, "dot"),
+             (alliances, "map.legend_alliance", palette.ALLIANCE_COLOUR, "diamond"),
+             (policies, "map.legend_policy", palette.POLICY_COLOUR, "square"),
+             (sdg_nodes, "map.legend_sdg", palette.SDG_COLOUR, "box"),
+             (overlaps, "map.legend_overlap", palette.OVERLAP_COLOUR, "line"),
+             (complements, "map.legend_complement", palette.COMPLEMENT_COLOUR, "line"))
+    items += [LegendItem(t(key, lang), colour, shape) for present, key, colour, shape in shown if present]
+    return tuple(items)
