@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ecosystem.analysis import wording
+from ecosystem import vocabulary
 from ecosystem.model import ActorKind, Alliance
 from ecosystem.ui import palette
 from ecosystem.ui.i18n import kind_label, place_label, t
@@ -48,11 +48,8 @@ def sdgs(numbers: Iterable[int]) -> str:
 
 
 def alliance_status(alliance: Alliance, lang: str) -> str:
-    """An alliance's status as a word (kept here until the shared vocabulary module replaces it)."""
-    words = {"projet": ("en projet", "planned"), "active": ("active", "active"),
-             "terminee": ("terminée", "ended")}
-    fr, en = words.get(alliance.status.value, (alliance.status.value, alliance.status.value))
-    return wording.tr(lang, fr, en)
+    """An alliance's status as a word: « en projet », « active », « terminée »."""
+    return vocabulary.alliance_status(alliance.status).label(lang)
 
 
 def kind_count(kind: ActorKind, n: int, lang: str) -> str:
