@@ -6,6 +6,7 @@ Run on real stores (the embedded one here; the pages on both stores are in test_
 from __future__ import annotations
 
 import io
+import os
 import re
 import string
 import zipfile
@@ -276,3 +277,17 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(f"ecosystem.ui.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_layout_is_the_same_in_every_process():
+    """Positions must not depend on string hashing: a map reopened after a restart keeps its shape."""
+    import subprocess
+    import sys
+
+    code = ("from ecosystem.ui.layout import layout\n"
+            "nodes = [f'n{i}' for i in range(40)] + ['alone']\n"
+            "edges = [(f'n{i}', f'n{(i * 7 + 3) % 40}') for i in range(40)] + [('n1', 'n2'), ('n5', 'n9')]\n"
+            "print(sorted(layout(nodes, edges).items()))\n")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1

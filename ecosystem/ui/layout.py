@@ -64,7 +64,7 @@ def layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]],
                         key=lambda c: (-len(c), c[0]))
     blocks: list[dict[str, Point]] = []
     for component in components:
-        sub = graph.subgraph(component)
+        sub = _canonical_subgraph(graph, component)
         if len(component) <= SMALL_COMPONENT:
             blocks.append(_spring(sub))
         else:
@@ -72,6 +72,18 @@ def layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]],
     if isolated:
         blocks.append(_grid(isolated))
     return _pack(blocks)
+
+
+def _canonical_subgraph(graph: nx.Graph, component: list[str]) -> nx.Graph:
+    """A component as a new graph whose nodes and edges are in sorted order.
+
+    A subgraph view iterates its nodes in the order of the set that defines it, i.e. in hash order, and
+    the spring layout places nodes in iteration order: the same map moved at each server restart.
+    """
+    sub = nx.Graph()
+    sub.add_nodes_from(component)
+    sub.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.subgraph(component).edges))
+    return sub
 
 
 def _spring(graph: nx.Graph) -> dict[str, Point]:
