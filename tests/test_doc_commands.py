@@ -47,7 +47,9 @@ def _code_spans(text: str) -> list[tuple[int, str]]:
         if FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
+        if fenced and spans and spans[-1][1].endswith("\\"):  # a command continued on this line
+            spans[-1] = (spans[-1][0], spans[-1][1][:-1] + " " + line)
+        elif fenced:
             spans.append((number, line))
         else:
             spans.extend((number, match.group(1)) for match in INLINE.finditer(line))
@@ -70,7 +72,7 @@ def commands_in(path: Path) -> list[DocCommand]:
     for number, code in _code_spans(path.read_text(encoding="utf-8")):
         for match in PROGRAM.finditer(code):
             rest = END.split(code[match.end():], maxsplit=1)[0]
-            tokens = shlex.split(rest.replace("\\", ""))
+            tokens = shlex.split(rest)
             for argv in _alternatives(tokens):
                 if argv:
                     found.append(DocCommand(f"{where}:{number}", tuple(argv)))
@@ -78,6 +80,18 @@ def commands_in(path: Path) -> list[DocCommand]:
 
 
 COMMANDS = [command for doc in DOCS for command in commands_in(doc)]
+
+
+def _assert_accepted(command: DocCommand, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as helped:
+        main([*command.argv, "--help"])
+    assert helped.value.code == 0, f"{command}: `--help` exits {helped.value.code}"
+    capsys.readouterr()
+    try:
+        build_parser().parse_args(list(command.argv))
+    except SystemExit as refused:
+        error = capsys.readouterr().err
+        assert refused.code == 2 and "the following arguments are required" in error, f"{command}: {error}"
 
 
 def test_the_scan_finds_the_documented_commands() -> None:
@@ -92,18 +106,6 @@ def test_a_command_that_does_not_exist_is_caught(capsys: pytest.CaptureFixture[s
     for wrong in (("check", "mon-territoire.xlsx"), ("template", "mon-territoire.xlsx")):
         with pytest.raises(AssertionError):
             _assert_accepted(DocCommand("example", wrong), capsys)
-
-
-def _assert_accepted(command: DocCommand, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as helped:
-        main([*command.argv, "--help"])
-    assert helped.value.code == 0, f"{command}: `--help` exits {helped.value.code}"
-    capsys.readouterr()
-    try:
-        build_parser().parse_args(list(command.argv))
-    except SystemExit as refused:
-        error = capsys.readouterr().err
-        assert refused.code == 2 and "the following arguments are required" in error, f"{command}: {error}"
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=str)
