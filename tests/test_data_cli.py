@@ -8,7 +8,7 @@ server), and each test then reads the store itself to check what the command did
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from ecosystem import settings
 from ecosystem.cli import main
 from ecosystem.datasets import check
 from ecosystem.store.base import Store
+from ecosystem.store.memory import MemoryStore
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 
 DATA = Path(__file__).parent / "data"
@@ -48,43 +49,37 @@ class Cli:
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A clean working folder and state folder, French, no Neo4j configured."""
+    """A clean working folder that is also the state folder; French; no Neo4j configured."""
     monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml from the working copy
     for name in STORE_ENV:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path))
     return tmp_path
 
 
-def _emptied(store: Store) -> None:
-    for info in store.datasets():
-        store.remove_dataset(info.id)
+def _embedded() -> Store:
+    """The embedded store as the next command will find it (opened afresh: commands write to disk)."""
+    return MemoryStore(settings.state_dir() / "embedded")
 
 
-@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def cli(request: pytest.FixtureRequest, folder: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> Iterator[Cli]:
-    """The CLI on an empty store of each kind; the Neo4j one is emptied before and after."""
-    if request.param == "memory":
-        from ecosystem.store.memory import MemoryStore
-
-        yield Cli(capsys, lambda: MemoryStore(settings.state_dir() / "embedded"))
-        return
-    server: Store = request.getfixturevalue("neo4j_session_store")
+@pytest.fixture
+def cli(store: Store, folder: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The CLI on conftest's empty store of each kind: the embedded one in the state folder
+    (tmp_path/embedded), the Neo4j one through the environment variables a user would set."""
+    if isinstance(store, MemoryStore):
+        assert settings.state_dir() / "embedded" == folder / "embedded"
+        return Cli(capsys, _embedded)
     monkeypatch.setenv("NEO4J_URI", NEO4J_URI or "")
     monkeypatch.setenv("NEO4J_USER", NEO4J_USER)
     monkeypatch.setenv("NEO4J_PASSWORD", NEO4J_PASSWORD)
-    _emptied(server)
-    yield Cli(capsys, lambda: server)
-    _emptied(server)
+    return Cli(capsys, lambda: store)
 
 
 @pytest.fixture
 def offline(folder: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     """The CLI for the commands that touch no store (validate, template, generate)."""
-    from ecosystem.store.memory import MemoryStore
-
-    return Cli(capsys, lambda: MemoryStore(settings.state_dir() / "embedded"))
+    return Cli(capsys, _embedded)
 
 
 # ---------------------------------------------------------------------- validate
