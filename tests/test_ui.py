@@ -19,13 +19,14 @@ from openpyxl import load_workbook
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import top_overlaps
 from ecosystem.datasets.graph import actor_node, alliance_node, policy_node
-from ecosystem.model import ActorKind
-from ecosystem.ui import i18n, palette
+from ecosystem.model import ActorKind, LeverFamily
+from ecosystem.ui import charts, i18n, palette
 from ecosystem.ui.layout import layout
 from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
 from ecosystem.ui.views import common
 from ecosystem.ui.views import data as data_views
 from ecosystem.ui.views.alliances import assessments_from_form
+from tests import ui_keys
 from tests.factories import CREST, DROME, VALENCE, small_dataset
 
 UI_DIR = Path(__file__).resolve().parent.parent / "ecosystem" / "ui"
@@ -50,13 +51,52 @@ def test_every_string_has_both_languages_with_the_same_placeholders():
         assert _fields(fr) == _fields(en), key
 
 
-def test_every_key_used_in_the_app_exists():
-    used: set[str] = set()
-    for path in UI_DIR.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_0-9.]+)["']""", text))
-    assert used, "the scan found no key: the pattern is wrong"
-    assert sorted(used - set(i18n.STRINGS)) == []
+# Keys built in a t() call (`t(f"family.{family}")`), with every value they are built from.
+BUILT_KEYS = {
+    "family.": [family.value for family in LeverFamily],  # the charter's three families of levers
+    "score.": ["0", "1", "2", "3"],  # a self-assessment score ("score.none" is written out)
+    "data.status_": ["loaded", "replaced", "unchanged"],  # what Store.load says it did (LoadResult)
+    "terrp.measure_": list(charts.MEASURES),  # what the Territoires matrix counts
+    "home.": list(charts.MEASURES),  # the same measures, named as on the home page
+}
+
+
+def _key_uses() -> ui_keys.KeyUses:
+    return ui_keys.scan([*sorted(UI_DIR.rglob("*.py")), UI_DIR.parent.parent / "app.py"])
+
+
+def _built() -> set[str]:
+    return {prefix + value for prefix, values in BUILT_KEYS.items() for value in values}
+
+
+def test_every_key_the_app_asks_for_exists():
+    uses = _key_uses()
+    assert len(uses.called) > 100, "the scan found almost no key: it is broken"
+    assert uses.unresolved == [], "keys passed to t() in a way the scan cannot follow: write them out"
+    assert uses.prefixes == set(BUILT_KEYS), "a key built with an f-string: declare its values above"
+    assert sorted((uses.called | _built()) - set(i18n.STRINGS)) == []
+
+
+def test_every_key_is_used_by_the_app():
+    uses = _key_uses()
+    assert sorted(set(i18n.STRINGS) - uses.literals - _built()) == []
+
+
+def test_the_key_scan_follows_loops_and_sees_what_it_cannot_follow(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text(
+        'KEYS = (("a.one", 1), ("a.two", 2))\n'
+        'labels = [t(k, lang) for k, _ in KEYS]\n'
+        'for i, (key, n) in enumerate(KEYS):\n'
+        '    t("b.yes" if n else "b.no", lang)\n'
+        't(f"c.{x}", lang)\n'
+        't(make_key(), lang)\n'
+        'session = "d.flash"\n', encoding="utf-8")
+    uses = ui_keys.scan([page])
+    assert uses.called == {"a.one", "a.two", "b.yes", "b.no"}
+    assert uses.prefixes == {"c."}
+    assert uses.unresolved == ["page.py:6: make_key()"]
+    assert uses.literals == {"a.one", "a.two", "b.yes", "b.no", "d.flash"}
 
 
 def test_french_is_the_default_and_english_is_available():

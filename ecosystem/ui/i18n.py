@@ -22,13 +22,10 @@ LANG_NAMES = {"fr": "Français", "en": "English"}
 
 STRINGS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ shell
-    "app.title": ("Écosystème des alliances", "Alliance ecosystem"),
-    "app.language": ("Langue", "Language"),
     "app.store": ("Base : {label}", "Store: {label}"),
     "app.store_error": ("La base de données ne répond pas. {message}",
                         "The database does not answer. {message}"),
     "app.error": ("{message}", "{message}"),
-    "app.demo_loaded": ("Jeu de démonstration chargé : {name}.", "Demo dataset loaded: {name}."),
     "app.demo_failed": ("Le jeu de démonstration n'a pas pu être chargé : {message}",
                         "The demo dataset could not be loaded: {message}"),
     "nav.home": ("Accueil", "Home"),
@@ -39,11 +36,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.alliances": ("Alliances", "Alliances"),
     "nav.data": ("Données", "Data"),
     "common.none": ("—", "—"),
-    "common.all_territories": ("Tous les territoires", "All territories"),
     "common.empty_store": ("Aucune donnée n'est chargée. Commencez par la page **Données** pour importer "
                            "votre classeur.", "No data is loaded yet. Start with the **Data** page to "
                            "import your workbook."),
-    "common.no_actor": ("Aucun acteur ne correspond.", "No actor matches."),
     "common.no_alliance": ("Aucune alliance n'est chargée.", "No alliance is loaded."),
     "common.share": ("Le lien de cette page (barre d'adresse) rouvre la même vue : copiez-le pour le "
                      "partager.",
@@ -52,22 +47,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.view": ("Voir", "View"),
     "common.table": ("Le tableau (à copier dans un tableur)", "The table (to copy into a spreadsheet)"),
     "common.actor": ("Acteur", "Actor"),
-    "common.alliance": ("Alliance", "Alliance"),
-    "common.policy": ("Politique publique", "Public policy"),
     "common.kind": ("Type", "Kind"),
     "common.name": ("Nom", "Name"),
-    "common.sdgs": ("ODD", "SDGs"),
-    "common.territories": ("Territoires", "Territories"),
     "common.reason": ("Pourquoi", "Why"),
     "common.score": ("Score", "Score"),
     "common.search_actor": ("Rechercher un acteur (nom)", "Search an actor (name)"),
-    "common.search_results": ("Acteurs trouvés", "Actors found"),
     "common.choose_actor": ("Acteur", "Actor"),
     "common.choose_alliance": ("Alliance", "Alliance"),
     "common.nothing_found": ("Aucun résultat pour « {text} ».", "Nothing found for “{text}”."),
     "common.more": ("et {n} autres", "and {n} more"),
     # ------------------------------------------------------------------ territory picker
-    "terr.label": ("Territoire", "Territory"),
     "terr.search": ("Rechercher un territoire (région, département, EPCI, commune)",
                     "Search a territory (region, département, EPCI, municipality)"),
     "terr.results": ("Résultats", "Results"),
@@ -93,7 +82,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.policies": ("Politiques publiques", "Public policies"),
     "home.memberships": ("Adhésions", "Memberships"),
     "home.assessments": ("Autoévaluations", "Self-assessments"),
-    "home.territories_used": ("Territoires cités", "Territories referred to"),
     "home.by_kind": ("Acteurs par type", "Actors by kind"),
     "home.datasets": ("Jeux de données", "Datasets"),
     "home.dataset_loaded_at": ("chargé le {when}", "loaded on {when}"),
@@ -114,7 +102,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "**Data**: import your workbook, download the template, export."),
     # ------------------------------------------------------------------ map
     "map.title": ("Carte de l'écosystème", "Ecosystem map"),
-    "map.filters": ("Filtres", "Filters"),
     "map.sdgs": ("ODD", "SDGs"),
     "map.kinds": ("Types d'acteurs", "Kinds of actors"),
     "map.alliances": ("Alliances", "Alliances"),
@@ -164,7 +151,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.hover_carries": ("{actor} porte {policy}", "{actor} carries {policy}"),
     "map.hover_aligns": ("{alliance} s'articule avec {policy}", "{alliance} aligns with {policy}"),
     "map.group_wide": ("Plusieurs {level}", "Several {level}"),
-    "map.group_wide_title": ("Acteurs présents dans plusieurs {level}", "Actors present in several {level}"),
     "map.iframe_alt": ("Carte en réseau des acteurs, alliances et politiques publiques",
                        "Network map of actors, alliances and public policies"),
     # ------------------------------------------------------------------ territories
@@ -191,8 +177,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "terrp.gap_places": ("Territoires", "Territories"),
     "terrp.gap_policies": ("Politiques concernées", "Policies concerned"),
     "terrp.gap_sentence": ("En clair", "In words"),
-    "terrp.commune_level": ("Une commune est le niveau le plus fin : pas de détail plus bas.",
-                            "A municipality is the finest level: nothing further down."),
     "terrp.chart_title": ("{what} par ODD — {name}", "{what} by SDG — {name}"),
     "terrp.rows_cut": ("Les {shown} territoires les plus peuplés sur {total} sont affichés.",
                        "The {shown} most populated of {total} territories are shown."),
@@ -212,7 +196,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ovl.col_inside": ("Part de son empreinte", "Share of its footprint"),
     "ovl.col_shared_sdgs": ("ODD communs", "Shared SDGs"),
     "ovl.col_places": ("Lieux communs", "Shared places"),
-    "ovl.col_same_kind": ("Même type", "Same kind"),
     "ovl.matrix_intro": ("Recouvrement deux à deux (indice de Jaccard des empreintes territoire × ODD) des "
                          "acteurs du territoire qui se chevauchent le plus.",
                          "Pairwise overlap (Jaccard index of the territory × SDG footprints) of the "
@@ -245,7 +228,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cpl.other_kind": ("autre profil", "another profile"),
     "cpl.offers": ("offre : {means}", "offers: {means}"),
     "cpl.needs": ("cherche : {means}", "looks for: {means}"),
-    "cpl.shown": ("Nombre de partenaires", "Number of partners"),
     # ------------------------------------------------------------------ alliances
     "all.title": ("Alliances et charte", "Alliances and the charter"),
     "all.tab_diagnosis": ("Diagnostic de la charte", "Charter diagnosis"),
@@ -254,13 +236,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all.members": ("Membres : {members}", "Members: {members}"),
     "all.no_members": ("Aucun membre déclaré.", "No member declared."),
     "all.radar_title": ("Principes de la charte (score de 0 à 1)", "Charter principles (score 0 to 1)"),
-    "all.principle": ("Principe", "Principle"),
-    "all.status": ("Statut", "Status"),
-    "all.evidence": ("Constats", "Evidence"),
     "all.suggestion": ("Suggestion", "Suggestion"),
-    "all.not_assessable": ("non évaluable", "not assessable"),
-    "all.diagnosis_unavailable": ("Le diagnostic n'est pas encore disponible dans cette version.",
-                                  "The diagnosis is not available in this version yet."),
     "all.levers_intro": ("Notez chaque levier de 0 (absent) à 3 (pleinement en place), ou laissez « — » s'il "
                          "n'est pas évalué cette fois. Chaque enregistrement est daté et conservé : c'est le "
                          "parcours de l'alliance.",
@@ -299,7 +275,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "The format is described in the template below."),
     "data.files": ("Fichiers", "Files"),
     "data.name": ("Nom du jeu (si le fichier n'en donne pas)", "Dataset name (if the file gives none)"),
-    "data.check": ("Vérifier", "Check"),
     "data.problems": ("{n} problème(s) : rien n'a été importé. Corrigez ces cellules puis importez à "
                       "nouveau.",
                       "{n} problem(s): nothing was imported. Fix these cells, then import again."),
@@ -344,7 +319,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "GraphML (yEd, Cytoscape) and GEXF (Gephi): the whole graph. JSON and CSV: the "
                          "dataset format, which can be imported again (one .zip file per export)."),
     "data.export_button": ("Exporter en {fmt}", "Export as {fmt}"),
-    "data.export_prepare": ("Préparer les exports", "Prepare the exports"),
     "data.remove": ("Retirer un jeu de données", "Remove a dataset"),
     "data.remove_pick": ("Jeu à retirer", "Dataset to remove"),
     "data.remove_button": ("Retirer…", "Remove…"),

@@ -38,7 +38,9 @@ POPCOUNT = _popcount_table()
 
 
 def sdg_mask(numbers: Iterable[int]) -> int:
-    """>>> sdg_mask([1, 3])
+    """The SDG numbers as one int, bit n-1 for SDG n, so that shared SDGs are a bitwise and.
+
+    >>> sdg_mask([1, 3])
     5
     """
     mask = 0
