@@ -54,7 +54,7 @@ class Finding:
     parts: tuple[Finding, ...] = ()  # one finding per item when each item has its own details
     risk: bool = False  # the threshold of a risk (duplication, substitution) is crossed
     history: tuple[tuple[date, int], ...] = ()  # dated self-assessment scores, oldest first
-    quote: str = ""  # words quoted as they were written (a person's comment)
+    labels: tuple[str, ...] = ()  # words shown as written, never translated (a comment, a file's layout)
 
 
 def refs(items: Iterable[Any]) -> tuple[Ref, ...]:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import ecosystem.analysis
+from ecosystem.analysis import render
 from ecosystem.analysis import thresholds as th
 from ecosystem.analysis import wording as w
-from ecosystem.analysis import render
 from ecosystem.analysis.assessment import lever_paths
 from ecosystem.analysis.complementarity import Subject, complement_reason, contribution, rank
 from ecosystem.analysis.coverage import Cell, CoverageRow, default_level, find_gaps, group_gaps, matrix_rows
@@ -258,8 +258,8 @@ def test_lever_paths_keep_the_whole_history_in_date_order() -> None:
     assert paths["moyen-donnees"].trend is None and paths["moyen-donnees"].status == Status.NOT_MET
     assert len(paths) == 21
     found = path_finding(p1)
-    assert (found.code, found.levers, found.history, found.quote) == ("self-path", ("principe-1",), p1.history,
-                                                                      "Tensions")
+    assert (found.code, found.levers, found.labels) == ("self-path", ("principe-1",), ("Tensions",))
+    assert found.history == p1.history
     text = render.sentence([found], "fr")
     assert "1/3 (engagé)" in text and "en recul depuis le 14/02/2023 (3 → 1)" in text
     assert "« Tensions »" in text

@@ -15,7 +15,7 @@ class Code(StrEnum):
     NO_MEMBERS = "no-members"  # no member is recorded
     ADD_MEMBERS = "add-members"  # advice: fill in the members sheet
     NOTHING_TO_FIX = "nothing-to-fix"  # advice when there is none (levers: the lever)
-    SELF_PATH = "self-path"  # the lever's self-assessments (history, quote)
+    SELF_PATH = "self-path"  # the lever's self-assessments (history; labels: the latest comment)
     SELF_MORE_FAVOURABLE = "self-more-favourable"  # self-assessed met, measured not met
     DATA_MORE_FAVOURABLE = "data-more-favourable"  # measured met, self-assessed not met
 

@@ -75,8 +75,7 @@ def _self_path(f: Finding) -> str:
         clauses.append(f"improving since {since} ({steps})" if latest > first
                        else f"declining since {since} ({steps})" if latest < first
                        else f"stable since {since}")
-    if f.quote:
-        clauses.append(f"comment: “{f.quote}”")
+    clauses += [f"comment: “{comment}”" for comment in f.labels]
     return "; ".join(clauses)
 
 

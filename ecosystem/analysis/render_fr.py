@@ -73,8 +73,7 @@ def _self_path(f: Finding) -> str:
         clauses.append(f"en progrès depuis le {since} ({steps})" if latest > first
                        else f"en recul depuis le {since} ({steps})" if latest < first
                        else f"stable depuis le {since}")
-    if f.quote:
-        clauses.append(f"commentaire : « {f.quote} »")
+    clauses += [f"commentaire : « {comment} »" for comment in f.labels]
     return " ; ".join(clauses)
 
 

@@ -89,7 +89,8 @@ def make(lever_id: str, score: float | None, findings: Sequence[Finding], advice
 
 def path_finding(path: LeverPath) -> Finding:
     """The self-assessments of one lever as a finding."""
-    return Finding(Code.SELF_PATH, levers=(path.lever,), history=path.history, quote=path.comment)
+    return Finding(Code.SELF_PATH, levers=(path.lever,), history=path.history,
+                   labels=(path.comment,) if path.comment else ())
 
 
 def self_view(path: LeverPath, measured: Status) -> list[Finding]:
