@@ -15,14 +15,10 @@ from ecosystem.analysis import wording as w
 from ecosystem.analysis.assessment import LeverPath
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.facts import AllianceFacts, CandidateFacts
-from ecosystem.analysis.phrases import agree, names, who
 from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN, Status, status_of
 from ecosystem.finding import Finding
 from ecosystem.model import ActorKind, LeverFamily
 from ecosystem.reference import reference
-
-__all__ = ["Verdict", "agree", "kinds_in_order", "make", "measured", "names", "no_members", "pick",
-           "weighted", "who"]
 
 
 @dataclass(frozen=True, slots=True)
