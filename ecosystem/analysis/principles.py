@@ -118,10 +118,7 @@ def principle_4(f: AllianceFacts, lang: str = "fr") -> Verdict:
     found: list[Finding] = []
     advice: list[Finding] = []
     distinct = _distinct_members(f.members, found, advice)
-    means = tuple(Finding(Code.P4_MEANS_ITEM, refs(m for m in f.members if lv.id in m.offers),
-                          levers=(lv.id,)) for lv in reference().levers)
-    if any(p.refs for p in means):
-        found.append(Finding(Code.P4_MEANS_BROUGHT, parts=tuple(p for p in means if p.refs)))
+    found += _means_brought(f.members)
     alliances_part: float | None = None
     actors_part: float | None = None
     if not f.footprint:
@@ -146,6 +143,14 @@ def _distinct_members(members: Sequence[MemberFacts], found: list[Finding], advi
         found.append(Finding(Code.P4_DISTINCT, count=len(members)))
     doubled = {m.id for a, b, _ in dups for m in (a, b)}
     return 1 - len(doubled) / len(members)
+
+
+def _means_brought(members: Sequence[MemberFacts]) -> list[Finding]:
+    """The means the members bring, lever by lever in charter order, with who brings each."""
+    means = tuple(Finding(Code.P4_MEANS_ITEM, refs(m for m in members if lv.id in m.offers), levers=(lv.id,))
+                  for lv in reference().levers)
+    offered = tuple(p for p in means if p.refs)
+    return [Finding(Code.P4_MEANS_BROUGHT, parts=offered)] if offered else []
 
 
 def _other_alliances(f: AllianceFacts, found: list[Finding], advice: list[Finding]) -> float:
