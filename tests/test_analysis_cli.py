@@ -129,6 +129,21 @@ def test_diagnose_prints_principles_and_levers(state: Path, capsys: pytest.Captu
     data = json.loads(run(capsys, "diagnose", "alim-valence", "--json")[1])
     assert [p["status"] for p in data["principles"]][:3] == ["met", "met", "not_assessable"]
     assert data["principles"][0]["history"] == [["2025-01-10", 2], ["2025-06-01", 3]]
+    p5 = data["principles"][4]
+    assert p5["suggestion"].startswith("Ouvrez l'alliance")  # the sentence, and the data it says
+    assert [f["code"] for f in p5["advice"]] == ["p5.open-with-members"]
+    assert [r["id"] for r in p5["advice"][0]["refs"]] == ["jardins-valence", "agglo-vra"]
+    assert data["summary_finding"]["counts"] == [["met", 5], ["partly", 1], ["not_assessable", 1]]
+
+
+def test_diagnose_advice_under_the_table_leaves_out_the_self_assessment_clause(
+        state: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A means never assessed: "self-assess it" is said once for all, the rest of the advice stays."""
+    out = run(capsys, "diagnose", "alim-valence")[1]
+    expected = ("  → Données : BioDrôme Distribution peut l'apporter à Jardins de Valence : organisez ce "
+                "partage.")
+    assert expected in out.splitlines()
+    assert not any(line.startswith("  → Outils") for line in out.splitlines())  # nothing but "self-assess"
 
 
 def test_a_reader_that_leaves_early_gets_no_traceback(state: Path) -> None:

@@ -1,4 +1,8 @@
-"""The charter principles judged on hand-built facts (no store): statuses, scores, named advice."""
+"""The charter principles judged on hand-built facts (no store): statuses, scores, named advice.
+
+Verdicts are checked on their findings (codes, names, numbers); a few golden sentences per
+language pin what the renderers write from them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from datetime import date
 
 import pytest
 
+from ecosystem.analysis import render
 from ecosystem.analysis.assessment import lever_paths
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.diagnosis import diagnosis_from, summarise
 from ecosystem.analysis.facts import AllianceFacts, CandidateFacts, MemberFacts, NearbyAlliance, PolicyFacts
 from ecosystem.analysis.principles import (
@@ -20,6 +26,8 @@ from ecosystem.analysis.principles import (
 )
 from ecosystem.analysis.self_assessed import self_assessed
 from ecosystem.analysis.thresholds import P7_EITHER, Status
+from ecosystem.analysis.verdict import Verdict
+from ecosystem.finding import Finding
 from ecosystem.model import ActorKind, Alliance, AllianceStatus, Assessment, MemberRole
 
 F = frozenset
@@ -53,16 +61,38 @@ def facts(**changes) -> AllianceFacts:
     return replace(base, **changes)
 
 
+def codes(findings: tuple[Finding, ...]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def found(v: Verdict, code: Code) -> Finding:
+    """The one finding (or advice) of this code in a verdict."""
+    (hit,) = [f for f in (*v.findings, *v.advice) if f.code == code]
+    return hit
+
+
+def names(f: Finding) -> list[str]:
+    return [r.name for r in f.refs]
+
+
 # ----------------------------------------------------------------------------- P2
 
 
 def test_p2_met_with_targets_partners_and_three_kinds() -> None:
     v = principle_2(facts(), "fr")
     assert (v.status, v.score) == (Status.MET, 1.0)
+    assert codes(v.findings) == [Code.P2_TARGETS, Code.P2_PARTNERS_ON_TARGETS, Code.P2_KINDS]
+    assert found(v, Code.P2_TARGETS).sdgs == (2, 12)
+    on = found(v, Code.P2_PARTNERS_ON_TARGETS)
+    assert (names(on), on.count, on.total) == (["Asso", "Ent", "Agglo"], 3, 3)  # facts' order
+    assert found(v, Code.P2_KINDS).kinds == ("association", "entreprise", "collectivite")
+    assert codes(v.advice) == [Code.NOTHING_TO_FIX]
     assert v.evidence[0] == ("L'alliance vise l'ODD 2 (Faim « zéro ») et l'ODD 12 (Consommation et "
                              "production responsables).")
-    assert "3 types d'acteurs réunis (association, entreprise et collectivité)" in v.evidence[2]
-    assert v.suggestion.startswith("Rien à corriger")
+    assert v.evidence[2] == ("3 types d'acteurs réunis (association, entreprise et collectivité) : l'ODD 17 "
+                             "en pratique.")
+    assert v.suggestion == ("Rien à corriger : gardez les ODD comme langage commun dans vos échanges et vos "
+                            "bilans.")
 
 
 def test_p2_single_kind_is_at_best_partly_and_names_another_profile() -> None:
@@ -72,15 +102,20 @@ def test_p2_single_kind_is_at_best_partly_and_names_another_profile() -> None:
     v = principle_2(f, "fr")
     assert v.score == pytest.approx(0.3 + 0.3 + 0.0)  # targets, partners, one kind
     assert v.status == Status.PARTLY
-    assert "Labo (recherche)" in v.suggestion  # common ground first
-    assert "Far" not in v.suggestion
+    assert found(v, Code.P2_ONE_KIND).kinds == ("association",)
+    opening = found(v, Code.P2_OPEN_PROFILE)
+    assert [(r.id, r.kind) for r in opening.refs] == [("labo", "recherche")]  # common ground first, not Far
+    assert "par exemple Labo (recherche)" in v.suggestion
 
 
 def test_p2_partner_off_the_targets_is_asked_how_it_contributes() -> None:
     f = facts(members=(*facts().members[:2], member("agglo", ActorKind.COLLECTIVITE, {11})))
     v = principle_2(f, "fr")
     assert v.score == pytest.approx(0.3 + 0.3 * 2 / 3 + 0.4)
-    assert "Agglo n'en déclare aucun" in v.evidence[2]
+    assert names(found(v, Code.P2_PARTNERS_OFF_TARGETS)) == ["Agglo"]
+    ask = found(v, Code.P2_ASK_OFF_TARGETS)
+    assert (names(ask), ask.sdgs) == (["Agglo"], (2, 12))
+    assert v.evidence[2] == "Agglo n'en déclare aucun."
     assert v.suggestion.startswith("Demandez à Agglo comment son action rejoint les ODD 2 et 12")
 
 
@@ -88,12 +123,15 @@ def test_p2_without_targets_suggests_the_partners_sdgs() -> None:
     f = facts(alliance=Alliance("alim", "Alim", territories=(V,)))
     v = principle_2(f, "fr")
     assert v.score == pytest.approx(0.4)  # only the kinds
-    assert "vos partenaires travaillent déjà sur les ODD 2, 8, 11 et 12" in v.suggestion  # 2 first: 3 members
+    assert codes(v.findings) == [Code.P2_NO_TARGETS, Code.P2_KINDS]
+    assert found(v, Code.P2_CHOOSE_TARGETS).sdgs == (2, 8, 11, 12)  # 2 first: 3 members
+    assert "vos partenaires travaillent déjà sur les ODD 2, 8, 11 et 12" in v.suggestion
 
 
 def test_p2_without_members_is_not_assessable() -> None:
     v = principle_2(facts(members=()), "fr")
     assert v.status == Status.NOT_ASSESSABLE and v.score is None
+    assert (codes(v.findings), codes(v.advice)) == ([Code.NO_MEMBERS], [Code.ADD_MEMBERS])
     assert "membres" in v.suggestion
 
 
@@ -103,6 +141,10 @@ def test_p2_without_members_is_not_assessable() -> None:
 def test_p4_met_when_nothing_duplicates() -> None:
     v = principle_4(facts(), "fr")
     assert v.score == 1.0 and v.status == Status.MET
+    means = found(v, Code.P4_MEANS_BROUGHT)
+    assert [(p.levers, names(p)) for p in means.parts] == [(("moyen-donnees",), ["Ent"]),
+                                                            (("moyen-competences",), ["Asso"])]
+    assert found(v, Code.P4_DISTINCT).count == 3
     assert "Moyens apportés par les partenaires : Données (Ent) et Compétences (Asso)." in v.evidence
 
 
@@ -113,9 +155,10 @@ def test_p4_substitution_by_another_alliance_is_named() -> None:
     # distinct 1 (0.4) + alliances 1 - 1.0 (0) + actors 1 (0.2)
     assert v.score == pytest.approx(0.6)
     assert v.status == Status.PARTLY
-    assert any("« Réemploi Romans », une autre alliance, occupe déjà 100 %" in e and "substitution" in e
-               for e in v.evidence)
-    assert not any("Petite" in e for e in v.evidence)  # under 5 %: noise
+    nearby = found(v, Code.P4_ALLIANCE_NEARBY)  # only one: Petite is under 5 %, noise
+    assert (nearby.refs[0].id, nearby.share, nearby.sdgs, nearby.risk) == ("reemploi", 1.0, (2, 12), True)
+    assert names(found(v, Code.P4_EXTEND_ALLIANCES)) == ["Réemploi Romans"]
+    assert not any("Petite" in e for e in v.evidence)
     assert "Prenez contact avec « Réemploi Romans » pour prolonger son action" in v.suggestion
 
 
@@ -123,15 +166,24 @@ def test_p4_an_ended_alliance_is_experience_not_substitution() -> None:
     ended = NearbyAlliance("old", "Ancienne", AllianceStatus.TERMINEE, 1.0, (2, 12))
     v = principle_4(facts(nearby_alliances=(ended,)), "fr")
     assert v.score == 1.0
+    assert names(found(v, Code.P4_ALLIANCE_ENDED)) == ["Ancienne"]
+    assert names(found(v, Code.P4_LEARN_FROM)) == ["Ancienne"]
     assert "Capitalisez sur l'expérience de « Ancienne »" in v.suggestion
 
 
 def test_p4_similar_local_actors_covering_the_footprint_are_a_duplication_risk() -> None:
     v = principle_4(facts(covering_group=("Potagers",), covering_share=1.0), "fr")
     assert v.score == pytest.approx(0.8)
+    similar = found(v, Code.P4_SIMILAR_OUTSIDE)
+    assert (names(similar), similar.share, similar.risk) == (["Potagers"], 1.0, True)
+    assert names(found(v, Code.P4_MEET_SIMILAR)) == ["Potagers"]
     assert ("Hors de l'alliance, Potagers, acteur local de même profil que vos membres, occupe déjà 100 % "
             "de votre empreinte : risque de doublon.") in v.evidence
-    assert v.suggestion.startswith("Rencontrez Potagers")
+    assert v.suggestion.startswith("Rencontrez Potagers, qui agit déjà sur vos ODD sur votre territoire : "
+                                   "associez-le")
+    english = principle_4(facts(covering_group=("Potagers",), covering_share=1.0), "en")
+    assert ("Outside the alliance, Potagers, a local actor of the same profile as your members, already "
+            "occupies 100% of your footprint: risk of duplication.") in english.evidence
 
 
 def test_p4_duplicate_members_are_flagged() -> None:
@@ -141,6 +193,9 @@ def test_p4_duplicate_members_are_flagged() -> None:
     assert [(a.id, b.id, round(j, 3)) for a, b, j in pairs] == [("a1", "a2", 0.667)]
     v = principle_4(facts(members=twins), "fr")
     assert v.score == pytest.approx(0.4 * (1 - 2 / 3) + 0.4 + 0.2)
+    twin = found(v, Code.P4_DUPLICATES)
+    assert (names(twin), twin.kinds, round(twin.share or 0, 3)) == (["A1", "A2"], ("association",), 0.667)
+    assert names(found(v, Code.P4_CLARIFY_DUPLICATES)) == ["A1", "A2"]
     assert "Précisez ce qu'apportent A1 et A2" in v.suggestion
 
 
@@ -155,6 +210,10 @@ def test_p4_without_footprint_nor_members_is_not_assessable() -> None:
 def test_p5_two_domains_is_partly_and_leans_on_a_member_for_the_third() -> None:
     v = principle_5(facts(), "fr")  # SDG 2 society, 12 economy; member asso works on 15 (biosphere)
     assert v.score == 0.5 and v.status == Status.PARTLY
+    dims = found(v, Code.P5_TARGET_DIMENSIONS)
+    assert [(p.kinds, p.sdgs) for p in dims.parts] == [(("society",), (2,)), (("economy",), (12,))]
+    inside = found(v, Code.P5_MEMBERS_ON_DIMENSION)
+    assert (names(inside), inside.kinds, inside.sdgs) == (["Asso"], ("biosphere",), (15,))
     assert "dimensions sociale (ODD 2) et économique (ODD 12)" in v.evidence[0]
     assert v.suggestion == "Ouvrez l'alliance à la dimension environnementale en vous appuyant sur Asso."
 
@@ -166,6 +225,8 @@ def test_p5_single_domain_names_outside_candidates() -> None:
                           candidate("eco", ActorKind.ENTREPRISE, {8}, new=(8,))))
     v = principle_5(f, "fr")
     assert v.score == 0.0 and v.status == Status.NOT_MET
+    opened = [(f.kinds, [(names(p), p.sdgs) for p in f.parts]) for f in v.advice]
+    assert opened == [(("biosphere",), [(["Eau"], (6,))]), (("economy",), [(["Eco"], (8,))])]
     assert "dimension environnementale (ODD 6, 13, 14 et 15), par exemple avec Eau (ODD 6)" in v.suggestion
     assert "dimension économique (ODD 8, 9, 10 et 12), par exemple avec Eco (ODD 8)" in v.suggestion
 
@@ -181,6 +242,9 @@ def test_p5_three_domains_is_met() -> None:
 def test_p6_all_present_with_a_local_partner_is_met() -> None:
     v = principle_6(facts(), "fr")
     assert v.score == 1.0
+    present = found(v, Code.P6_PRESENT)
+    assert (present.count, present.total) == (3, 3)
+    assert names(found(v, Code.P6_LOCAL)) == ["Asso"]
     assert "Partenaires locaux (qui n'agissent que sur ce territoire) : Asso." in v.evidence
 
 
@@ -191,9 +255,10 @@ def test_p6_partners_elsewhere_is_not_met_and_local_actors_are_suggested() -> No
                           candidate("cc-diois", ActorKind.COLLECTIVITE, {8, 11})))
     v = principle_6(f, "fr")
     assert v.score == 0.0 and v.status == Status.NOT_MET
+    assert found(v, Code.P6_NONE_PRESENT).total == 3
+    assert [(r.id, r.kind) for r in found(v, Code.P6_BRING_LOCAL).refs] == [("cc-diois", "collectivite")]
     assert "Aucun des 3 partenaires n'y est présent." in v.evidence
     assert "associez un acteur local, par exemple Cc-Diois (collectivité)" in v.suggestion
-    assert "Wide" not in v.suggestion
 
 
 def test_p6_half_present_without_local_is_partly() -> None:
@@ -202,12 +267,14 @@ def test_p6_half_present_without_local_is_partly() -> None:
     v = principle_6(facts(members=members), "fr")
     assert v.score == pytest.approx(0.6 * 0.5)
     assert v.status == Status.NOT_MET
+    assert names(found(v, Code.P6_ABSENT)) == names(found(v, Code.P6_CLARIFY_ROLE)) == ["Away"]
     assert "Précisez le rôle d'Away sur le territoire de l'alliance" in v.suggestion
 
 
 def test_p6_without_territory_is_not_met() -> None:
     v = principle_6(facts(alliance=Alliance("x", "X", sdgs=(2,)), places=F()), "fr")
-    assert v.status == Status.NOT_MET and "territoire d'ancrage" in v.suggestion
+    assert v.status == Status.NOT_MET and codes(v.advice) == [Code.P6_DECLARE_TERRITORY]
+    assert "territoire d'ancrage" in v.suggestion
 
 
 # ----------------------------------------------------------------------------- P7
@@ -226,10 +293,17 @@ def test_p7_no_authority_no_alignment_names_the_policy_and_its_carrier() -> None
         "riv", "Rivière", territories=(V,), sdgs=(6, 13)))
     v = principle_7(f, "fr")
     assert v.score == 0.0 and v.status == Status.NOT_MET
+    closer = [f for f in v.advice if f.code == Code.P7_GET_CLOSER]
+    assert [(f.refs[0].id, f.refs[0].kind, names(Finding("", f.others)), f.sdgs) for f in closer] == [
+        ("crte", "", ["CC Val de Drôme"], (6, 13)), ("velo", "", ["Département"], (13,))]  # kind in the name
+    assert names(found(v, Code.P7_INVITE)) == ["CC Val de Drôme", "Département"]
     assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par CC Val de Drôme), "
                                    "qui vise les ODD 6 et 13 sur votre territoire ; rapprochez-vous de "
                                    "« Plan vélo »")
     assert "invitez CC Val de Drôme et Département à rejoindre l'alliance" in v.suggestion
+    assert principle_7(f, "en").suggestion.startswith(
+        "Get closer to \"CRTE Val de Drôme\" (carried by CC Val de Drôme), which addresses SDGs 6 and 13 on "
+        "your territory; get closer to \"Plan vélo\"")
 
 
 def test_p7_alignment_alone_is_enough_to_meet() -> None:
@@ -247,17 +321,23 @@ def test_self_assessed_lever_reads_the_latest_score_and_the_trend() -> None:
     v = self_assessed("principe-1", facts(paths=paths), "fr")
     assert v.status == Status.PARTLY and v.score == pytest.approx(1 / 3)
     assert v.trend == -2 and v.history == ((date(2024, 1, 1), 3), (date(2025, 1, 1), 1))
+    assert found(v, Code.SELF_PATH).history == v.history
+    assert codes(v.advice) == [Code.SELF_DECLINING]
     assert v.suggestion.startswith("« Respect mutuel et confiance » recule")
 
 
 def test_never_assessed_lever_is_not_assessable() -> None:
     v = self_assessed("principe-3", facts(), "fr")
     assert v.status == Status.NOT_ASSESSABLE and v.score is None
+    assert codes(v.advice) == [Code.SELF_ASSESS] and v.evidence == ("Jamais autoévalué.",)
     assert v.suggestion.startswith("Faites ensemble l'autoévaluation de « Traduire en actes »")
 
 
 def test_a_means_shows_who_offers_and_who_needs_it() -> None:
     v = self_assessed("moyen-donnees", facts(), "fr")
+    means = found(v, Code.MEANS_IN_ALLIANCE)
+    assert (names(means), [r.name for r in means.others]) == (["Ent"], ["Asso"])
+    assert codes(v.advice) == [Code.SELF_ASSESS, Code.MEANS_SHARE]
     assert "Apporté par Ent ; recherché par Asso." in v.evidence
     assert "Ent peut l'apporter à Asso : organisez ce partage" in v.suggestion
 
@@ -266,6 +346,7 @@ def test_a_means_nobody_offers_points_to_outside_candidates() -> None:
     f = facts(members=facts().members[:1], candidates=(candidate("hydro", ActorKind.RECHERCHE, {6},
                                                                  offers=("moyen-donnees",)),))
     v = self_assessed("moyen-donnees", f, "fr")
+    assert names(found(v, Code.MEANS_LOOK_FOR)) == ["Hydro"]
     assert "cherchez-le auprès d'Hydro, présents sur votre territoire" in v.suggestion
 
 
@@ -274,6 +355,7 @@ def test_graph_principle_shows_a_diverging_self_assessment() -> None:
     f = facts(alliance=Alliance("s", "Silo", territories=(V,), sdgs=(1, 2)), paths=paths)
     v = principle_5(f, "fr")
     assert v.status == Status.NOT_MET
+    assert codes(v.findings)[-2:] == [Code.SELF_PATH, Code.SELF_MORE_FAVOURABLE]
     assert any("plus favorable que ce que montrent les données" in e for e in v.evidence)
     assert v.history == ((date(2025, 1, 1), 3),)
 
@@ -287,6 +369,10 @@ def test_diagnosis_has_the_21_levers_in_charter_order_and_a_summary() -> None:
     assert len(d.modalities) == 7 and len(d.means) == 7
     assert [v.basis for v in d.principles] == ["self-assessment", "graph", "self-assessment", "graph",
                                                "graph", "graph", "graph"]
+    summary = d.summary_finding
+    assert summary is not None and summary.refs[0].id == "alim"
+    assert (summary.total, summary.counts, summary.levers) == (
+        7, (("met", 4), ("partly", 1), ("not_assessable", 2)), ("principe-5",))
     assert d.summary == ("Alim : sur 7 principes, 4 atteints, 1 en partie et 2 non évaluables ; à travailler "
                          "d'abord : Sortir des silos (principe 5).")
 
@@ -300,3 +386,13 @@ def test_english_diagnosis() -> None:
 def test_summary_without_weak_principles_has_no_priority() -> None:
     met = diagnosis_from(facts(), "fr").principles[1]
     assert summarise("A", (met,), "fr") == "A : sur 1 principe, 1 atteint."
+
+
+def test_every_code_has_a_sentence_in_both_languages() -> None:
+    assert render.missing("fr") == set() and render.missing("en") == set()
+
+
+def test_a_finding_reads_the_same_in_the_verdict_and_from_the_renderer() -> None:
+    v = principle_6(facts(), "en")
+    assert v.evidence == render.sentences(v.findings, "en")
+    assert v.suggestion == render.sentence(v.advice, "en")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import ecosystem.analysis
+from ecosystem.analysis import render
 from ecosystem.analysis import thresholds as th
 from ecosystem.analysis import wording as w
-from ecosystem.analysis.assessment import lever_paths, path_sentence
+from ecosystem.analysis.assessment import lever_paths
 from ecosystem.analysis.complementarity import Subject, complement_reason, contribution, rank
 from ecosystem.analysis.coverage import Cell, CoverageRow, default_level, find_gaps, group_gaps, matrix_rows
 from ecosystem.analysis.facts import closeness, greedy_cover
@@ -28,7 +29,7 @@ from ecosystem.analysis.overlap import (
 )
 from ecosystem.analysis.principles import articulation_score, kinds_score, silo_score
 from ecosystem.analysis.thresholds import Status, lever_status_of, status_of
-from ecosystem.analysis.verdict import weighted
+from ecosystem.analysis.verdict import path_finding, weighted
 from ecosystem.lang import UnknownLang
 from ecosystem.model import Actor, ActorKind, Assessment, Level, Policy
 from ecosystem.store.base import CoverageCell, Link, PairCount
@@ -256,7 +257,10 @@ def test_lever_paths_keep_the_whole_history_in_date_order() -> None:
     assert p1.score == pytest.approx(1 / 3)
     assert paths["moyen-donnees"].trend is None and paths["moyen-donnees"].status == Status.NOT_MET
     assert len(paths) == 21
-    text = path_sentence(p1, "fr")
+    found = path_finding(p1)
+    assert (found.code, found.levers, found.labels) == ("self-path", ("principe-1",), ("Tensions",))
+    assert found.history == p1.history
+    text = render.sentence([found], "fr")
     assert "1/3 (engagé)" in text and "en recul depuis le 14/02/2023 (3 → 1)" in text
     assert "« Tensions »" in text
 

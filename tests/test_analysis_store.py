@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ecosystem.analysis import thresholds as th
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.coverage import coverage
 from ecosystem.analysis.diagnosis import diagnose
@@ -52,6 +53,11 @@ def test_top_overlaps_of_an_association_in_valence(loaded: Store) -> None:
     assert (potagers.containment_subject, potagers.containment_other) == (pytest.approx(2 / 3), 1.0)
     assert potagers.same_kind and potagers.shared_sdgs == (2, 12)
     assert potagers.shared_territories == (VALENCE,)
+    assert [f.code for f in potagers.findings] == [Code.BOTH_PRESENT, Code.SHARED_SDGS, Code.SAME_KIND,
+                                                   Code.INSIDE]
+    here, shared, kind, inside = potagers.findings
+    assert (here.places, here.count, shared.sdgs, kind.kinds) == ((VALENCE,), 1, (2, 12), ("association",))
+    assert [r.id for r in inside.refs] == ["potagers-valentinois", "jardins-valence"]  # (inside, around)
     assert "l'empreinte de Potagers Valentinois est entièrement incluse dans celle de Jardins de Valence" \
         in potagers.reason
     assert agglo.jaccard == pytest.approx(1 / (3 + N_VRA * 3 - 1))  # shares Valence x {2}
@@ -80,6 +86,9 @@ def test_pairs_and_duplicates_in_a_territory(loaded: Store) -> None:
     assert [(g.kind, g.actors) for g in groups] == [
         (ActorKind.ASSOCIATION, ("jardins-valence", "potagers-valentinois"))]
     assert groups[0].shared_sdgs == (2, 12) and groups[0].shared_territories == (VALENCE,)
+    assert [f.code for f in groups[0].findings] == [Code.DUPLICATE_GROUP, Code.PRESENT_TOGETHER,
+                                                    Code.SEE_WITH_THEM]
+    assert [r.id for r in groups[0].findings[0].refs] == ["jardins-valence", "potagers-valentinois"]
     assert groups[0].reason.startswith("Jardins de Valence et Potagers Valentinois sont 2 associations")
     assert duplicate_groups(loaded, DROME, min_jaccard=0.7) == []
 
@@ -105,6 +114,9 @@ def test_complements_of_an_actor_by_hand(loaded: Store) -> None:
     # present in 1 of its 362 communes
     assert biodrome.score == pytest.approx(w["new_sdgs"] / 3 + w["other_kind"] + w["receives"] + w["gives"]
                                            + w["mutual"] + w["common_ground"] + w["proximity"] / N_DROME)
+    assert [(f.code, f.sdgs or f.kinds or f.levers) for f in biodrome.findings[1:]] == [
+        (Code.BRINGS_SDGS, (8,)), (Code.OTHER_PROFILE, ("entreprise",)),
+        (Code.OFFERS_NEEDED, ("moyen-donnees",)), (Code.NEEDS_OFFERED, ("moyen-competences",))]
     assert biodrome.reason == ("Présent à Valence ; apporte l'ODD 8 que vous ne couvrez pas ; profil "
                                "« entreprise », différent du vôtre ; offre Données dont vous avez besoin ; "
                                "a besoin de Compétences que vous offrez.")
@@ -119,6 +131,8 @@ def test_complements_of_an_alliance_leave_its_members_out(loaded: Store) -> None
     assert r.subject.members == ("agglo-vra", "biodrome", "jardins-valence")
     assert r.subject.needs == ()  # every member's need is offered by another member
     assert [c.actor for c in r.items] == ["labo-aura", "ville-valence"]
+    profile = [f.kinds for f in r.items[0].findings if f.code == Code.OTHER_PROFILE_ALLIANCE]
+    assert profile == [("recherche",)]
     assert "profil « recherche », absent de l'alliance" in r.items[0].reason
 
 
@@ -147,6 +161,10 @@ def test_coverage_of_the_agglo_by_commune(loaded: Store) -> None:
     groups = c.gap_groups()
     assert [(g.sdg, g.policies, len(g.territories)) for g in groups] == [
         (7, ("pcaet-vra",), N_VRA), (1, ("cdv-valence",), 1), (10, ("cdv-valence",), 1)]
+    (why,) = groups[0].findings
+    assert (why.code, why.sdgs, [r.id for r in why.refs]) == (Code.GAP_GROUP, (7,), ["pcaet-vra"])
+    assert why.places == groups[0].territories and len(why.places) == N_VRA
+    assert c.gaps[0].findings[0].places == (VALENCE,)
     assert groups[0].sentence.startswith("PCAET Valence Romans vise l'ODD 7 (Énergie propre et d'un coût "
                                          "abordable) mais aucun acteur ni alliance n'y travaille à Valence, ")
 
@@ -177,6 +195,9 @@ def test_diagnosis_of_the_food_alliance(loaded: Store) -> None:
         7: (Status.MET, 1.0),  # the agglo is a member, aligned with the PAT
     }
     assert p[1].trend == 1
+    similar = next(f for f in p[4].findings if f.code == Code.P4_SIMILAR_OUTSIDE)
+    assert [r.id for r in similar.refs] == ["potagers-valentinois"]
+    assert (similar.share, similar.risk) == (1.0, True)
     assert p[4].suggestion == ("Rencontrez Potagers Valentinois, qui agit déjà sur vos ODD sur votre "
                                "territoire : associez-le ou répartissez-vous les rôles.")
     assert p[5].suggestion == ("Ouvrez l'alliance à la dimension environnementale en vous appuyant sur "

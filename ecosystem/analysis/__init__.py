@@ -10,5 +10,8 @@ counting primitives (docs/analyses.md explains every definition and number):
     metrics          centrality, communities and brokers of the actor network
     lookup           the actor, alliance or territory a person means, by id or name
     thresholds       every threshold and weight, in one place
+    codes            the kinds of findings the analyses return (ecosystem.finding.Finding)
+    render           findings into sentences: render_fr and render_en write one clause per code
     wording          the French and English words the sentences are made of
+    phrases          names in a list, a name with its kind, agreement
 """

@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.places import presence_size, shared_places
 from ecosystem.analysis.thresholds import CANDIDATE_POOL, COMPLEMENT_WEIGHTS, NEW_SDGS_FULL, OVERLAP_LEVEL
+from ecosystem.finding import Finding
 from ecosystem.model import Actor, ActorKind, Alliance, Level
 from ecosystem.store.base import Store
 
@@ -75,6 +78,7 @@ class Complement:
     offers_needed: tuple[str, ...]
     needs_offered: tuple[str, ...]
     reason: str
+    findings: tuple[Finding, ...] = ()  # what `reason` says, as data
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,25 @@ def contribution(subject: Subject, kind: ActorKind, sdgs: Iterable[int], offers:
     return Contribution(new, common, other_kind, offers_needed, needs_offered, score)
 
 
+def complement_findings(subject: Subject, kind: ActorKind, places: Sequence[str], c: Contribution,
+                        shared_count: int | None = None) -> tuple[Finding, ...]:
+    """Why a candidate complements the subject: where it is present with it, the SDGs it brings (or
+    shares, when it brings none), its other profile, the means given and received."""
+    found = [Finding(Code.PRESENT, places=tuple(places), count=shared_count)]
+    if c.new_sdgs:
+        found.append(Finding(Code.BRINGS_SDGS, sdgs=c.new_sdgs))
+    if c.other_kind:
+        code = Code.OTHER_PROFILE_ALLIANCE if subject.type == "alliance" else Code.OTHER_PROFILE
+        found.append(Finding(code, kinds=(ActorKind(kind).value,)))
+    if c.common_sdgs and not c.new_sdgs:
+        found.append(Finding(Code.WORKS_ALIKE, sdgs=c.common_sdgs))
+    if c.offers_needed:
+        found.append(Finding(Code.OFFERS_NEEDED, levers=c.offers_needed))
+    if c.needs_offered:
+        found.append(Finding(Code.NEEDS_OFFERED, levers=c.needs_offered))
+    return tuple(found)
+
+
 def complement_reason(subject: Subject, kind: ActorKind, places: Sequence[str], c: Contribution,
                       lang: str, shared_count: int | None = None) -> str:
     """The one sentence saying why a candidate complements the subject.
@@ -132,29 +155,7 @@ def complement_reason(subject: Subject, kind: ActorKind, places: Sequence[str], 
     Présent à Valence ; apporte les ODD 7 et 13 que vous ne couvrez pas ; profil « entreprise », \
 différent du vôtre ; offre Données dont vous avez besoin ; a besoin de Compétences que vous offrez.
     """
-    clauses = [w.tr(lang, "présent ", "present ") + w.in_places(tuple(places), lang, total=shared_count)]
-    if c.new_sdgs:
-        sdgs = w.sdgs_phrase(c.new_sdgs, lang)
-        clauses.append(w.tr(lang, f"apporte {sdgs} que vous ne couvrez pas",
-                            f"brings {sdgs} you do not cover"))
-    if c.other_kind:
-        profile = w.kind_name(kind, lang)
-        if subject.type == "alliance":
-            clauses.append(w.tr(lang, f"profil « {profile} », absent de l'alliance",
-                                f"profile \"{profile}\", missing from the alliance"))
-        else:
-            clauses.append(w.tr(lang, f"profil « {profile} », différent du vôtre",
-                                f"profile \"{profile}\", different from yours"))
-    if c.common_sdgs and not c.new_sdgs:
-        sdgs = w.sdgs_phrase(c.common_sdgs, lang)
-        clauses.append(w.tr(lang, f"travaille comme vous sur {sdgs}", f"works on {sdgs} as you do"))
-    if c.offers_needed:
-        means = w.levers_phrase(c.offers_needed, lang)
-        clauses.append(w.tr(lang, f"offre {means} dont vous avez besoin", f"offers {means} you need"))
-    if c.needs_offered:
-        means = w.levers_phrase(c.needs_offered, lang)
-        clauses.append(w.tr(lang, f"a besoin {w.de(means)} que vous offrez", f"needs {means} you offer"))
-    return w.sentence(clauses, lang)
+    return render.sentence(complement_findings(subject, kind, places, c, shared_count), lang)
 
 
 def rank(subject: Subject, candidates: Iterable[tuple[Actor, int]],
@@ -233,7 +234,8 @@ def complements(store: Store, who: Actor | Alliance, level: Level = OVERLAP_LEVE
     items = []
     for actor, shared, c in top:
         _, here = shared_places(subject.territories, actor.territories, level)
+        why = complement_findings(subject, actor.kind, here, c, shared)
         items.append(Complement(actor.id, actor.name, actor.kind, c.score, shared, here, c.new_sdgs,
                                 c.common_sdgs, c.other_kind, c.offers_needed, c.needs_offered,
-                                complement_reason(subject, actor.kind, here, c, lang, shared)))
+                                render.sentence(why, lang), why))
     return ComplementResult(subject, level, len(ranked), tuple(items))

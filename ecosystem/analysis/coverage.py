@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
+from ecosystem.finding import Finding, Ref
 from ecosystem.model import SDG_NUMBERS, Level, Policy
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVELS_FINE_TO_COARSE
@@ -56,6 +59,7 @@ class Gap:
     policies: tuple[str, ...]
     policy_names: tuple[str, ...]
     sentence: str
+    findings: tuple[Finding, ...] = ()  # what `sentence` says, as data
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,7 @@ class GapGroup:
     policy_names: tuple[str, ...]
     territories: tuple[str, ...]  # most populated first
     sentence: str
+    findings: tuple[Finding, ...] = ()  # what `sentence` says, as data
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +139,10 @@ def find_gaps(rows: Sequence[CoverageRow], policies: Iterable[Policy], level: Le
                 continue
             concerned = sorted((p for p in by_id.values() if sdg in p.sdgs and row.territory in where[p.id]),
                                key=lambda p: (p.name, p.id))
-            names = tuple(p.name for p in concerned)
-            gaps.append(Gap(row.territory, row.name, sdg, tuple(p.id for p in concerned), names,
-                            gap_sentence(row.territory, sdg, names, lang)))
+            why = Finding(Code.GAP, tuple(Ref(p.id, p.name) for p in concerned), places=(row.territory,),
+                          sdgs=(sdg,))
+            gaps.append(Gap(row.territory, row.name, sdg, tuple(p.id for p in concerned),
+                            tuple(p.name for p in concerned), render.sentence([why], lang), (why,)))
     order = {tid: i for i, tid in enumerate(w.by_importance(g.territory for g in gaps))}
     return tuple(sorted(gaps, key=lambda g: (order[g.territory], g.sdg)))
 
@@ -148,17 +154,8 @@ def gap_sentence(territory_id: str, sdg: int, policy_names: Sequence[str], lang:
     À Crest, PCAET Val de Drôme vise l'ODD 13 (Mesures relatives à la lutte contre les changements \
 climatiques) mais aucun acteur ni alliance n'y travaille.
     """
-    place = w.in_places([territory_id], lang)
-    sdg_text = w.sdg_named(sdg, lang)
-    names = w.join(policy_names, lang)
-    many = len(policy_names) > 1
-    if lang == "fr":
-        verb = "visent" if many else "vise"
-        text = f"{place}, {names} {verb} l'{sdg_text} mais aucun acteur ni alliance n'y travaille"
-    else:
-        verb = "address" if many else "addresses"
-        text = f"{place}, {names} {verb} {sdg_text} but no actor or alliance works on it"
-    return w.sentence([text], lang)
+    why = Finding(Code.GAP, tuple(Ref("", n) for n in policy_names), places=(territory_id,), sdgs=(sdg,))
+    return render.sentence([why], lang)
 
 
 def group_gaps(gaps: Iterable[Gap], lang: str = "fr") -> tuple[GapGroup, ...]:
@@ -173,15 +170,9 @@ def group_gaps(gaps: Iterable[Gap], lang: str = "fr") -> tuple[GapGroup, ...]:
     for (sdg, policies), members in groups.items():
         places = w.by_importance(g.territory for g in members)
         names = members[0].policy_names
-        where, what, who = w.in_places(places, lang), w.sdg_named(sdg, lang), w.join(names, lang)
-        many = len(names) > 1
-        if lang == "fr":
-            verb = "visent" if many else "vise"
-            text = f"{who} {verb} l'{what} mais aucun acteur ni alliance n'y travaille {where}"
-        else:
-            verb = "address" if many else "addresses"
-            text = f"{who} {verb} {what} but no actor or alliance works on it {where}"
-        result.append(GapGroup(sdg, policies, names, places, w.sentence([text], lang)))
+        why = Finding(Code.GAP_GROUP, tuple(Ref(i, n) for i, n in zip(policies, names, strict=True)),
+                      places=places, sdgs=(sdg,))
+        result.append(GapGroup(sdg, policies, names, places, render.sentence([why], lang), (why,)))
     return tuple(sorted(result, key=lambda g: (-len(g.territories), g.sdg, g.policies)))
 
 

@@ -11,12 +11,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.facts import AllianceFacts, gather
 from ecosystem.analysis.principles import MEASURED
 from ecosystem.analysis.self_assessed import self_assessed
 from ecosystem.analysis.thresholds import Status
 from ecosystem.analysis.verdict import Verdict
+from ecosystem.finding import Finding, Ref
 from ecosystem.model import Alliance, LeverFamily
 from ecosystem.reference import reference
 from ecosystem.store.base import Store
@@ -32,18 +35,21 @@ class Diagnosis:
     means: tuple[Verdict, ...]
     assessed_on: tuple[date, ...]  # dates of the alliance's self-assessments, oldest first
     summary: str
+    summary_finding: Finding | None = None  # what `summary` says, as data
 
     @property
     def verdicts(self) -> tuple[Verdict, ...]:
         return self.principles + self.modalities + self.means
 
 
-_COUNTED = {
-    Status.MET: (("atteint", "atteints"), ("met", "met")),
-    Status.PARTLY: (("en partie", "en partie"), ("partly met", "partly met")),
-    Status.NOT_MET: (("non atteint", "non atteints"), ("not met", "not met")),
-    Status.NOT_ASSESSABLE: (("non évaluable", "non évaluables"), ("not assessable", "not assessable")),
-}
+def summary_finding(alliance: Ref, principles: tuple[Verdict, ...]) -> Finding:
+    """The principles counted by status (in the order met, partly, not met, not assessable), and the
+    weakest measured one to work on first."""
+    counts = Counter(v.status for v in principles)
+    weak = [v for v in principles if v.status in (Status.NOT_MET, Status.PARTLY) and v.score is not None]
+    worst = (min(weak, key=lambda v: (v.score, v.number)).lever,) if weak else ()
+    return Finding(Code.SUMMARY, (alliance,), levers=worst, total=len(principles),
+                   counts=tuple((str(s), counts[s]) for s in Status if counts.get(s)))
 
 
 def summarise(name: str, principles: tuple[Verdict, ...], lang: str) -> str:
@@ -52,25 +58,10 @@ def summarise(name: str, principles: tuple[Verdict, ...], lang: str) -> str:
     >>> v = lambda n, s, x: Verdict(f"principe-{n}", LeverFamily.PRINCIPE, n, f"P{n}", s, x, (), "", "graph")
     >>> print(summarise("Alim", (v(1, Status.MET, 1.0), v(4, Status.PARTLY, 0.5), v(7, Status.NOT_MET, 0.2),
     ...                          v(2, Status.NOT_MET, 0.3)), "fr"))
-    Alim : sur 4 principes, 1 atteint, 1 en partie et 2 non atteints ; à travailler d'abord : P7 (principe 7).
+    Alim : sur 4 principes, 1 atteint, 1 en partie et 2 non atteints ; à travailler d'abord : \
+Articulation avec les politiques publiques (principe 7).
     """
-    counts = Counter(v.status for v in principles)
-    parts = []
-    for status, (fr, en) in _COUNTED.items():
-        n = counts.get(status, 0)
-        if n:
-            words = fr if lang == "fr" else en
-            parts.append(f"{n} {words[0] if n == 1 else words[1]}")
-    n = len(principles)
-    s = "s" if n > 1 else ""
-    text = w.tr(lang, f"{name} : sur {n} principe{s}, ", f"{name}: of {n} principle{s}, ")
-    text += w.join(parts, lang)
-    weak = [v for v in principles if v.status in (Status.NOT_MET, Status.PARTLY) and v.score is not None]
-    if weak:
-        worst = min(weak, key=lambda v: (v.score, v.number))
-        text += w.tr(lang, f" ; à travailler d'abord : {worst.name} (principe {worst.number})",
-                     f"; to work on first: {worst.name} (principle {worst.number})")
-    return w.sentence([text], lang)
+    return render.sentence([summary_finding(Ref("", name), principles)], lang)
 
 
 def verdicts(facts: AllianceFacts, lang: str = "fr") -> dict[str, Verdict]:
@@ -92,9 +83,9 @@ def diagnosis_from(facts: AllianceFacts, lang: str = "fr") -> Diagnosis:
 
     principles = family(LeverFamily.PRINCIPE)
     dates = tuple(sorted({d for p in facts.paths.values() for d, _ in p.history}))
-    name = facts.alliance.name
-    return Diagnosis(facts.alliance.id, name, lang, principles, family(LeverFamily.MODALITE),
-                     family(LeverFamily.MOYEN), dates, summarise(name, principles, lang))
+    found = summary_finding(Ref(facts.alliance.id, facts.alliance.name), principles)
+    return Diagnosis(facts.alliance.id, facts.alliance.name, lang, principles, family(LeverFamily.MODALITE),
+                     family(LeverFamily.MOYEN), dates, render.sentence([found], lang), found)
 
 
 def diagnose(store: Store, alliance: Alliance | str, lang: str = "fr") -> Diagnosis:

@@ -8,21 +8,24 @@ Same-kind actors with a high Jaccard may duplicate each other, which the charter
 to avoid ("prolonger, pas se substituer").
 
 The store counts (overlap_counts, overlap_pairs); this module turns counts into results with
-their reasons, fetching names and shared territories only for the results it returns.
+their reasons (as findings, and rendered), fetching names and shared territories only for the
+results it returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import networkx as nx
 
+from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.places import most_populated, presence_size, shared_places
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
 from ecosystem.errors import NotFound
+from ecosystem.finding import Finding, Ref
 from ecosystem.model import Actor, ActorKind, Level
 from ecosystem.reference import reference
 from ecosystem.store.base import PairCount, Store, jaccard
@@ -45,6 +48,7 @@ class Overlap:
     shared_sdgs: tuple[int, ...]
     same_kind: bool
     reason: str
+    findings: tuple[Finding, ...] = ()  # what `reason` says, as data
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,7 @@ class PairOverlap:
     shared_territories: tuple[str, ...]  # the most populated (thresholds.SHARED_KEPT at most)
     shared_sdgs: tuple[int, ...]
     reason: str
+    findings: tuple[Finding, ...] = ()  # what `reason` says, as data
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,7 @@ class DuplicateGroup:
     shared_territory_count: int  # level-L territories where all of them are present
     shared_territories: tuple[str, ...]  # the most populated of them
     reason: str
+    findings: tuple[Finding, ...] = ()  # what `reason` says, as data
 
 
 # ----------------------------------------------------------------------------- pure scoring
@@ -156,6 +162,24 @@ def duplicate_components(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, ..
     return sorted(groups, key=lambda g: (-len(g), g))
 
 
+def overlap_findings(shared_territories: Iterable[str], shared_sdgs: Iterable[int],
+                     same_kind: ActorKind | None = None, inside: tuple[Ref, Ref] | None = None,
+                     shared_count: int | None = None) -> tuple[Finding, ...]:
+    """Why two footprints overlap: where both are present, the SDGs they share, the same kind of
+    actor, and which footprint lies entirely inside the other (`inside` = (inside, other)).
+
+    >>> [str(f.code) for f in overlap_findings(["commune:26362"], [2], ActorKind.ASSOCIATION)]
+    ['both-present', 'shared-sdgs', 'same-kind']
+    """
+    found = [Finding(Code.BOTH_PRESENT, places=tuple(shared_territories), count=shared_count),
+             Finding(Code.SHARED_SDGS, sdgs=tuple(sorted(set(shared_sdgs))))]
+    if same_kind is not None:
+        found.append(Finding(Code.SAME_KIND, kinds=(same_kind.value,)))
+    if inside is not None:
+        found.append(Finding(Code.INSIDE, inside))
+    return tuple(found)
+
+
 def overlap_reason(shared_territories: Iterable[str], shared_sdgs: Iterable[int], lang: str,
                    same_kind: ActorKind | None = None, inside: tuple[str, str] | None = None,
                    shared_count: int | None = None) -> str:
@@ -168,38 +192,17 @@ def overlap_reason(shared_territories: Iterable[str], shared_sdgs: Iterable[int]
     Présents tous deux à Valence ; ODD en commun : 2 (Faim « zéro ») et 12 (Consommation et production \
 responsables) ; même type d'acteur (association).
     """
-    sdgs = tuple(sorted(set(shared_sdgs)))
-    text = _common_part(tuple(shared_territories), shared_count, sdgs, same_kind, lang)
-    if inside is not None:
-        small, big = inside
-        text += w.tr(lang, f" ; l'empreinte {w.de(small)} est entièrement incluse dans celle {w.de(big)}",
-                     f"; {small}'s footprint lies entirely inside {big}'s")
-    return text + "."
+    refs = (Ref("", inside[0]), Ref("", inside[1])) if inside is not None else None
+    return render.sentence(overlap_findings(shared_territories, shared_sdgs, same_kind, refs, shared_count),
+                           lang)
 
 
-@lru_cache(maxsize=65536)
-def _common_part(places: tuple[str, ...], count: int | None, sdgs: tuple[int, ...], kind: ActorKind | None,
-                 lang: str) -> str:
-    """The part of an overlap reason many pairs share (cached: 100,000 pairs, few distinct parts)."""
-    names = w.join((f"{n} ({_sdg_short(n, lang)})" for n in sdgs), lang)
-    clauses = [w.tr(lang, "présents tous deux ", "both present ") + w.in_places(places, lang, total=count),
-               w.tr(lang, "ODD en commun : ", "shared SDGs: ") + names]
-    if kind is not None:
-        same = w.tr(lang, "même type d'acteur", "same kind of actor")
-        clauses.append(f"{same} ({w.kind_name(kind, lang)})")
-    return w.sentence(clauses, lang)[:-1]
-
-
-def _sdg_short(number: int, lang: str) -> str:
-    sdg = reference().sdgs[number]
-    return sdg.name_fr if lang == "fr" else sdg.name_en
-
-
-def _inside(ca: float, cb: float, a_name: str, b_name: str) -> tuple[str, str] | None:
+def _inside(ca: float, cb: float, a: Actor, b: Actor) -> tuple[Ref, Ref] | None:
+    """(the actor whose footprint lies entirely inside the other's, the other), if one does."""
     if ca >= 1.0 - 1e-9 and cb < 1.0 - 1e-9:
-        return (a_name, b_name)
+        return (Ref(a.id, a.name), Ref(b.id, b.name))
     if cb >= 1.0 - 1e-9 and ca < 1.0 - 1e-9:
-        return (b_name, a_name)
+        return (Ref(b.id, b.name), Ref(a.id, a.name))
     return None
 
 
@@ -248,10 +251,10 @@ def top_overlaps(store: Store, actor_id: str, level: Level = OVERLAP_LEVEL, k: i
         cs = containment(c.shared_territories, c.shared_sdgs, size, len(set(sdgs)))
         co = containment(c.shared_territories, c.shared_sdgs, c.territories, c.sdgs)
         same = other.kind == subject.kind
-        reason = overlap_reason(shared_t, shared_s, lang, other.kind if same else None,
-                                _inside(cs, co, subject.name, other.name), n_shared)
+        why = overlap_findings(shared_t, shared_s, other.kind if same else None,
+                               _inside(cs, co, subject, other), n_shared)
         items.append(Overlap(other.id, other.name, other.kind, jac, cs, co, n_shared, shared_t, shared_s,
-                             same, reason))
+                             same, render.sentence(why, lang), why))
     return OverlapResult(subject.id, subject.name, subject.kind, level, size, sdgs, tuple(items))
 
 
@@ -272,10 +275,10 @@ def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_
         jac = pair_jaccard(c)
         ca = containment(c.shared_territories, c.shared_sdgs, c.territories_a, c.sdgs_a)
         cb = containment(c.shared_territories, c.shared_sdgs, c.territories_b, c.sdgs_b)
-        reason = overlap_reason(shared_t, shared_s, lang, a.kind if a.kind == b.kind else None,
-                                _inside(ca, cb, a.name, b.name), n_shared)
+        why = overlap_findings(shared_t, shared_s, a.kind if a.kind == b.kind else None,
+                               _inside(ca, cb, a, b), n_shared)
         result.append(PairOverlap(a.id, a.name, a.kind, b.id, b.name, b.kind, jac, ca, cb,
-                                  n_shared, shared_t, shared_s, reason))
+                                  n_shared, shared_t, shared_s, render.sentence(why, lang), why))
     return result
 
 
@@ -309,25 +312,23 @@ def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEV
         everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in members))
         shared_t = most_populated(everywhere)
         kind = members[0].kind
-        names = tuple(a.name for a in members)
-        result.append(DuplicateGroup(kind, group, names, min(links), max(links), shared_s, len(everywhere),
-                                     shared_t, _duplicate_reason(names, kind, shared_t, shared_s, lang,
-                                                                 len(everywhere))))
+        why = duplicate_findings(members, shared_t, shared_s, len(everywhere))
+        result.append(DuplicateGroup(kind, group, tuple(a.name for a in members), min(links), max(links),
+                                     shared_s, len(everywhere), shared_t, render.sentence(why, lang), why))
     return result
 
 
-def _duplicate_reason(names: Sequence[str], kind: ActorKind, shared_t: Sequence[str],
-                      shared_s: Sequence[int], lang: str, shared_count: int) -> str:
-    clauses = [w.tr(lang, f"{w.join(names, lang)} sont {len(names)} {w.kind_name(kind, lang, plural_=True)} "
-                          "aux empreintes très proches",
-                    f"{w.join(names, lang)} are {len(names)} {w.kind_name(kind, lang, plural_=True)} "
-                    "with very similar footprints")]
+def duplicate_findings(members: Sequence[Actor], shared_t: Sequence[str], shared_s: Sequence[int],
+                       shared_count: int) -> tuple[Finding, ...]:
+    """Why a group may duplicate itself: same kind, very similar footprints, where and on what all
+    of them are present; and the advice to see with them."""
+    found = [Finding(Code.DUPLICATE_GROUP, tuple(Ref(a.id, a.name) for a in members),
+                     kinds=(members[0].kind.value,), count=len(members))]
     if shared_t and shared_s:
-        where, what = w.in_places(tuple(shared_t), lang, total=shared_count), w.sdgs_phrase(shared_s, lang)
-        clauses.append(w.tr(lang, f"présence commune {where} sur {what}", f"all present {where} on {what}"))
-    clauses.append(w.tr(lang, "voyez avec eux s'ils peuvent s'allier ou se répartir les rôles",
-                        "see with them whether they can join forces or share the roles"))
-    return w.sentence(clauses, lang)
+        found.append(Finding(Code.PRESENT_TOGETHER, places=tuple(shared_t), count=shared_count,
+                             sdgs=tuple(shared_s)))
+    found.append(Finding(Code.SEE_WITH_THEM))
+    return tuple(found)
 
 
 def _one_actor(store: Store, actor_id: str) -> Actor:

@@ -1,17 +1,18 @@
 """The five principles measured on the graph (design.md, section 3): P2, P4, P5, P6, P7.
 
-Pure functions over `AllianceFacts`. Each returns a `Verdict`: status, 0..1 score, evidence in
-sentences with names, and one suggestion naming actors or policies to turn to. Weights and
-thresholds come from `ecosystem.analysis.thresholds`.
+Pure functions over `AllianceFacts`. Each returns a `Verdict`: status, 0..1 score, the findings
+behind it (codes of `ecosystem.analysis.codes`, with the records they name) and the advice naming
+actors or policies to turn to; `ecosystem.analysis.render` writes both in the reader's language.
+Weights and thresholds come from `ecosystem.analysis.thresholds`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from ecosystem.analysis import wording as w
-from ecosystem.analysis.facts import AllianceFacts, MemberFacts
+from ecosystem.analysis.codes import Code
+from ecosystem.analysis.facts import AllianceFacts, MemberFacts, PolicyFacts
 from ecosystem.analysis.overlap import footprint_scores
 from ecosystem.analysis.thresholds import (
     DUPLICATE_MIN_JACCARD,
@@ -27,17 +28,8 @@ from ecosystem.analysis.thresholds import (
     SUGGESTIONS_SHOWN,
     Status,
 )
-from ecosystem.analysis.verdict import (
-    Verdict,
-    agree,
-    kinds_in_order,
-    measured,
-    names,
-    no_members,
-    pick,
-    weighted,
-    who,
-)
+from ecosystem.analysis.verdict import Verdict, kinds_in_order, measured, no_members, pick, weighted
+from ecosystem.finding import Finding, Ref, refs
 from ecosystem.model import AllianceStatus
 from ecosystem.reference import reference
 from ecosystem.text import normalize
@@ -78,76 +70,41 @@ def duplicate_members(members: Sequence[MemberFacts]) -> list[tuple[MemberFacts,
 
 def principle_2(f: AllianceFacts, lang: str = "fr") -> Verdict:
     """The SDGs as common frame: targets declared, partners working on them, several kinds."""
-    t = partial(w.tr, lang)
     targets = frozenset(f.alliance.sdgs)
     members = f.members
     if not members:
         return no_members("principe-2", f, lang)
-    if targets:
-        named = w.sdgs_named(targets, lang, article=True)
-        evidence = [t(f"l'alliance vise {named}", f"the alliance targets {named}")]
-    else:
-        evidence = [t("l'alliance ne déclare aucun ODD cible", "the alliance declares no target SDG")]
     on = [m for m in members if m.sdgs & targets]
     off = [m for m in members if not m.sdgs & targets]
+    kinds = tuple(k.value for k in kinds_in_order(m.kind for m in members))
+    found = [Finding(Code.P2_TARGETS, sdgs=tuple(sorted(targets))) if targets
+             else Finding(Code.P2_NO_TARGETS)]
     if targets:
-        n, total, s = len(on), len(members), "s" if len(on) > 1 else ""
-        line = t(f"{n} partenaire{s} sur {total} {agree(n, 'travaille', 'travaillent')} sur ces ODD",
-                 f"{n} partner{s} out of {total} {agree(n, 'works', 'work')} on these SDGs")
-        if on:
-            line += t(" : ", ": ") + names((m.name for m in on), lang)
-        evidence.append(line)
+        found.append(Finding(Code.P2_PARTNERS_ON_TARGETS, refs(on), count=len(on), total=len(members)))
         if off:
-            them = names((m.name for m in off), lang)
-            evidence.append(t(f"{them} n'en {agree(len(off), 'déclare', 'déclarent')} aucun",
-                              f"{them} {agree(len(off), 'declares', 'declare')} none of them"))
-    kinds = kinds_in_order(m.kind for m in members)
-    listed = w.join((w.kind_name(k, lang) for k in kinds), lang)
-    if len(kinds) >= 2:
-        evidence.append(t(f"{len(kinds)} types d'acteurs réunis ({listed}) : l'ODD 17 en pratique",
-                          f"{len(kinds)} kinds of actors together ({listed}): SDG 17 in practice"))
-    else:
-        evidence.append(t(f"un seul type d'acteur ({listed}) : l'ODD 17 suppose d'allier des profils "
-                          "différents",
-                          f"a single kind of actor ({listed}): SDG 17 means bringing different profiles "
-                          "together"))
-
-    suggestion = []
-    if not targets:
-        theirs = sorted({s for m in members for s in m.sdgs},
-                        key=lambda s: (-sum(s in m.sdgs for m in members), s))
-        clause = t("choisissez ensemble les ODD que l'alliance vise",
-                   "choose together the SDGs the alliance targets")
-        if theirs:
-            phrase = w.sdgs_phrase(theirs[:4], lang)
-            clause += t(f" ; vos partenaires travaillent déjà sur {phrase}",
-                        f"; your partners already work on {phrase}")
-        suggestion.append(clause)
-    elif off:
-        them, phrase = names((m.name for m in off), lang), w.sdgs_phrase(targets, lang)
-        their = agree(len(off), "son", "leur")
-        suggestion.append(t(f"demandez {w.to(them)} comment {their} action rejoint {phrase}, "
-                            "et notez-le dans le jeu de données",
-                            f"ask {them} how their work meets {phrase}, and record it in the dataset"))
-    if len(kinds) < KINDS_FULL:
-        found = pick(f, lambda c: c.other_kind and bool(c.common_sdgs)) or pick(f, lambda c: c.other_kind)
-        if found:
-            listed = names((who(c.name, c.kind, lang) for c in found), lang)
-            suggestion.append(t("ouvrez l'alliance à un autre profil présent sur votre territoire, "
-                                f"par exemple {listed}",
-                                "open the alliance to another profile present on your territory, "
-                                f"for instance {listed}"))
-        else:
-            suggestion.append(t("ouvrez l'alliance à un autre profil (entreprise, collectivité, association, "
-                                "recherche…)",
-                                "open the alliance to another profile (company, local authority, "
-                                "association, research…)"))
+            found.append(Finding(Code.P2_PARTNERS_OFF_TARGETS, refs(off)))
+    found.append(Finding(Code.P2_KINDS if len(kinds) >= 2 else Code.P2_ONE_KIND, kinds=kinds))
     parts = {"targets": 1.0 if targets else 0.0,
              "partners": len(on) / len(members) if targets else 0.0,
              "kinds": kinds_score(len(kinds))}
-    done = t("Rien à corriger : gardez les ODD comme langage commun dans vos échanges et vos bilans.",
-             "Nothing to fix: keep the SDGs as your common language in meetings and reports.")
-    return measured("principe-2", f, weighted(parts, P2_WEIGHTS), evidence, suggestion, lang, done)
+    return measured("principe-2", f, weighted(parts, P2_WEIGHTS), found, _p2_advice(f, targets, off, kinds),
+                    lang)
+
+
+def _p2_advice(f: AllianceFacts, targets: frozenset[int], off: Sequence[MemberFacts],
+               kinds: Sequence[str]) -> list[Finding]:
+    """Choose targets, or ask the partners off them how they meet them; then open to other profiles."""
+    advice = []
+    if not targets:
+        theirs = sorted({s for m in f.members for s in m.sdgs},
+                        key=lambda s: (-sum(s in m.sdgs for m in f.members), s))
+        advice.append(Finding(Code.P2_CHOOSE_TARGETS, sdgs=tuple(theirs[:4])))
+    elif off:
+        advice.append(Finding(Code.P2_ASK_OFF_TARGETS, refs(off), sdgs=tuple(sorted(targets))))
+    if len(kinds) < KINDS_FULL:
+        found = pick(f, lambda c: c.other_kind and bool(c.common_sdgs)) or pick(f, lambda c: c.other_kind)
+        advice.append(Finding(Code.P2_OPEN_PROFILE, refs(found)))
+    return advice
 
 
 # ----------------------------------------------------------------------------- P4
@@ -156,125 +113,83 @@ def principle_2(f: AllianceFacts, lang: str = "fr") -> Verdict:
 def principle_4(f: AllianceFacts, lang: str = "fr") -> Verdict:
     """Complementarity: partners do not duplicate each other, and the alliance does not substitute
     for another alliance, or for actors outside it, already at work on its footprint."""
-    t = partial(w.tr, lang)
-    members = f.members
-    if not members and not f.footprint:
+    if not f.members and not f.footprint:
         return no_members("principe-4", f, lang)
-    evidence: list[str] = []
-    suggestion: list[str] = []
-
-    distinct: float | None = None
-    if len(members) >= 2:
-        dups = duplicate_members(members)
-        doubled = {m.id for a, b, _ in dups for m in (a, b)}
-        distinct = 1 - len(doubled) / len(members)
-        for a, b, jac in dups:
-            kind, j = w.kind_name(a.kind, lang, plural_=True), w.number(jac, lang)
-            evidence.append(t(f"{a.name} et {b.name}, deux {kind}, ont des empreintes très proches "
-                              f"(Jaccard {j}) : risque de doublon",
-                              f"{a.name} and {b.name}, two {kind}, have very similar footprints "
-                              f"(Jaccard {j}): risk of duplication"))
-            suggestion.append(t(f"précisez ce qu'apportent {a.name} et {b.name} pour éviter les doublons",
-                                f"clarify what {a.name} and {b.name} each bring to avoid duplication"))
-        if not dups:
-            evidence.append(t(f"les {len(members)} partenaires ont des contributions distinctes",
-                              f"the {len(members)} partners make distinct contributions"))
-    offered = {lv.id: [m.name for m in members if lv.id in m.offers] for lv in reference().levers}
-    if any(offered.values()):
-        listed = w.join((f"{w.lever_name(o, lang)} ({names(who_, lang, shown=2)})"
-                         for o, who_ in offered.items() if who_), lang)
-        evidence.append(t(f"moyens apportés par les partenaires : {listed}",
-                          f"means brought by the partners: {listed}"))
-
+    found: list[Finding] = []
+    advice: list[Finding] = []
+    distinct = _distinct_members(f.members, found, advice)
+    found += _means_brought(f.members)
     alliances_part: float | None = None
     actors_part: float | None = None
     if not f.footprint:
-        evidence.append(t("sans ODD cible ou sans territoire d'ancrage, le risque de substitution ne peut "
-                          "pas être mesuré",
-                          "without target SDGs or an anchoring territory, the risk of substitution cannot "
-                          "be measured"))
+        found.append(Finding(Code.P4_NOT_MEASURABLE))
     else:
-        alliances_part = _other_alliances(f, lang, evidence, suggestion)
-        actors_part = _outside_actors(f, lang, evidence, suggestion)
+        alliances_part = _other_alliances(f, found, advice)
+        actors_part = _outside_actors(f, found, advice)
     parts = {"distinct": distinct, "alliances": alliances_part, "actors": actors_part}
-    done = t("Rien à corriger : avant chaque nouvelle action, vérifiez ce qui existe déjà autour de vous.",
-             "Nothing to fix: before each new action, check what already exists around you.")
-    return measured("principe-4", f, weighted(parts, P4_WEIGHTS), evidence, suggestion, lang, done)
+    return measured("principe-4", f, weighted(parts, P4_WEIGHTS), found, advice, lang)
 
 
-def _other_alliances(f: AllianceFacts, lang: str, evidence: list[str], suggestion: list[str]) -> float:
+def _distinct_members(members: Sequence[MemberFacts], found: list[Finding], advice: list[Finding]
+                      ) -> float | None:
+    """P4's members part: the share of members duplicating no other (None with fewer than two)."""
+    if len(members) < 2:
+        return None
+    dups = duplicate_members(members)
+    for a, b, jac in dups:
+        found.append(Finding(Code.P4_DUPLICATES, refs((a, b)), kinds=(a.kind.value,), share=jac))
+        advice.append(Finding(Code.P4_CLARIFY_DUPLICATES, refs((a, b))))
+    if not dups:
+        found.append(Finding(Code.P4_DISTINCT, count=len(members)))
+    doubled = {m.id for a, b, _ in dups for m in (a, b)}
+    return 1 - len(doubled) / len(members)
+
+
+def _means_brought(members: Sequence[MemberFacts]) -> list[Finding]:
+    """The means the members bring, lever by lever in charter order, with who brings each."""
+    means = tuple(Finding(Code.P4_MEANS_ITEM, refs(m for m in members if lv.id in m.offers), levers=(lv.id,))
+                  for lv in reference().levers)
+    offered = tuple(p for p in means if p.refs)
+    return [Finding(Code.P4_MEANS_BROUGHT, parts=offered)] if offered else []
+
+
+def _other_alliances(f: AllianceFacts, found: list[Finding], advice: list[Finding]) -> float:
     """P4's alliance part: 1 - the largest share of the footprint another live alliance occupies."""
-    t = partial(w.tr, lang)
     shown = [n for n in f.nearby_alliances if n.share >= NEARBY_MIN_SHARE]
     live = [n for n in shown if n.status != AllianceStatus.TERMINEE]
     ended = [n for n in shown if n.status == AllianceStatus.TERMINEE]
     for n in live[:SUGGESTIONS_SHOWN]:
-        share, sdgs = w.percent(n.share, lang), w.sdgs_phrase(n.shared_sdgs, lang)
-        risk = n.share >= SUBSTITUTION_MIN_SHARE
-        evidence.append(t(f"« {n.name} », une autre alliance, occupe déjà {share} de votre empreinte ({sdgs} "
-                          "sur votre territoire)" + (" : risque de substitution" if risk else ""),
-                          f"\"{n.name}\", another alliance, already occupies {share} of your footprint "
-                          f"({sdgs} on your territory)" + (": risk of substitution" if risk else "")))
+        found.append(Finding(Code.P4_ALLIANCE_NEARBY, refs([n]), sdgs=n.shared_sdgs, share=n.share,
+                             risk=n.share >= SUBSTITUTION_MIN_SHARE))
     for n in ended[:SUGGESTIONS_SHOWN]:
-        sdgs = w.sdgs_phrase(n.shared_sdgs, lang)
-        evidence.append(t(f"« {n.name} », une alliance terminée, a travaillé sur {sdgs} sur votre territoire",
-                          f"\"{n.name}\", an alliance now ended, worked on {sdgs} on your territory"))
+        found.append(Finding(Code.P4_ALLIANCE_ENDED, refs([n]), sdgs=n.shared_sdgs, share=n.share))
     if not shown:
-        evidence.append(t("aucune autre alliance ne travaille sur vos ODD sur votre territoire",
-                          "no other alliance works on your SDGs on your territory"))
+        found.append(Finding(Code.P4_NO_ALLIANCE_NEARBY))
     risky = [n for n in live if n.share >= SUBSTITUTION_MIN_SHARE]
     if risky:
-        them = names((w.quoted(n.name, lang) for n in risky), lang)
-        suggestion.append(t(f"prenez contact avec {them} pour prolonger {agree(len(risky), 'son', 'leur')} "
-                            "action plutôt que la doubler",
-                            f"get in touch with {them} to extend their work rather than duplicate it"))
+        advice.append(Finding(Code.P4_EXTEND_ALLIANCES, refs(risky)))
     lessons = [n for n in ended if n.share >= SUBSTITUTION_MIN_SHARE]
     if lessons:
-        them = names((w.quoted(n.name, lang) for n in lessons), lang)
-        suggestion.append(t(f"capitalisez sur l'expérience {w.de(them)}",
-                            f"build on the experience of {them}"))
+        advice.append(Finding(Code.P4_LEARN_FROM, refs(lessons)))
     return 1 - max((n.share for n in f.nearby_alliances if n.status != AllianceStatus.TERMINEE), default=0.0)
 
 
-def _outside_actors(f: AllianceFacts, lang: str, evidence: list[str], suggestion: list[str]) -> float:
+def _outside_actors(f: AllianceFacts, found: list[Finding], advice: list[Finding]) -> float:
     """P4's actors part: 1 - the share of the footprint a few similar outside actors occupy
     together. The other actors on the same SDGs there are named as partners to connect with."""
-    t = partial(w.tr, lang)
-    group = f.covering_group
-    if group:
-        them, share = names(group, lang, shown=len(group)), w.percent(f.covering_share, lang)
-        many = len(group) > 1
+    if f.covering_group:
+        ids = {o.name: o.id for o in f.outside_similar}
+        group = tuple(Ref(ids.get(name, ""), name) for name in f.covering_group)
         risk = f.covering_share >= SUBSTITUTION_MIN_SHARE
-        fr_verb = "occupent ensemble" if many else "occupe déjà"
-        en_verb = "together occupy" if many else "already occupies"
-        fr_who = agree(len(group), "acteur local de même profil que vos membres",
-                       "acteurs locaux de même profil que vos membres")
-        en_who = agree(len(group), "a local actor of the same profile as your members",
-                       "local actors of the same profile as your members")
-        evidence.append(t(f"hors de l'alliance, {them}, {fr_who}, {fr_verb} {share} de votre empreinte"
-                          + (" : risque de doublon" if risk else ""),
-                          f"outside the alliance, {them}, {en_who}, {en_verb} {share} of your footprint"
-                          + (": risk of duplication" if risk else "")))
+        found.append(Finding(Code.P4_SIMILAR_OUTSIDE, group, share=f.covering_share, risk=risk))
         if risk:
-            acts, pronoun = agree(len(group), "agit", "agissent"), "les" if many else "le"
-            suggestion.append(t(f"rencontrez {them}, qui {acts} déjà sur vos ODD sur votre territoire : "
-                                f"associez-{pronoun} ou répartissez-vous les rôles",
-                                f"meet {them}, already at work on your SDGs on your territory: bring "
-                                f"{'them' if many else 'it'} in or share the roles"))
+            advice.append(Finding(Code.P4_MEET_SIMILAR, group))
     else:
-        evidence.append(t("aucun acteur local de même profil que vos membres ne travaille déjà sur vos ODD "
-                          "sur votre territoire",
-                          "no local actor of the same profile as your members already works on your SDGs "
-                          "on your territory"))
-    partners = f.outside_partners[:SUGGESTIONS_SHOWN]
+        found.append(Finding(Code.P4_NO_SIMILAR_OUTSIDE))
+    partners = refs(f.outside_partners[:SUGGESTIONS_SHOWN])
     if partners:
-        them = names((who(o.name, o.kind, lang) for o in partners), lang)
-        evidence.append(t(f"{them} {agree(len(partners), 'travaille', 'travaillent')} aussi sur vos ODD sur "
-                          "votre territoire",
-                          f"{them} also {agree(len(partners), 'works', 'work')} on your SDGs on your "
-                          "territory"))
-        suggestion.append(t(f"faites connaître votre action {w.to(names((o.name for o in partners), lang))}",
-                            f"make your work known to {names((o.name for o in partners), lang)}"))
+        found.append(Finding(Code.P4_OTHERS_OUTSIDE, partners))
+        advice.append(Finding(Code.P4_MAKE_KNOWN, partners))
     return 1 - f.covering_share
 
 
@@ -283,68 +198,41 @@ def _outside_actors(f: AllianceFacts, lang: str, evidence: list[str], suggestion
 
 def principle_5(f: AllianceFacts, lang: str = "fr") -> Verdict:
     """Beyond silos: the SDGs span the environmental, social and economic domains."""
-    t = partial(w.tr, lang)
     own = frozenset(f.alliance.sdgs)
     sdgs = own or frozenset(s for m in f.members for s in m.sdgs)
     if not sdgs:
-        return measured("principe-5", f, None,
-                        [t("ni l'alliance ni ses partenaires ne déclarent d'ODD",
-                           "neither the alliance nor its partners declare SDGs")],
-                        [t("déclarez les ODD de l'alliance pour voir quels domaines elle relie",
-                           "declare the alliance's SDGs to see which domains it links")],
-                        lang, "", Status.NOT_ASSESSABLE)
+        return measured("principe-5", f, None, [Finding(Code.P5_NO_SDGS)], [Finding(Code.P5_DECLARE_SDGS)],
+                        lang, Status.NOT_ASSESSABLE)
     by_dim: dict[str, list[int]] = {}
     for s in sorted(sdgs):
         by_dim.setdefault(reference().sdgs[s].dimension.value, []).append(s)
     present = [d for d in SILO_DIMENSIONS if d in by_dim]
-    listed = w.join((f"{w.dimension_name(d, lang)} ({w.sdgs_phrase(by_dim[d], lang, article=False)})"
-                     for d in present), lang)
+    dims = tuple(Finding(Code.P5_DIMENSION, kinds=(d,), sdgs=tuple(by_dim[d])) for d in present)
     if not own:
-        evidence = [t("l'alliance ne déclare pas d'ODD cible ; ceux de ses partenaires relèvent des "
-                      f"dimensions {listed}",
-                      f"the alliance declares no target SDG; its partners' SDGs are {listed}")]
+        found = [Finding(Code.P5_PARTNER_DIMENSIONS, parts=dims)]
     elif present:
-        dims = "des dimensions" if len(present) > 1 else "de la dimension"
-        evidence = [t(f"les ODD visés relèvent {dims} {listed}", f"the targeted SDGs are {listed}")]
+        found = [Finding(Code.P5_TARGET_DIMENSIONS, parts=dims)]
     else:
-        evidence = [t("les ODD visés ne relèvent d'aucun domaine (seulement l'ODD 17)",
-                      "the targeted SDGs belong to no domain (SDG 17 only)")]
-    suggestion = []
+        found = [Finding(Code.P5_NO_DIMENSION)]
+    advice: list[Finding] = []
     for d in (d for d in SILO_DIMENSIONS if d not in by_dim):
-        _open_dimension(f, d, lang, evidence, suggestion)
-    done = t("Rien à corriger : vos ODD relient les dimensions environnementale, sociale et économique ; "
-             "gardez ces liens visibles dans vos actions.",
-             "Nothing to fix: your SDGs link the environmental, social and economic dimensions; keep these "
-             "links visible in your actions.")
-    return measured("principe-5", f, silo_score(len(present)), evidence, suggestion, lang, done)
+        _open_dimension(f, d, found, advice)
+    return measured("principe-5", f, silo_score(len(present)), found, advice, lang)
 
 
-def _open_dimension(f: AllianceFacts, dimension: str, lang: str, evidence: list[str],
-                    suggestion: list[str]) -> None:
+def _open_dimension(f: AllianceFacts, dimension: str, found: list[Finding], advice: list[Finding]) -> None:
     """How to bring a missing dimension in: members already on it first, then outside candidates."""
-    t = partial(w.tr, lang)
     dim_sdgs = frozenset(w.sdgs_of_dimension(dimension))
-    dim = w.dimension_name(dimension, lang)
     inside = [m for m in f.members if m.sdgs & dim_sdgs]
     if inside:
-        them = names((m.name for m in inside), lang)
-        theirs = w.sdgs_phrase(sorted({s for m in inside for s in m.sdgs & dim_sdgs}), lang, article=False)
-        fr_verb, en_verb = agree(len(inside), "travaille", "travaillent"), agree(len(inside), "works", "work")
-        evidence.append(t(f"{them} {fr_verb} déjà sur la dimension {dim} ({theirs})",
-                          f"{them} already {en_verb} on the {dim} dimension ({theirs})"))
-        suggestion.append(t(f"ouvrez l'alliance à la dimension {dim} en vous appuyant sur {them}",
-                            f"open the alliance to the {dim} dimension with {them}"))
+        theirs = tuple(sorted({s for m in inside for s in m.sdgs & dim_sdgs}))
+        found.append(Finding(Code.P5_MEMBERS_ON_DIMENSION, refs(inside), kinds=(dimension,), sdgs=theirs))
+        advice.append(Finding(Code.P5_OPEN_WITH_MEMBERS, refs(inside), kinds=(dimension,)))
         return
-    listed = w.sdgs_phrase(sorted(dim_sdgs), lang, article=False)
-    found = pick(f, lambda c: bool(set(c.new_sdgs) & dim_sdgs))
-    if not found:
-        suggestion.append(t(f"ouvrez l'alliance à la dimension {dim} ({listed})",
-                            f"open the alliance to the {dim} dimension ({listed})"))
-        return
-    them = names((f"{c.name} ({w.sdgs_phrase(sorted(set(c.new_sdgs) & dim_sdgs), lang, article=False)})"
-                  for c in found), lang)
-    suggestion.append(t(f"ouvrez l'alliance à la dimension {dim} ({listed}), par exemple avec {them}",
-                        f"open the alliance to the {dim} dimension ({listed}), for instance with {them}"))
+    candidates = tuple(Finding(Code.P5_CANDIDATE, refs([c]), sdgs=tuple(sorted(set(c.new_sdgs) & dim_sdgs)))
+                       for c in pick(f, lambda c: bool(set(c.new_sdgs) & dim_sdgs)))
+    advice.append(Finding(Code.P5_OPEN_DIMENSION, kinds=(dimension,), sdgs=tuple(sorted(dim_sdgs)),
+                          parts=candidates))
 
 
 # ----------------------------------------------------------------------------- P6
@@ -352,67 +240,31 @@ def _open_dimension(f: AllianceFacts, dimension: str, lang: str, evidence: list[
 
 def principle_6(f: AllianceFacts, lang: str = "fr") -> Verdict:
     """Territorial anchoring: partners present in the alliance's territory, local partners in."""
-    t = partial(w.tr, lang)
-    territories = f.alliance.territories
-    if not territories:
-        return measured("principe-6", f, 0.0,
-                        [t("l'alliance ne déclare aucun territoire d'ancrage",
-                           "the alliance declares no anchoring territory")],
-                        [t("déclarez le territoire d'ancrage de l'alliance (commune, EPCI ou département)",
-                           "declare the alliance's anchoring territory (municipality, EPCI or département)")],
-                        lang, "")
+    if not f.alliance.territories:
+        return measured("principe-6", f, 0.0, [Finding(Code.P6_NO_TERRITORY)],
+                        [Finding(Code.P6_DECLARE_TERRITORY)], lang)
     members = f.members
     if not members:
         return no_members("principe-6", f, lang)
-    where = w.in_places(territories, lang)
-    evidence = [t(f"l'alliance est ancrée {where}", f"the alliance is anchored {where}")]
     present = [m for m in members if m.places & f.places]
-    absent = [m for m in members if not m.places & f.places]
-    local = [m for m in present if m.places <= f.places]
-    n, total, s = len(present), len(members), "s" if len(present) > 1 else ""
-    if n:
-        evidence.append(t(f"{n} partenaire{s} sur {total} {agree(n, 'y est présent', 'y sont présents')}",
-                          f"{n} partner{s} out of {total} {agree(n, 'is', 'are')} present there"))
+    absent = refs(m for m in members if not m.places & f.places)
+    local = refs(m for m in present if m.places <= f.places)
+    found = [Finding(Code.P6_ANCHORED, places=tuple(f.alliance.territories))]
+    if present:
+        found.append(Finding(Code.P6_PRESENT, refs(present), count=len(present), total=len(members)))
     else:
-        evidence.append(t(f"aucun des {total} partenaires n'y est présent" if total > 1
-                          else "son seul partenaire n'y est pas présent",
-                          f"none of the {total} partners is present there" if total > 1
-                          else "its only partner is not present there"))
+        found.append(Finding(Code.P6_NONE_PRESENT, total=len(members)))
     if absent:
-        them = names((m.name for m in absent), lang)
-        evidence.append(t(f"{them} n'y {agree(len(absent), 'agit', 'agissent')} pas",
-                          f"{them} {agree(len(absent), 'does', 'do')} not act there"))
-    if local:
-        them = names((m.name for m in local), lang)
-        evidence.append(t(f"partenaires locaux (qui n'agissent que sur ce territoire) : {them}",
-                          f"local partners (acting only on this territory): {them}"))
-    else:
-        evidence.append(t("aucun partenaire n'agit seulement sur ce territoire : tous ont un périmètre "
-                          "plus large",
-                          "no partner acts only on this territory: all have a wider scope"))
-    inactive = [m for m in members if not m.active]
+        found.append(Finding(Code.P6_ABSENT, absent))
+    found.append(Finding(Code.P6_LOCAL, local) if local else Finding(Code.P6_NO_LOCAL))
+    inactive = refs(m for m in members if not m.active)
     if inactive:
-        them = names((m.name for m in inactive), lang)
-        evidence.append(t(f"{them} {agree(len(inactive), 'est marqué inactif', 'sont marqués inactifs')}",
-                          f"{them} {agree(len(inactive), 'is', 'are')} marked inactive"))
-    suggestion = []
-    if absent:
-        them = names((m.name for m in absent), lang)
-        suggestion.append(t(f"précisez le rôle {w.de(them)} sur le territoire de l'alliance",
-                            f"clarify the role of {them} on the alliance's territory"))
+        found.append(Finding(Code.P6_INACTIVE, inactive))
+    advice = [Finding(Code.P6_CLARIFY_ROLE, absent)] if absent else []
     if not local:
-        found = pick(f, lambda c: c.local)
-        if found:
-            them = names((who(c.name, c.kind, lang) for c in found), lang)
-            suggestion.append(t(f"associez un acteur local, par exemple {them}",
-                                f"bring in a local actor, for instance {them}"))
-        else:
-            suggestion.append(t("associez un acteur qui agit au plus près du terrain",
-                                "bring in an actor working close to the ground"))
+        advice.append(Finding(Code.P6_BRING_LOCAL, refs(pick(f, lambda c: c.local))))
     parts = {"present": len(present) / len(members), "local": 1.0 if local else 0.0}
-    done = t("Rien à corriger : continuez à partir des réalités et des fragilités de votre territoire.",
-             "Nothing to fix: keep starting from the realities and fragilities of your territory.")
-    return measured("principe-6", f, weighted(parts, P6_WEIGHTS), evidence, suggestion, lang, done)
+    return measured("principe-6", f, weighted(parts, P6_WEIGHTS), found, advice, lang)
 
 
 # ----------------------------------------------------------------------------- P7
@@ -421,65 +273,37 @@ def principle_6(f: AllianceFacts, lang: str = "fr") -> Verdict:
 def principle_7(f: AllianceFacts, lang: str = "fr") -> Verdict:
     """Articulation with public policy: a local authority of the territory is a member, and the
     alliance aligns with the policies covering its territory and SDGs."""
-    t = partial(w.tr, lang)
     authorities = [m for m in f.members if m.kind in LOCAL_AUTHORITY_KINDS and m.places & f.places]
     relevant = [p for p in f.policies if p.relevant]
     aligned = [p for p in relevant if p.aligned]
-    evidence = []
-    if authorities:
-        them, n = names((m.name for m in authorities), lang), len(authorities)
-        evidence.append(t(f"{them} ({agree(n, 'collectivité', 'collectivités')} du territoire) "
-                          f"{agree(n, 'est membre', 'sont membres')} de l'alliance",
-                          f"{them} (local {agree(n, 'authority', 'authorities')} of the territory) "
-                          f"{agree(n, 'is a member', 'are members')} of the alliance"))
-    else:
-        evidence.append(t("aucune collectivité du territoire n'est membre de l'alliance",
-                          "no local authority of the territory is a member of the alliance"))
+    found = [Finding(Code.P7_AUTHORITIES_IN, refs(authorities)) if authorities
+             else Finding(Code.P7_NO_AUTHORITY)]
     if relevant:
-        listed = names((f"{p.name} ({w.sdgs_phrase(p.shared_sdgs, lang, article=False)})" for p in relevant),
-                       lang)
-        n, s = len(relevant), "s" if len(relevant) > 1 else ""
-        fr_verb, policy, en_verb = agree(n, "couvre", "couvrent"), agree(n, "policy", "policies"), agree(
-            n, "covers", "cover")
-        evidence.append(t(f"{n} politique{s} publique{s} {fr_verb} votre territoire et vos ODD : {listed}",
-                          f"{n} public {policy} {en_verb} your territory and SDGs: {listed}"))
-        if aligned:
-            them = names((p.name for p in aligned), lang)
-            evidence.append(t(f"l'alliance s'aligne sur {them}", f"the alliance aligns with {them}"))
-        else:
-            evidence.append(t("l'alliance ne s'aligne sur aucune d'elles",
-                              "the alliance aligns with none of them"))
+        policies = tuple(Finding(Code.P7_POLICY, refs([p]), sdgs=p.shared_sdgs) for p in relevant)
+        found.append(Finding(Code.P7_POLICIES, parts=policies))
+        found.append(Finding(Code.P7_ALIGNED, refs(aligned)) if aligned else Finding(Code.P7_NOT_ALIGNED))
     else:
-        evidence.append(t("aucune politique publique enregistrée ne couvre votre territoire sur vos ODD",
-                          "no recorded public policy covers your territory on your SDGs"))
-    for p in (p for p in f.policies if p.aligned and not p.relevant):
-        evidence.append(t(f"{p.name}, sur laquelle l'alliance s'aligne, ne couvre pas son territoire ou "
-                          "ses ODD",
-                          f"{p.name}, which the alliance aligns with, does not cover its territory or SDGs"))
-    suggestion = []
+        found.append(Finding(Code.P7_NO_POLICY))
+    found += [Finding(Code.P7_ALIGNED_ELSEWHERE, refs([p]))
+              for p in f.policies if p.aligned and not p.relevant]
+    score = articulation_score(bool(authorities), bool(aligned) if relevant else None)
+    return measured("principe-7", f, score, found, _p7_advice(f, relevant, bool(authorities)), lang)
+
+
+def _p7_advice(f: AllianceFacts, relevant: Sequence[PolicyFacts], authorities: bool) -> list[Finding]:
+    """The closest policies not aligned with yet; without a member authority, whom to invite."""
     closest = sorted(relevant, key=lambda p: (-len(p.shared_sdgs), p.name, p.id))
+    advice = []
     for p in [p for p in closest if not p.aligned][:SUGGESTIONS_SHOWN]:
-        carriers, sdgs = w.join(p.carriers, lang), w.sdgs_phrase(p.shared_sdgs, lang)
-        kind = f"{p.kind}, " if normalize(p.kind) not in normalize(p.name) else ""
-        suggestion.append(t(f"rapprochez-vous de « {p.name} » ({kind}porté par {carriers}), qui vise {sdgs} "
-                            "sur votre territoire",
-                            f"get closer to \"{p.name}\" ({kind}carried by {carriers}), which addresses "
-                            f"{sdgs} on your territory"))
+        kind = p.kind if normalize(p.kind) not in normalize(p.name) else ""
+        advice.append(Finding(Code.P7_GET_CLOSER, (Ref(p.id, p.name, kind),),
+                              tuple(Ref("", c) for c in p.carriers), sdgs=p.shared_sdgs))
     if not authorities:
         inside = {m.name for m in f.members}
         carriers = list(dict.fromkeys(c for p in closest for c in p.carriers if c not in inside))
-        invited = carriers or [name for _, name in f.authorities]
-        if invited:
-            them = names(invited, lang)
-            suggestion.append(t(f"invitez {them} à rejoindre l'alliance ou à la soutenir",
-                                f"invite {them} to join or support the alliance"))
-        else:
-            suggestion.append(t("invitez la collectivité de votre territoire à rejoindre l'alliance",
-                                "invite your territory's local authority to join the alliance"))
-    score = articulation_score(bool(authorities), bool(aligned) if relevant else None)
-    done = t("Rien à corriger : associez les élus à vos bilans pour garder cette synergie.",
-             "Nothing to fix: involve the elected representatives in your reviews to keep this synergy.")
-    return measured("principe-7", f, score, evidence, suggestion, lang, done)
+        invited = tuple(Ref("", c) for c in carriers) or tuple(Ref(i, name) for i, name in f.authorities)
+        advice.append(Finding(Code.P7_INVITE, invited))
+    return advice
 
 
 def articulation_score(authority: bool, aligned: bool | None) -> float:

@@ -10,7 +10,9 @@ import argparse
 from collections.abc import Sequence
 
 from ecosystem import vocabulary
+from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
 from ecosystem.analysis.complementarity import ComplementResult, complements
 from ecosystem.analysis.coverage import Coverage, check_level, coverage
 from ecosystem.analysis.diagnosis import Diagnosis, diagnose
@@ -347,6 +349,5 @@ def _advice(v: Verdict, lang: str) -> str:
     if v.status == Status.MET and not (v.trend is not None and v.trend < 0):
         return ""
     if not v.history:
-        rest = v.suggestion.split(w.tr(lang, " ; ", "; "), 1)
-        return rest[1][0].upper() + rest[1][1:] if len(rest) > 1 else ""
+        return render.sentence((f for f in v.advice if f.code != Code.SELF_ASSESS), lang)
     return v.suggestion

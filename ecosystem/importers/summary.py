@@ -1,20 +1,22 @@
-"""What an import did, in numbers and in words (French first), for the CLI and the Données page."""
+"""What an import did, in numbers and as findings, for the CLI and the Données page.
+
+`ImportSummary.findings()` decides once which lines the summary has (a line per file, the merge
+counts, the rejects by reason, the warnings...); `summary_text` writes them in French or English.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from ecosystem.finding import Finding, Ref
+from ecosystem.importers import summary_text
 from ecosystem.importers.merge import MergeCounts
-from ecosystem.importers.rejects import REASONS, reason_text
+from ecosystem.importers.rejects import REASONS
 
 DATASET_NAMES = {
     "rna": "Associations du RNA", "sirene": "Établissements SIRENE",
     "collectivites": "Collectivités territoriales",
-}
-REGISTER_LABELS = {
-    "rna": ("RNA (associations)", "RNA (associations)"),
-    "sirene": ("SIRENE (établissements)", "SIRENE (establishments)"),
-    "collectivites": ("collectivités territoriales", "local authorities"),
 }
 STEPS = {
     "lecture": ("Lecture", "Reading"),
@@ -22,18 +24,24 @@ STEPS = {
     "chargement": ("Chargement", "Loading"),
 }
 """Steps reported to progress callbacks as progress(step, done, total)."""
-WARNINGS = {
-    "sans-unites-legales": (
-        "sans le fichier des unités légales (--unites-legales StockUniteLegale.csv), les noms, les types "
-        "d'acteurs et les rapprochements avec le RNA sont incomplets",
-        "without the legal-unit file (--unites-legales StockUniteLegale.csv), names, kinds of actors and "
-        "links with the RNA are incomplete"),
-    "alsace-moselle": (
-        "les associations d'Alsace-Moselle (57, 67, 68) relèvent du droit local et ne sont pas au RNA : "
-        "elles sont inscrites au registre des associations du tribunal judiciaire",
-        "associations of Alsace-Moselle (57, 67, 68) fall under local law and are not in the RNA: they "
-        "are registered with the local court"),
-}
+
+
+class Line(StrEnum):
+    """The lines an import summary can have, in the order they are written."""
+
+    TITLE = "title"  # kinds: the register; refs: the dataset (id); labels: the territory's label
+    STATUS = "status"  # kinds: loaded, replaced, unchanged or dry-run
+    FILE = "file"  # refs: the file; labels: its layout and encoding; count: its rows
+    IMPORTED = "imported"  # counts: active, added, updated, unchanged
+    REACTIVATED = "reactivated"  # count
+    INACTIVATED = "inactivated"  # count (always written, even 0)
+    KEPT = "kept"  # count: unreadable this time, kept as they were
+    DROPPED = "dropped"  # count
+    LINKED = "linked"  # count: RNA records folded into a SIRENE actor; refs: other datasets updated
+    REJECTED = "rejected"  # count: all; counts: reason code -> rows, in REASONS order
+    OUTSIDE = "outside"  # count: rows of other territories, ignored
+    INFERRED = "inferred"  # count: SDG links inferred; total: actors having one
+    WARNING = "warning"  # kinds: the code of WARNINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +69,7 @@ class ImportSummary:
     inferred_actors: int  # active actors with at least one inferred SDG
     inferred_links: int
     status: str  # store load status: "loaded", "replaced", "unchanged", or "dry-run"
-    warnings: tuple[str, ...] = field(default=())  # codes of WARNINGS
+    warnings: tuple[str, ...] = field(default=())  # codes of summary_text.WARNINGS
 
     @property
     def dry_run(self) -> bool:
@@ -71,80 +79,34 @@ class ImportSummary:
     def rejected_total(self) -> int:
         return sum(self.rejected.values())
 
+    def findings(self) -> tuple[Finding, ...]:
+        """The lines of the summary as data, in order (the optional ones only when they say something)."""
+        m = self.merge
+        found = [Finding(Line.TITLE, (Ref(self.dataset_id, self.dataset_name),), kinds=(self.register,),
+                         places=(self.territory,), labels=(self.territory_label,)),
+                 Finding(Line.STATUS, kinds=(self.status,))]
+        found += [Finding(Line.FILE, (Ref(f.name, f.name),), labels=(f.layout, f.encoding), count=f.rows)
+                  for f in self.files]
+        found.append(Finding(Line.IMPORTED, counts=(("active", m.active), ("added", m.added),
+                                                    ("updated", m.updated), ("unchanged", m.unchanged))))
+        found += _when(m.reactivated, Finding(Line.REACTIVATED, count=m.reactivated))
+        found.append(Finding(Line.INACTIVATED, count=m.inactivated))
+        found += _when(m.kept, Finding(Line.KEPT, count=m.kept))
+        found += _when(m.dropped, Finding(Line.DROPPED, count=m.dropped))
+        found += _when(self.linked, Finding(Line.LINKED, tuple(Ref(d, d) for d in self.linked_datasets),
+                                            count=self.linked))
+        found.append(Finding(Line.REJECTED, count=self.rejected_total,
+                             counts=tuple((c, self.rejected[c]) for c in REASONS if self.rejected.get(c))))
+        found += _when(self.outside, Finding(Line.OUTSIDE, count=self.outside))
+        found += _when(self.register != "collectivites",
+                       Finding(Line.INFERRED, count=self.inferred_links, total=self.inferred_actors))
+        found += [Finding(Line.WARNING, kinds=(code,)) for code in self.warnings]
+        return tuple(found)
+
     def lines(self, lang: str = "fr") -> list[str]:
         """The summary as short lines of text."""
-        return _lines_fr(self) if lang == "fr" else _lines_en(self)
+        return summary_text.lines(self.findings(), lang)
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
-
-
-def _reasons(summary: ImportSummary, lang: str) -> list[str]:
-    return [f"  - {reason_text(code, lang)} : {_n(summary.rejected[code])}" if lang == "fr"
-            else f"  - {reason_text(code, lang)}: {_n(summary.rejected[code])}"
-            for code in REASONS if summary.rejected.get(code)]
-
-
-def _lines_fr(s: ImportSummary) -> list[str]:
-    m = s.merge
-    head = "Simulation (--dry-run) : rien n'a été enregistré." if s.dry_run else {
-        "loaded": "Jeu de données créé.", "replaced": "Jeu de données mis à jour.",
-        "unchanged": "Rien n'a changé depuis le dernier import."}.get(s.status, s.status)
-    lines = [f"Import {REGISTER_LABELS[s.register][0]} → jeu « {s.dataset_id} » ({s.territory_label})", head]
-    for f in s.files:
-        lines.append(f"Fichier {f.name} : {f.layout}, {f.encoding}, {_n(f.rows)} lignes")
-    lines.append(f"Importés : {_n(m.active)} actifs (nouveaux {_n(m.added)}, mis à jour {_n(m.updated)}, "
-                 f"inchangés {_n(m.unchanged)})")
-    if m.reactivated:
-        lines.append(f"Réactivés : {_n(m.reactivated)}")
-    lines.append(f"Marqués inactifs : {_n(m.inactivated)} "
-                 "(dissous, fermés ou disparus du registre ; conservés)")
-    if m.kept:
-        lines.append(f"Conservés tels quels : {_n(m.kept)} (ligne illisible cette fois-ci)")
-    if m.dropped:
-        lines.append(f"Retirés : {_n(m.dropped)} (représentés par un autre acteur, ou territoire disparu)")
-    if s.linked:
-        lines.append(f"Rapprochés RNA ⇄ SIRENE : {_n(s.linked)} (une association = un acteur)"
-                     + (f", jeux mis à jour : {', '.join(s.linked_datasets)}" if s.linked_datasets else ""))
-    lines.append(f"Écartés : {_n(s.rejected_total)}")
-    lines.extend(_reasons(s, "fr"))
-    if s.outside:
-        lines.append(f"Hors du territoire (ignorés) : {_n(s.outside)}")
-    if s.register != "collectivites":
-        lines.append(f"ODD déduits (à confirmer) : {_n(s.inferred_links)} liens pour {_n(s.inferred_actors)} "
-                     "acteurs ; ce sont des suggestions du projet, pas des déclarations")
-    lines.extend(f"Attention : {WARNINGS[w][0]}" for w in s.warnings)
-    return lines
-
-
-def _lines_en(s: ImportSummary) -> list[str]:
-    m = s.merge
-    head = "Dry run: nothing was saved." if s.dry_run else {
-        "loaded": "Dataset created.", "replaced": "Dataset updated.",
-        "unchanged": "Nothing changed since the last import."}.get(s.status, s.status)
-    title = f"Import {REGISTER_LABELS[s.register][1]} -> dataset '{s.dataset_id}' ({s.territory_label})"
-    lines = [title, head]
-    for f in s.files:
-        lines.append(f"File {f.name}: {f.layout}, {f.encoding}, {_n(f.rows)} rows")
-    lines.append(f"Imported: {_n(m.active)} active (new {_n(m.added)}, updated {_n(m.updated)}, "
-                 f"unchanged {_n(m.unchanged)})")
-    if m.reactivated:
-        lines.append(f"Reactivated: {_n(m.reactivated)}")
-    lines.append(f"Marked inactive: {_n(m.inactivated)} (dissolved, closed or gone from the register; kept)")
-    if m.kept:
-        lines.append(f"Kept as they were: {_n(m.kept)} (unreadable row this time)")
-    if m.dropped:
-        lines.append(f"Removed: {_n(m.dropped)} (represented by another actor, or territory gone)")
-    if s.linked:
-        lines.append(f"Matched RNA <-> SIRENE: {_n(s.linked)} (one association, one actor)"
-                     + (f", datasets updated: {', '.join(s.linked_datasets)}" if s.linked_datasets else ""))
-    lines.append(f"Not imported: {_n(s.rejected_total)}")
-    lines.extend(_reasons(s, "en"))
-    if s.outside:
-        lines.append(f"Outside the territory (ignored): {_n(s.outside)}")
-    if s.register != "collectivites":
-        lines.append(f"Inferred SDGs (to be confirmed): {_n(s.inferred_links)} links for "
-                     f"{_n(s.inferred_actors)} actors; suggestions of the project, not declarations")
-    lines.extend(f"Warning: {WARNINGS[w][1]}" for w in s.warnings)
-    return lines
+def _when(condition: object, finding: Finding) -> list[Finding]:
+    return [finding] if condition else []

@@ -1,0 +1,405 @@
+"""The findings of the analyses in French: one function per code, each writing one clause.
+
+A clause starts lower-case and has no full stop (`render.sentence` joins, capitalises, ends).
+The grammar of French sentences (articles, contractions, agreement, plurals) belongs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from ecosystem.analysis import wording as w
+from ecosystem.analysis.codes import Code
+from ecosystem.analysis.phrases import agree, names, who
+from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN
+from ecosystem.finding import Finding, Ref
+from ecosystem.model import MAX_SCORE
+from ecosystem.reference import reference
+
+L = "fr"
+
+SCORE_WORDS = {0: "absent", 1: "engagé", 2: "en place", 3: "pleinement en place"}
+"""A self-assessed score (0..3) in words."""
+
+STATUS_COUNTED = {"met": ("atteint", "atteints"), "partly": ("en partie", "en partie"),
+                  "not_met": ("non atteint", "non atteints"),
+                  "not_assessable": ("non évaluable", "non évaluables")}
+"""A status after a count, singular and plural."""
+
+NOTHING_TO_FIX = {
+    "principe-2": "Rien à corriger : gardez les ODD comme langage commun dans vos échanges et vos bilans.",
+    "principe-4": "Rien à corriger : avant chaque nouvelle action, vérifiez ce qui existe déjà autour de "
+                  "vous.",
+    "principe-5": "Rien à corriger : vos ODD relient les dimensions environnementale, sociale et "
+                  "économique ; gardez ces liens visibles dans vos actions.",
+    "principe-6": "Rien à corriger : continuez à partir des réalités et des fragilités de votre territoire.",
+    "principe-7": "Rien à corriger : associez les élus à vos bilans pour garder cette synergie.",
+}
+NOTHING_TO_FIX_ASSESSED = ("Rien à corriger : refaites le point à votre prochain bilan pour suivre le chemin "
+                           "parcouru.")
+
+
+def _names(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
+    return names((r.name for r in refs), L, shown)
+
+
+def _with_kinds(refs: Iterable[Ref]) -> str:
+    return names((who(r.name, r.kind, L) for r in refs), L)
+
+
+def _agree(f: Finding, singular: str, plural: str) -> str:
+    return agree(len(f.refs), singular, plural)
+
+
+def _parts(f: Finding) -> list[str]:
+    return [CLAUSES[p.code](p) for p in f.parts]
+
+
+def _day(day: date) -> str:
+    return w.date_text(day, L)
+
+
+# ----------------------------------------------------------------------------- any verdict
+
+
+def _self_path(f: Finding) -> str:
+    if not f.history:
+        return "jamais autoévalué"
+    (first_on, first), (latest_on, latest) = f.history[0], f.history[-1]
+    clauses = [f"autoévaluation du {_day(latest_on)} : {latest}/{MAX_SCORE} ({SCORE_WORDS[latest]})"]
+    if len(f.history) > 1:
+        since, steps = _day(first_on), f"{first} → {latest}"
+        clauses.append(f"en progrès depuis le {since} ({steps})" if latest > first
+                       else f"en recul depuis le {since} ({steps})" if latest < first
+                       else f"stable depuis le {since}")
+    clauses += [f"commentaire : « {comment} »" for comment in f.labels]
+    return " ; ".join(clauses)
+
+
+def _nothing_to_fix(f: Finding) -> str:
+    return NOTHING_TO_FIX.get(f.levers[0], NOTHING_TO_FIX_ASSESSED)
+
+
+def _summary(f: Finding) -> str:
+    n = f.total or 0
+    counted = [f"{k} {STATUS_COUNTED[s][0] if k == 1 else STATUS_COUNTED[s][1]}" for s, k in f.counts]
+    text = f"{f.refs[0].name} : sur {n} principe{'s' if n > 1 else ''}, " + w.join(counted, L)
+    if f.levers:
+        lever = f.levers[0]
+        number = reference().levers[lever].number
+        text += f" ; à travailler d'abord : {w.lever_name(lever, L)} (principe {number})"
+    return text
+
+
+# ----------------------------------------------------------------------------- P2
+
+
+def _p2_partners_on(f: Finding) -> str:
+    n, s = f.count or 0, "s" if (f.count or 0) > 1 else ""
+    line = f"{n} partenaire{s} sur {f.total} {agree(n, 'travaille', 'travaillent')} sur ces ODD"
+    return line + (" : " + _names(f.refs) if f.refs else "")
+
+
+def _p2_kinds(f: Finding) -> str:
+    listed = w.join((w.kind_name(k, L) for k in f.kinds), L)
+    if f.code == Code.P2_KINDS:
+        return f"{len(f.kinds)} types d'acteurs réunis ({listed}) : l'ODD 17 en pratique"
+    return f"un seul type d'acteur ({listed}) : l'ODD 17 suppose d'allier des profils différents"
+
+
+def _p2_choose(f: Finding) -> str:
+    text = "choisissez ensemble les ODD que l'alliance vise"
+    return text + (f" ; vos partenaires travaillent déjà sur {w.sdgs_phrase(f.sdgs, L)}" if f.sdgs else "")
+
+
+def _p2_ask(f: Finding) -> str:
+    their = _agree(f, "son", "leur")
+    return (f"demandez {w.to(_names(f.refs))} comment {their} action rejoint {w.sdgs_phrase(f.sdgs, L)}, "
+            "et notez-le dans le jeu de données")
+
+
+def _p2_open(f: Finding) -> str:
+    if f.refs:
+        return ("ouvrez l'alliance à un autre profil présent sur votre territoire, par exemple "
+                + _with_kinds(f.refs))
+    return "ouvrez l'alliance à un autre profil (entreprise, collectivité, association, recherche…)"
+
+
+# ----------------------------------------------------------------------------- P4
+
+
+def _p4_duplicates(f: Finding) -> str:
+    a, b = f.refs[0].name, f.refs[1].name
+    kind, j = w.kind_name(f.kinds[0], L, plural_=True), w.number(f.share or 0.0, L)
+    return f"{a} et {b}, deux {kind}, ont des empreintes très proches (Jaccard {j}) : risque de doublon"
+
+
+def _p4_alliance_nearby(f: Finding) -> str:
+    share, sdgs = w.percent(f.share or 0.0, L), w.sdgs_phrase(f.sdgs, L)
+    return (f"« {f.refs[0].name} », une autre alliance, occupe déjà {share} de votre empreinte ({sdgs} sur "
+            "votre territoire)" + (" : risque de substitution" if f.risk else ""))
+
+
+def _p4_similar_outside(f: Finding) -> str:
+    n, many = len(f.refs), len(f.refs) > 1
+    them, share = _names(f.refs, shown=n), w.percent(f.share or 0.0, L)
+    verb = "occupent ensemble" if many else "occupe déjà"
+    who_ = agree(n, "acteur local de même profil que vos membres",
+                 "acteurs locaux de même profil que vos membres")
+    return (f"hors de l'alliance, {them}, {who_}, {verb} {share} de votre empreinte"
+            + (" : risque de doublon" if f.risk else ""))
+
+
+def _p4_meet_similar(f: Finding) -> str:
+    them, pronoun = _names(f.refs, shown=len(f.refs)), "les" if len(f.refs) > 1 else "le"
+    return (f"rencontrez {them}, qui {_agree(f, 'agit', 'agissent')} déjà sur vos ODD sur votre territoire : "
+            f"associez-{pronoun} ou répartissez-vous les rôles")
+
+
+def _quoted(refs: Iterable[Ref]) -> str:
+    return names((w.quoted(r.name, L) for r in refs), L)
+
+
+# ----------------------------------------------------------------------------- P5
+
+
+def _dimension(f: Finding) -> str:
+    return f"{w.dimension_name(f.kinds[0], L)} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
+
+
+def _p5_targets(f: Finding) -> str:
+    dims = "des dimensions" if len(f.parts) > 1 else "de la dimension"
+    return f"les ODD visés relèvent {dims} {w.join(_parts(f), L)}"
+
+
+def _p5_members_on(f: Finding) -> str:
+    dim, theirs = w.dimension_name(f.kinds[0], L), w.sdgs_phrase(f.sdgs, L, article=False)
+    return f"{_names(f.refs)} {_agree(f, 'travaille', 'travaillent')} déjà sur la dimension {dim} ({theirs})"
+
+
+def _p5_open(f: Finding) -> str:
+    dim, listed = w.dimension_name(f.kinds[0], L), w.sdgs_phrase(f.sdgs, L, article=False)
+    if not f.parts:
+        return f"ouvrez l'alliance à la dimension {dim} ({listed})"
+    return f"ouvrez l'alliance à la dimension {dim} ({listed}), par exemple avec {names(_parts(f), L)}"
+
+
+def _candidate(f: Finding) -> str:
+    return f"{f.refs[0].name} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
+
+
+# ----------------------------------------------------------------------------- P6
+
+
+def _p6_present(f: Finding) -> str:
+    n = f.count or 0
+    s = "s" if n > 1 else ""
+    return f"{n} partenaire{s} sur {f.total} {agree(n, 'y est présent', 'y sont présents')}"
+
+
+def _p6_none_present(f: Finding) -> str:
+    total = f.total or 0
+    if total > 1:
+        return f"aucun des {total} partenaires n'y est présent"
+    return "son seul partenaire n'y est pas présent"
+
+
+def _p6_bring_local(f: Finding) -> str:
+    if f.refs:
+        return f"associez un acteur local, par exemple {_with_kinds(f.refs)}"
+    return "associez un acteur qui agit au plus près du terrain"
+
+
+# ----------------------------------------------------------------------------- P7
+
+
+def _p7_authorities(f: Finding) -> str:
+    return (f"{_names(f.refs)} ({_agree(f, 'collectivité', 'collectivités')} du territoire) "
+            f"{_agree(f, 'est membre', 'sont membres')} de l'alliance")
+
+
+def _p7_policies(f: Finding) -> str:
+    n = len(f.parts)
+    s = "s" if n > 1 else ""
+    return (f"{n} politique{s} publique{s} {agree(n, 'couvre', 'couvrent')} votre territoire et vos ODD : "
+            f"{names(_parts(f), L)}")
+
+
+def _p7_get_closer(f: Finding) -> str:
+    policy, carriers = f.refs[0], w.join((r.name for r in f.others), L)
+    kind = f"{policy.kind}, " if policy.kind else ""
+    return (f"rapprochez-vous de « {policy.name} » ({kind}porté par {carriers}), qui vise "
+            f"{w.sdgs_phrase(f.sdgs, L)} sur votre territoire")
+
+
+def _p7_invite(f: Finding) -> str:
+    if f.refs:
+        return f"invitez {_names(f.refs)} à rejoindre l'alliance ou à la soutenir"
+    return "invitez la collectivité de votre territoire à rejoindre l'alliance"
+
+
+# ----------------------------------------------------------------------------- self-assessed levers
+
+
+def _lever(f: Finding) -> str:
+    return w.lever_name(f.levers[0], L)
+
+
+def _charter(f: Finding) -> str:
+    return f" (la charte : « {reference().levers[f.levers[0]].description} »)"
+
+
+def _means_in_alliance(f: Finding) -> str:
+    parts = ([f"apporté par {_names(f.refs)}"] if f.refs else []) + (
+        [f"recherché par {_names(f.others)}"] if f.others else [])
+    return " ; ".join(parts)
+
+
+def _means_share(f: Finding) -> str:
+    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} l'apporter {w.to(_names(f.others))} : "
+            "organisez ce partage")
+
+
+# ----------------------------------------------------------------------------- overlaps, complements, gaps
+
+
+def _shared_sdgs(f: Finding) -> str:
+    return "ODD en commun : " + w.join((f"{n} ({reference().sdgs[n].name_fr})" for n in f.sdgs), L)
+
+
+def _duplicate_group(f: Finding) -> str:
+    kind = w.kind_name(f.kinds[0], L, plural_=True)
+    return f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches"
+
+
+def _gap(f: Finding) -> str:
+    verb = "visent" if len(f.refs) > 1 else "vise"
+    what, who_ = w.sdg_named(f.sdgs[0], L), w.join((r.name for r in f.refs), L)
+    if f.code == Code.GAP:
+        where = w.in_places(f.places, L)
+        return f"{where}, {who_} {verb} l'{what} mais aucun acteur ni alliance n'y travaille"
+    return f"{who_} {verb} l'{what} mais aucun acteur ni alliance n'y travaille {w.in_places(f.places, L)}"
+
+
+CLAUSES: dict[str, Callable[[Finding], str]] = {
+    Code.NO_MEMBERS: lambda f: "aucun membre n'est enregistré pour cette alliance",
+    Code.ADD_MEMBERS: lambda f: ("ajoutez ses membres (feuille « membres » du jeu de données) pour que ce "
+                                 "principe puisse être lu"),
+    Code.NOTHING_TO_FIX: _nothing_to_fix,
+    Code.SELF_PATH: _self_path,
+    Code.SELF_MORE_FAVOURABLE: lambda f: ("votre autoévaluation est plus favorable que ce que montrent les "
+                                          "données : un point à discuter entre partenaires"),
+    Code.DATA_MORE_FAVOURABLE: lambda f: ("les données sont plus favorables que votre autoévaluation : "
+                                          "qu'est-ce qui vous manque encore ?"),
+    Code.P2_TARGETS: lambda f: f"l'alliance vise {w.sdgs_named(f.sdgs, L, article=True)}",
+    Code.P2_NO_TARGETS: lambda f: "l'alliance ne déclare aucun ODD cible",
+    Code.P2_PARTNERS_ON_TARGETS: _p2_partners_on,
+    Code.P2_PARTNERS_OFF_TARGETS:
+        lambda f: f"{_names(f.refs)} n'en {_agree(f, 'déclare', 'déclarent')} aucun",
+    Code.P2_KINDS: _p2_kinds,
+    Code.P2_ONE_KIND: _p2_kinds,
+    Code.P2_CHOOSE_TARGETS: _p2_choose,
+    Code.P2_ASK_OFF_TARGETS: _p2_ask,
+    Code.P2_OPEN_PROFILE: _p2_open,
+    Code.P4_DUPLICATES: _p4_duplicates,
+    Code.P4_CLARIFY_DUPLICATES:
+        lambda f: (f"précisez ce qu'apportent {f.refs[0].name} et {f.refs[1].name} pour "
+                   "éviter les doublons"),
+    Code.P4_DISTINCT: lambda f: f"les {f.count} partenaires ont des contributions distinctes",
+    Code.P4_MEANS_BROUGHT: lambda f: f"moyens apportés par les partenaires : {w.join(_parts(f), L)}",
+    Code.P4_MEANS_ITEM: lambda f: f"{w.lever_name(f.levers[0], L)} ({_names(f.refs, shown=2)})",
+    Code.P4_NOT_MEASURABLE:
+        lambda f: ("sans ODD cible ou sans territoire d'ancrage, le risque de substitution "
+                   "ne peut pas être mesuré"),
+    Code.P4_ALLIANCE_NEARBY: _p4_alliance_nearby,
+    Code.P4_ALLIANCE_ENDED: lambda f: (f"« {f.refs[0].name} », une alliance terminée, a travaillé sur "
+                                       f"{w.sdgs_phrase(f.sdgs, L)} sur votre territoire"),
+    Code.P4_NO_ALLIANCE_NEARBY:
+        lambda f: "aucune autre alliance ne travaille sur vos ODD sur votre territoire",
+    Code.P4_EXTEND_ALLIANCES: lambda f: (f"prenez contact avec {_quoted(f.refs)} pour prolonger "
+                                         f"{_agree(f, 'son', 'leur')} action plutôt que la doubler"),
+    Code.P4_LEARN_FROM: lambda f: f"capitalisez sur l'expérience {w.de(_quoted(f.refs))}",
+    Code.P4_SIMILAR_OUTSIDE: _p4_similar_outside,
+    Code.P4_MEET_SIMILAR: _p4_meet_similar,
+    Code.P4_NO_SIMILAR_OUTSIDE:
+        lambda f: ("aucun acteur local de même profil que vos membres ne travaille déjà "
+                   "sur vos ODD sur votre territoire"),
+    Code.P4_OTHERS_OUTSIDE:
+        lambda f: (f"{_with_kinds(f.refs)} {_agree(f, 'travaille', 'travaillent')} aussi sur "
+                   "vos ODD sur votre territoire"),
+    Code.P4_MAKE_KNOWN: lambda f: f"faites connaître votre action {w.to(_names(f.refs))}",
+    Code.P5_NO_SDGS: lambda f: "ni l'alliance ni ses partenaires ne déclarent d'ODD",
+    Code.P5_DECLARE_SDGS: lambda f: "déclarez les ODD de l'alliance pour voir quels domaines elle relie",
+    Code.P5_PARTNER_DIMENSIONS: lambda f: ("l'alliance ne déclare pas d'ODD cible ; ceux de ses partenaires "
+                                           f"relèvent des dimensions {w.join(_parts(f), L)}"),
+    Code.P5_TARGET_DIMENSIONS: _p5_targets,
+    Code.P5_DIMENSION: _dimension,
+    Code.P5_NO_DIMENSION: lambda f: "les ODD visés ne relèvent d'aucun domaine (seulement l'ODD 17)",
+    Code.P5_MEMBERS_ON_DIMENSION: _p5_members_on,
+    Code.P5_OPEN_WITH_MEMBERS:
+        lambda f: (f"ouvrez l'alliance à la dimension {w.dimension_name(f.kinds[0], L)} "
+                   f"en vous appuyant sur {_names(f.refs)}"),
+    Code.P5_OPEN_DIMENSION: _p5_open,
+    Code.P5_CANDIDATE: _candidate,
+    Code.P6_NO_TERRITORY: lambda f: "l'alliance ne déclare aucun territoire d'ancrage",
+    Code.P6_DECLARE_TERRITORY: lambda f: ("déclarez le territoire d'ancrage de l'alliance (commune, EPCI ou "
+                                          "département)"),
+    Code.P6_ANCHORED: lambda f: f"l'alliance est ancrée {w.in_places(f.places, L)}",
+    Code.P6_PRESENT: _p6_present,
+    Code.P6_NONE_PRESENT: _p6_none_present,
+    Code.P6_ABSENT: lambda f: f"{_names(f.refs)} n'y {_agree(f, 'agit', 'agissent')} pas",
+    Code.P6_LOCAL: lambda f: f"partenaires locaux (qui n'agissent que sur ce territoire) : {_names(f.refs)}",
+    Code.P6_NO_LOCAL:
+        lambda f: ("aucun partenaire n'agit seulement sur ce territoire : tous ont un périmètre "
+                   "plus large"),
+    Code.P6_INACTIVE:
+        lambda f: f"{_names(f.refs)} {_agree(f, 'est marqué inactif', 'sont marqués inactifs')}",
+    Code.P6_CLARIFY_ROLE:
+        lambda f: f"précisez le rôle {w.de(_names(f.refs))} sur le territoire de l'alliance",
+    Code.P6_BRING_LOCAL: _p6_bring_local,
+    Code.P7_AUTHORITIES_IN: _p7_authorities,
+    Code.P7_NO_AUTHORITY: lambda f: "aucune collectivité du territoire n'est membre de l'alliance",
+    Code.P7_POLICIES: _p7_policies,
+    Code.P7_POLICY: _candidate,
+    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_names(f.refs)}",
+    Code.P7_NOT_ALIGNED: lambda f: "l'alliance ne s'aligne sur aucune d'elles",
+    Code.P7_NO_POLICY:
+        lambda f: "aucune politique publique enregistrée ne couvre votre territoire sur vos ODD",
+    Code.P7_ALIGNED_ELSEWHERE:
+        lambda f: (f"{f.refs[0].name}, sur laquelle l'alliance s'aligne, ne couvre pas son "
+                   "territoire ou ses ODD"),
+    Code.P7_GET_CLOSER: _p7_get_closer,
+    Code.P7_INVITE: _p7_invite,
+    Code.SELF_ASSESS:
+        lambda f: (f"faites ensemble l'autoévaluation de « {_lever(f)} » (note de 0 à 3) lors de "
+                   "votre prochain point d'étape"),
+    Code.SELF_DECLINING: lambda f: (f"« {_lever(f)} » recule : prenez le temps d'en parler entre partenaires"
+                                    + _charter(f)),
+    Code.SELF_ON_AGENDA:
+        lambda f: f"mettez « {_lever(f)} » à l'ordre du jour de votre prochaine rencontre" + _charter(f),
+    Code.MEANS_IN_ALLIANCE: _means_in_alliance,
+    Code.MEANS_SHARE: _means_share,
+    Code.MEANS_LOOK_FOR:
+        lambda f: f"cherchez-le auprès {w.de(_names(f.refs))}, présents sur votre territoire",
+    Code.SUMMARY: _summary,
+    Code.BOTH_PRESENT: lambda f: "présents tous deux " + w.in_places(f.places, L, total=f.count),
+    Code.SHARED_SDGS: _shared_sdgs,
+    Code.SAME_KIND: lambda f: f"même type d'acteur ({w.kind_name(f.kinds[0], L)})",
+    Code.INSIDE: lambda f: (f"l'empreinte {w.de(f.refs[0].name)} est entièrement incluse dans celle "
+                            f"{w.de(f.refs[1].name)}"),
+    Code.DUPLICATE_GROUP: _duplicate_group,
+    Code.PRESENT_TOGETHER: lambda f: (f"présence commune {w.in_places(f.places, L, total=f.count)} sur "
+                                      f"{w.sdgs_phrase(f.sdgs, L)}"),
+    Code.SEE_WITH_THEM: lambda f: "voyez avec eux s'ils peuvent s'allier ou se répartir les rôles",
+    Code.PRESENT: lambda f: "présent " + w.in_places(f.places, L, total=f.count),
+    Code.BRINGS_SDGS: lambda f: f"apporte {w.sdgs_phrase(f.sdgs, L)} que vous ne couvrez pas",
+    Code.OTHER_PROFILE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », différent du vôtre",
+    Code.OTHER_PROFILE_ALLIANCE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », absent de l'alliance",
+    Code.WORKS_ALIKE: lambda f: f"travaille comme vous sur {w.sdgs_phrase(f.sdgs, L)}",
+    Code.OFFERS_NEEDED: lambda f: f"offre {w.levers_phrase(f.levers, L)} dont vous avez besoin",
+    Code.NEEDS_OFFERED: lambda f: f"a besoin {w.de(w.levers_phrase(f.levers, L))} que vous offrez",
+    Code.GAP: _gap,
+    Code.GAP_GROUP: _gap,
+}
+"""The clause of each code, in French."""
