@@ -102,7 +102,8 @@ def examples() -> Iterator[tuple[str, EcosystemError]]:
     yield "many ids taken", IdsTaken("mon-jeu", [Taken("actor", f"a{i}", "demo-drome") for i in range(12)])
     yield "two holders", IdsTaken("mon-jeu", [Taken("actor", "a", "x"), Taken("policy", "p", "y")])
     yield "invalid", DatasetInvalid([
-        problem("acteurs.csv", 3, "territoires", "69999", "is not a known commune", "n'est pas une commune connue"),
+        problem("acteurs.csv", 3, "territoires", "69999", "is not a known commune",
+                "n'est pas une commune connue"),
         problem("acteurs.csv", None, None, None, "has no name column", "n'a pas de colonne nom"),
     ], "acteurs.csv")
     yield "invalid one", DatasetInvalid([problem("x", 2, "odd", "99", "is not an SDG (1 to 17)",
