@@ -183,28 +183,46 @@ class Taken:
     holder: str  # the dataset holding it
 
 
-_KIND_FR = {"actor": "l'acteur", "policy": "la politique", "alliance": "l'alliance"}
-_KIND_EN = {"actor": "actor", "policy": "policy", "alliance": "alliance"}
+# (singular, plural) of each kind of record, with the French article.
+_KINDS_FR = {"actor": ("l'acteur", "les acteurs"), "policy": ("la politique", "les politiques"),
+             "alliance": ("l'alliance", "les alliances")}
+_KINDS_EN = {"actor": ("actor", "actors"), "policy": ("policy", "policies"),
+             "alliance": ("alliance", "alliances")}
 
 
 class IdsTaken(ConflictError):
-    """A dataset uses ids that belong to other datasets: nothing was loaded; says which and the fix."""
+    """A dataset uses ids that belong to other datasets: nothing was loaded; says which and the fix.
+
+    The ids are listed per dataset holding them and per kind of record, at most 10 per list.
+    """
 
     def __init__(self, dataset: str, taken: Sequence[Taken]) -> None:
         self.dataset = dataset
         self.taken = list(taken)
-        names_en = [f'{_KIND_EN.get(t.kind, t.kind)} "{t.id}" (dataset "{t.holder}")' for t in self.taken]
-        names_fr = [f"{_KIND_FR.get(t.kind, t.kind)} « {t.id} » (jeu « {t.holder} »)" for t in self.taken]
-        holders = sorted({t.holder for t in self.taken})
+        holders = list(dict.fromkeys(t.holder for t in self.taken))
         several = len(holders) > 1
+        groups_en = "; ".join(f'{self._ids(h, "en")} (dataset "{h}")' for h in holders)
+        groups_fr = " ; ".join(f"{self._ids(h, 'fr')} (jeu « {h} »)" for h in holders)
         others_en = ("datasets " if several else "dataset ") + ", ".join(f'"{h}"' for h in holders)
         others_fr = ("les jeux " if several else "le jeu ") + ", ".join(f"« {h} »" for h in holders)
-        en = (f'Dataset "{dataset}" uses ids that belong to other datasets: {quoted(names_en, "en")}. '
-              f"Nothing was loaded. Rename these records in your file, or remove the {others_en} first.")
-        fr = (f"Le jeu de données « {dataset} » utilise des identifiants qui appartiennent déjà à d'autres "
-              f"jeux : {quoted(names_fr, 'fr')}. Rien n'a été chargé. Renommez ces enregistrements dans "
-              f"votre fichier, ou retirez d'abord {others_fr}.")
+        to_en, to_fr = (("other datasets", "à d'autres jeux") if several
+                        else ("another dataset", "à un autre jeu"))
+        en = (f'Dataset "{dataset}" uses ids that belong to {to_en}: {groups_en}. Nothing was loaded. '
+              f"Rename these records in your file, or remove the {others_en} first.")
+        fr = (f"Le jeu de données « {dataset} » utilise des identifiants qui appartiennent déjà {to_fr} : "
+              f"{groups_fr}. Rien n'a été chargé. Renommez ces enregistrements dans votre fichier, ou "
+              f"retirez d'abord {others_fr}.")
         super().__init__(en, fr)
+
+    def _ids(self, holder: str, lang: str) -> str:
+        """'l'acteur « a »', 'les acteurs « a », « b »' ... for the ids `holder` holds, kind by kind."""
+        parts = []
+        for kind in dict.fromkeys(t.kind for t in self.taken if t.holder == holder):
+            ids = [t.id for t in self.taken if t.holder == holder and t.kind == kind]
+            one, many = (_KINDS_FR if is_french(lang) else _KINDS_EN).get(kind, (kind, kind))
+            shown = [f"« {i} »" if is_french(lang) else f'"{i}"' for i in ids]
+            parts.append(f"{one if len(ids) == 1 else many} {quoted(shown, lang)}")
+        return ", ".join(parts)
 
 
 class StoreUnavailable(EcosystemError):

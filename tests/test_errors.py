@@ -136,17 +136,20 @@ def test_not_found_names_the_thing_and_the_closest_matches() -> None:
 def test_an_id_conflict_says_what_clashes_and_the_fix_in_both_languages() -> None:
     one = IdsTaken("exemple", [Taken("actor", "cc-crestois", "demo-drome")])
     assert one.text("fr") == (
-        "Le jeu de données « exemple » utilise des identifiants qui appartiennent déjà à d'autres jeux : "
+        "Le jeu de données « exemple » utilise des identifiants qui appartiennent déjà à un autre jeu : "
         "l'acteur « cc-crestois » (jeu « demo-drome »). Rien n'a été chargé. Renommez ces enregistrements "
         "dans votre fichier, ou retirez d'abord le jeu « demo-drome ».")
     assert one.text("en") == (
-        'Dataset "exemple" uses ids that belong to other datasets: actor "cc-crestois" (dataset '
+        'Dataset "exemple" uses ids that belong to another dataset: actor "cc-crestois" (dataset '
         '"demo-drome"). Nothing was loaded. Rename these records in your file, or remove the dataset '
         '"demo-drome" first.')
     assert isinstance(one, ConflictError)
     many = EXAMPLES["many ids taken"]
-    assert "et 2 de plus" in many.text("fr") and "and 2 more" in many.text("en")
-    assert "retirez d'abord les jeux « x », « y »" in EXAMPLES["two holders"].text("fr")
+    assert "les acteurs « a0 », « a1 »" in many.text("fr") and "« a9 » et 2 de plus (jeu" in many.text("fr")
+    assert 'actors "a0", "a1"' in many.text("en") and '"a9" and 2 more (dataset' in many.text("en")
+    two = EXAMPLES["two holders"].text("fr")
+    assert "à d'autres jeux : l'acteur « a » (jeu « x ») ; la politique « p » (jeu « y »)" in two
+    assert two.endswith("retirez d'abord les jeux « x », « y ».")
 
 
 def test_an_invalid_dataset_lists_every_problem_located_in_each_language() -> None:
