@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.test_app import kind, run, shown, store, timed  # noqa: F401  (kind is a fixture)
+from tests import test_app
+from tests.test_app import run, shown, store, timed
+
+store_kind = test_app.kind  # the app tests' fixture: the app on each store, holding the demo
+demo = test_app.demo  # which store_kind asks for on Neo4j
 
 CLASHING = ("id;nom;type;territoires;odd\n"
             "cc-crestois;Communauté de communes du Crestois bis;collectivité;26108;11\n").encode()
@@ -20,18 +24,19 @@ def _upload_clashing(lang: str):
     return at
 
 
-def test_an_id_conflict_is_explained_in_french_with_the_fix(kind):
+def test_an_id_conflict_is_explained_in_french_with_the_fix(store_kind):
     before = {d.id for d in store().datasets()}
     at = _upload_clashing("fr")
     (message,) = [e.value for e in at.error]
-    assert message.startswith("Le jeu de données « essai-conflit » utilise des identifiants qui appartiennent "
-                              "déjà à un autre jeu : l'acteur « cc-crestois » (jeu « demo-drome »).")
+    assert message.startswith("Le jeu de données « essai-conflit » utilise des identifiants qui "
+                              "appartiennent déjà à un autre jeu : l'acteur « cc-crestois » (jeu "
+                              "« demo-drome »).")
     assert "retirez d'abord le jeu « demo-drome »" in message
     assert "dataset" not in message.lower() and "Nothing" not in shown(at)
     assert {d.id for d in store().datasets()} == before
 
 
-def test_the_same_conflict_in_english(kind):
+def test_the_same_conflict_in_english(store_kind):
     at = _upload_clashing("en")
     (message,) = [e.value for e in at.error]
     assert message.startswith('Dataset "essai-conflit" uses ids that belong to another dataset: actor '
