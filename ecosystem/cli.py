@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ecosystem import __version__
-from ecosystem.errors import DatasetInvalid, EcosystemError, NotFound
+from ecosystem.errors import EcosystemError
 from ecosystem.lang import Lang, UnknownLang, configured_lang
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -64,34 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `ecosystem stats | head`: the reader left; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except DatasetInvalid as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_INVALID
-    except EcosystemError as error:
-        french = lang == Lang.FR
-        print(f"{'erreur' if french else 'error'}: {_message(error, french)}", file=sys.stderr)
+    except EcosystemError as error:  # DatasetInvalid too: its text lists every problem
+        print(describe(error, lang), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrompu" if lang == Lang.FR else "interrupted", file=sys.stderr)
         return 130
 
 
-_NONE_FR = {"dataset": "aucun jeu de données", "actor": "aucun acteur", "alliance": "aucune alliance",
-            "policy": "aucune politique", "territory": "aucun territoire",
-            "actor or alliance": "aucun acteur ni alliance"}
-
-
-def _message(error: EcosystemError, french: bool) -> str:
-    """The error in the user's language where the core knows the parts of the sentence."""
-    if isinstance(error, NotFound) and french:
-        text = f"{_NONE_FR.get(error.what, 'aucun ' + error.what)} « {error.key} »."
-        if error.suggestions:
-            text += " Les plus proches : " + ", ".join(error.suggestions) + "."
-        return text
-    text_in = getattr(error, "text", None)
-    if callable(text_in) and french:
-        return str(text_in("fr"))
-    return str(error)
+def describe(error: EcosystemError, lang: Lang) -> str:
+    """An error as the CLI prints it: "erreur : " or "error: ", then the error in the user's language."""
+    return f"{'erreur : ' if lang == Lang.FR else 'error: '}{error.text(lang)}"
 
 
 if __name__ == "__main__":

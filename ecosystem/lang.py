@@ -27,13 +27,9 @@ class UnknownLang(EcosystemError):
     def __init__(self, value: str, source: str) -> None:
         self.value = value
         self.source = source
-        super().__init__(f"unknown language {value!r} in {source}: accepted values are {', '.join(ACCEPTED)}")
-
-    def text(self, lang: str) -> str:
-        if lang == Lang.FR:
-            return (f"langue inconnue « {self.value} » dans {self.source} : "
-                    f"valeurs acceptées {', '.join(ACCEPTED)}")
-        return str(self)
+        super().__init__(f"unknown language {value!r} in {source}: accepted values are {', '.join(ACCEPTED)}",
+                         f"langue inconnue « {value} » dans {source} : les valeurs acceptées sont "
+                         f"{', '.join(ACCEPTED)}")
 
 
 def parse_lang(value: str | Lang | None, source: str = "ECOSYSTEM_LANG") -> Lang:

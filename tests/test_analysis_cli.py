@@ -68,7 +68,7 @@ def test_overlaps_json(state: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_actor_names_the_closest(state: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "complements", "Jardin de Valance")
     assert code == 1
-    assert err.startswith("erreur: aucun acteur ni alliance « Jardin de Valance ». Les plus proches : "
+    assert err.startswith("erreur : Aucun acteur ni alliance « Jardin de Valance ». Les plus proches : "
                           "Jardins de Valence (jardins-valence)")
 
 
@@ -82,7 +82,7 @@ def test_lang_en_also_sets_the_language_of_errors(state: Path, capsys: pytest.Ca
 def test_an_ambiguous_name_lists_the_candidates(state: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "overlaps", "valence")
     assert code == 1
-    assert err.startswith("erreur: « valence » désigne plusieurs acteurs : ")
+    assert err.startswith("erreur : « valence » désigne plusieurs acteurs : ")
     assert "Jardins de Valence (jardins-valence)" in err and "Tapez plutôt l'identifiant" in err
 
 

@@ -108,9 +108,9 @@ def test_a_file_mixing_utf8_and_cp1252_lines_keeps_both_accents():
 def test_a_file_that_is_not_an_rna_file_stops_with_a_message_in_both_languages(data):
     with pytest.raises(NotAnRnaFile) as caught:
         rows_of(data, "mauvais.csv")
-    message = str(caught.value)
-    assert "« mauvais.csv » n'est pas un fichier du RNA" in message
-    assert "'mauvais.csv' is not an RNA file" in message
+    assert caught.value.text("fr").startswith("« mauvais.csv » n'est pas un fichier du RNA")
+    assert caught.value.text("en").startswith("'mauvais.csv' is not an RNA file")
+    assert "RNA file" not in caught.value.text("fr") and "fichier" not in caught.value.text("en")
 
 
 def test_a_sirene_file_given_as_rna_gets_a_hint():

@@ -29,15 +29,11 @@ class Ambiguous(EcosystemError):
 
     def __init__(self, what: str, key: str, candidates: list[str]) -> None:
         self.what, self.key, self.candidates = what, key, list(candidates)
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str = "fr") -> str:
-        """The message in French or English (the CLI and the app pick the user's language)."""
         listed = ", ".join(self.candidates)
-        if lang == "fr":
-            return (f"« {self.key} » désigne plusieurs {_WHAT_FR.get(self.what, self.what)} : {listed}. "
-                    "Tapez plutôt l'identifiant (ou le code).")
-        return f'"{self.key}" matches several: {listed}. Type the id (or the code) instead.'
+        super().__init__(
+            f'"{key}" matches several: {listed}. Type the id (or the code) instead.',
+            f"« {key} » désigne plusieurs {_WHAT_FR.get(what, what)} : {listed}. "
+            "Tapez plutôt l'identifiant (ou le code).")
 
 
 def find_actor(store: Store, text: str) -> Actor:

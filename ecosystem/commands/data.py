@@ -19,21 +19,17 @@ from ecosystem.commands.common import (
 from ecosystem.commands.progress import ProgressBar
 from ecosystem.datasets import FORMATS, check, export, export_datasets, write_template
 from ecosystem.datasets.validate import Report
-from ecosystem.errors import NotFound
+from ecosystem.errors import DatasetInvalid, NotFound
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.lang import configured_lang
-
-EXIT_INVALID = 1
 
 
 def _lang() -> str:
     return configured_lang().value
 
 
-def _print_report(report: Report) -> None:
+def _print_warnings(report: Report) -> None:
     lang = _lang()
-    for problem in report.problems:
-        print(f"  - {problem.text(lang)}", file=sys.stderr)
     for warning in report.warnings:
         print(f"  ! {warning.text(lang)}", file=sys.stderr)
 
@@ -49,32 +45,24 @@ def _summary(report: Report) -> str:
     )
 
 
-def _checked(args: argparse.Namespace) -> Report | None:
-    """The report of PATH, printed when it has problems (then None: nothing is to be loaded)."""
+def _checked(args: argparse.Namespace) -> Report:
+    """The report of PATH; DatasetInvalid (printed by the CLI, every problem located) when it has
+    problems, after its warnings."""
     report = check(Path(args.path), dataset_id=getattr(args, "id", None), name=getattr(args, "name", None))
+    _print_warnings(report)
     if not report.ok:
-        print(say(f"{len(report.problems)} problème(s) dans {report.source} ; rien n'a été chargé :",
-                  f"{len(report.problems)} problem(s) in {report.source}; nothing was loaded:"),
-              file=sys.stderr)
-        _print_report(report)
-        return None
+        raise DatasetInvalid(report.problems, report.source)
     return report
 
 
 def validate_cmd(args: argparse.Namespace) -> int:
     report = _checked(args)
-    if report is None:
-        return EXIT_INVALID
-    _print_report(report)
     print(say("Valide : ", "Valid: ") + _summary(report))
     return 0
 
 
 def load_cmd(args: argparse.Namespace) -> int:
     report = _checked(args)
-    if report is None:
-        return EXIT_INVALID
-    _print_report(report)
     store = store_from_args(args)
     try:
         bar = ProgressBar(say("Chargement", "Loading"))

@@ -349,7 +349,7 @@ def read_json(data: bytes, name: str, book: RawBook) -> None:
         document = {ACTORS.fr: document}
     if not isinstance(document, dict):
         raise Unreadable(f'{name} must hold a JSON object {{"acteurs": [...], ...}} or a list of actors.',
-                         f'{name} doit contenir un objet JSON {{"acteurs": [...], ...}} ou une liste '
+                         f'{name} doit contenir un objet JSON « {{"acteurs": [...], ...}} » ou une liste '
                          "d'acteurs.")
     meta: dict[str, object] = {}
     dataset_keys = COLUMN_INDEX[DATASET.name]

@@ -79,6 +79,7 @@ def layout_of(header: list[str]) -> str:
 
 def _not_rna(name: str, found: list[str]) -> NotAnRnaFile:
     shown = ", ".join(c[:30] for c in found[:6]) + (" ..." if len(found) > 6 else "") if found else "rien"
+    shown_en = shown if found else "nothing"
     wanted = ", ".join(REQUIRED)
     hint_fr = hint_en = ""
     if len(found) == 1 and found[0].count(",") > 3:
@@ -86,11 +87,11 @@ def _not_rna(name: str, found: list[str]) -> NotAnRnaFile:
                    "(« ecosystem import sirene ») ?")
         hint_en = " Its columns are separated by commas: is it a SIRENE file (`ecosystem import sirene`)?"
     return NotAnRnaFile(
+        f"'{name}' is not an RNA file: it needs the columns {wanted} separated by ';' "
+        f"(found: {shown_en}).{hint_en} Download 'rna_waldec' or 'rna_import' from data.gouv.fr.",
         f"« {name} » n'est pas un fichier du RNA : il faut les colonnes {wanted} séparées par « ; » "
         f"(début trouvé : {shown}).{hint_fr} Téléchargez « rna_waldec » ou « rna_import » sur data.gouv.fr "
-        f"(Répertoire National des Associations).\n"
-        f"'{name}' is not an RNA file: it needs the columns {wanted} separated by ';' "
-        f"(found: {shown}).{hint_en} Download 'rna_waldec' or 'rna_import' from data.gouv.fr.")
+        f"(Répertoire national des associations).")
 
 
 def read_rna(fp: BinaryIO, name: str, info: RnaFile | None = None) -> Iterator[RnaRow | Reject]:

@@ -274,10 +274,10 @@ def import_sirene(store: Store, sources: Sequence[Source], territory: str, *, un
     scope = scope_of(territory, h)
     if scope.territory_id == "pays:FR":
         raise UnreadableFile(
-            "Choisissez une région, un département, un EPCI ou une commune : l'import SIRENE de la France "
-            "entière garderait des millions d'établissements en mémoire.\n"
             "Choose a région, département, EPCI or commune: importing SIRENE for the whole of France would "
-            "hold millions of establishments in memory.")
+            "hold millions of establishments in memory.",
+            "Choisissez une région, un département, un EPCI ou une commune : l'import SIRENE de la France "
+            "entière garderait des millions d'établissements en mémoire.")
     reading = _Reading(sink=rejects)
     establishments, legal_units = _read_sirene(sources, units, scope, reading, progress, inf)
     for est in establishments:

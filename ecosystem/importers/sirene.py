@@ -94,6 +94,7 @@ class SireneFile:
 
 def _refuse(name: str, what: str, wanted: tuple[str, ...], found: list[str]) -> NotASireneFile:
     shown = ", ".join(found[:6]) + (" ..." if len(found) > 6 else "") if found else "rien"
+    shown_en = shown if found else "nothing"
     hint_fr = hint_en = ""
     if what == "StockEtablissement" and "categorieJuridiqueUniteLegale" in found:
         hint_fr = " Ce fichier semble être celui des unités légales : passez-le avec --unites-legales."
@@ -102,10 +103,10 @@ def _refuse(name: str, what: str, wanted: tuple[str, ...], found: list[str]) -> 
         hint_fr = " Ce fichier semble être celui des établissements."
         hint_en = " This looks like the establishment file."
     return NotASireneFile(
-        f"« {name} » n'est pas un fichier SIRENE {what} : il faut les colonnes {', '.join(wanted)} "
-        f"(colonnes trouvées : {shown}).{hint_fr} Téléchargez « {what} » sur data.gouv.fr (base SIRENE).\n"
         f"'{name}' is not a SIRENE {what} file: it needs the columns {', '.join(wanted)} "
-        f"(found: {shown}).{hint_en} Download '{what}' from data.gouv.fr (SIRENE database).")
+        f"(found: {shown_en}).{hint_en} Download '{what}' from data.gouv.fr (SIRENE database).",
+        f"« {name} » n'est pas un fichier SIRENE {what} : il faut les colonnes {', '.join(wanted)} "
+        f"(colonnes trouvées : {shown}).{hint_fr} Téléchargez « {what} » sur data.gouv.fr (base SIRENE).")
 
 
 def _layout(what: str, header: list[str], fmt: str) -> str:
@@ -163,9 +164,9 @@ def _parquet_rows(fp: BinaryIO, name: str, what: str, required: tuple[str, ...],
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the installation
         raise UnreadableFile(
+            f"'{name}' is a parquet file: install pyarrow (pip install pyarrow) or use the CSV version.",
             f"« {name} » est un fichier parquet : installez pyarrow (pip install pyarrow) ou prenez la "
-            f"version CSV.\n'{name}' is a parquet file: install pyarrow (pip install pyarrow) or use the CSV "
-            f"version.") from None
+            "version CSV.") from None
     table = pq.ParquetFile(fp)
     header = table.schema_arrow.names
     if any(c not in header for c in required):

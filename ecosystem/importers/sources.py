@@ -50,9 +50,10 @@ def _members(archive: zipfile.ZipFile, label: str, departements: Iterable[str] |
     if not chosen:
         listed = ", ".join(sorted(wanted or ())) or "?"
         raise UnreadableFile(
+            f"The archive '{label}' holds no CSV file for the territory (départements {listed}): "
+            "check that it is the right archive, or import the whole file.",
             f"L'archive « {label} » ne contient aucun fichier CSV pour le territoire "
-            f"(départements {listed}).\n"
-            f"The archive '{label}' holds no CSV file for the territory (départements {listed}).")
+            f"(départements {listed}) : vérifiez que c'est la bonne archive, ou importez le fichier complet.")
     return [Source(f"{label}:{i.filename}", i.file_size, lambda n=i.filename: opener(n)) for i in chosen]
 
 
@@ -61,7 +62,8 @@ def sources_from_path(path: str | Path, departements: Iterable[str] | None = Non
     départements for per-département RNA archives)."""
     p = Path(path)
     if not p.is_file():
-        raise UnreadableFile(f"Fichier introuvable : {p}\nFile not found: {p}")
+        raise UnreadableFile(f"File not found: {p}. Check the path.",
+                             f"Fichier introuvable : {p}. Vérifiez le chemin.")
     if zipfile.is_zipfile(p):
         archive = zipfile.ZipFile(p)
         return _members(archive, p.name, departements, archive.open)

@@ -52,13 +52,20 @@ def check_options(port: int, heap: str, pagecache: str, password: str | None) ->
     """Refuse bad options before anything is written or launched, naming the setting to fix."""
     if not 1 <= port <= 65535:
         raise Neo4jServerError(f"Port {port} is not a TCP port: set ECOSYSTEM_NEO4J_BOLT_PORT between 1024 "
-                               "and 65535.")
+                               "and 65535.",
+                               f"Le port {port} n'est pas un port TCP : donnez à ECOSYSTEM_NEO4J_BOLT_PORT "
+                               "une valeur entre 1024 et 65535.")
     for name, value in (("ECOSYSTEM_NEO4J_HEAP", heap), ("ECOSYSTEM_NEO4J_PAGECACHE", pagecache)):
         if not _MEMORY.match(value):
-            raise Neo4jServerError(f'{name}="{value}" is not a memory size: write it like 1g or 512m.')
+            raise Neo4jServerError(f'{name}="{value}" is not a memory size: write it like 1g or 512m.',
+                                   f"{name} = « {value} » n'est pas une taille de mémoire : écrivez-la "
+                                   "comme 1g ou 512m.")
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise Neo4jServerError(f"NEO4J_PASSWORD is too short for Neo4j: use at least {MIN_PASSWORD_LENGTH} "
-                               "characters, or unset it to let the server get a random one.")
+                               "characters, or unset it to let the server get a random one.",
+                               f"NEO4J_PASSWORD est trop court pour Neo4j : utilisez au moins "
+                               f"{MIN_PASSWORD_LENGTH} caractères, ou retirez-le pour que le serveur en "
+                               "reçoive un au hasard.")
 
 
 def write_conf(layout: Layout) -> None:

@@ -36,11 +36,16 @@ def write(layout: Layout, password: str) -> None:
 
 def refused(layout: Layout, port: int, given: bool) -> Neo4jServerError:
     source = "NEO4J_PASSWORD" if given else f"the password in {layout.password_file}"
+    source_fr = "NEO4J_PASSWORD" if given else f"le mot de passe de {layout.password_file}"
     return Neo4jServerError(
         f"The local Neo4j server runs on port {port} but refuses {source}. Its password is the one set on "
         f"its first start. Set NEO4J_PASSWORD to that password (or unset it if {layout.password_file} "
         f"holds it). To start afresh instead, run `ecosystem neo4j stop` and delete {layout.data_dir} "
-        "(this erases the local graph).")
+        "(this erases the local graph).",
+        f"Le serveur Neo4j local tourne sur le port {port} mais refuse {source_fr}. Son mot de passe est "
+        f"celui fixé à son premier démarrage. Donnez ce mot de passe à NEO4J_PASSWORD (ou retirez "
+        f"NEO4J_PASSWORD si {layout.password_file} le contient). Pour repartir de zéro, lancez "
+        f"« ecosystem neo4j stop » et supprimez {layout.data_dir} (cela efface le graphe local).")
 
 
 def settle(layout: Layout, port: int, given: str | None, *, fresh: bool, alive: Callable[[], bool],
@@ -71,7 +76,11 @@ def settle(layout: Layout, port: int, given: str | None, *, fresh: bool, alive: 
             raise Neo4jServerError(
                 f"The local Neo4j server runs on port {port}, but its password file {layout.password_file} "
                 "is missing. Set NEO4J_PASSWORD to its password, or run `ecosystem neo4j stop` and delete "
-                f"{layout.data_dir} to start afresh (this erases the local graph).") from None
+                f"{layout.data_dir} to start afresh (this erases the local graph).",
+                f"Le serveur Neo4j local tourne sur le port {port}, mais son fichier de mot de passe "
+                f"{layout.password_file} manque. Donnez son mot de passe à NEO4J_PASSWORD, ou lancez "
+                f"« ecosystem neo4j stop » et supprimez {layout.data_dir} pour repartir de zéro (cela efface "
+                "le graphe local).") from None
         raise refused(layout, port, given is not None) from None
     write(layout, new)
     bolt.when_ready(port, lambda: bolt.check_login(port, new), alive, deadline)

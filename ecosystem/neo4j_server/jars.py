@@ -20,6 +20,8 @@ from ecosystem.neo4j_server.layout import Layout
 
 MARKER = ".installed"
 MAVEN_HINT = "Install Maven once (Debian/Ubuntu: sudo apt install maven; macOS: brew install maven)."
+MAVEN_HINT_FR = ("Installez Maven une fois pour toutes (Debian/Ubuntu : sudo apt install maven ; "
+                 "macOS : brew install maven).")
 
 
 def is_installed(lib_dir: Path, version: str) -> bool:
@@ -44,10 +46,14 @@ def install(state_dir: Path, version: str, *, lib_dir: Path | None = None, java:
         return target
     if target.exists() and any(target.iterdir()):
         raise Neo4jServerError(f"{target} exists but does not hold a finished install of Neo4j {version}: "
-                               "delete that folder and try again.")
+                               "delete that folder and try again.",
+                               f"{target} existe mais ne contient pas une installation complète de Neo4j "
+                               f"{version} : supprimez ce dossier et réessayez.")
     mvn = shutil.which("mvn")
     if mvn is None:
-        raise Neo4jServerError(f"Maven (mvn) is needed once to download Neo4j {version}. {MAVEN_HINT}")
+        raise Neo4jServerError(f"Maven (mvn) is needed once to download Neo4j {version}. {MAVEN_HINT}",
+                               f"Maven (mvn) est nécessaire une fois pour télécharger Neo4j {version}. "
+                               f"{MAVEN_HINT_FR}")
     runtime = find_java(version, java)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = target.parent / f".install-{version}-{os.getpid()}"
@@ -63,14 +69,19 @@ def install(state_dir: Path, version: str, *, lib_dir: Path | None = None, java:
         try:
             done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=work, check=False)
         except OSError as exc:
-            raise Neo4jServerError(f"Could not run Maven ({mvn}): {exc}. {MAVEN_HINT}") from exc
+            raise Neo4jServerError(f"Could not run Maven ({mvn}): {exc}. {MAVEN_HINT}",
+                                   f"Impossible de lancer Maven ({mvn}) : {exc}. {MAVEN_HINT_FR}") from exc
         if done.returncode != 0:
             raise Neo4jServerError(
                 f"Maven could not download Neo4j {version} (is the version right, and Maven Central "
-                f"reachable?). Maven said:\n{_tail(done.stdout + done.stderr)}")
+                f"reachable?). Maven said:\n{_tail(done.stdout + done.stderr)}",
+                f"Maven n'a pas pu télécharger Neo4j {version} : vérifiez ECOSYSTEM_NEO4J_VERSION et l'accès "
+                f"à Maven Central. Maven a répondu :\n{_tail(done.stdout + done.stderr)}")
         if not (jars / f"neo4j-{version}.jar").is_file():
             raise Neo4jServerError(f"Maven finished but {jars} holds no neo4j-{version}.jar; "
-                                   "check ECOSYSTEM_NEO4J_VERSION.")
+                                   "check ECOSYSTEM_NEO4J_VERSION.",
+                                   f"Maven a fini mais {jars} ne contient pas neo4j-{version}.jar ; "
+                                   "vérifiez ECOSYSTEM_NEO4J_VERSION.")
         (jars / MARKER).write_text(f"org.neo4j:neo4j:{version}\n", encoding="utf-8")
         if target.exists():
             target.rmdir()  # empty, checked above

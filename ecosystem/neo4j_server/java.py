@@ -33,6 +33,8 @@ _JVM_GLOBS = (
 
 INSTALL_HINT = ("Install Java 17 (Debian/Ubuntu: sudo apt install openjdk-17-jre-headless; macOS: "
                 "brew install openjdk@17) or set ECOSYSTEM_JAVA to the path of a Java 17 or 21 `java`.")
+INSTALL_HINT_FR = ("Installez Java 17 (Debian/Ubuntu : sudo apt install openjdk-17-jre-headless ; macOS : "
+                   "brew install openjdk@17) ou donnez à ECOSYSTEM_JAVA le chemin d'un « java » 17 ou 21.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +127,14 @@ def find_java(neo4j_version: str, explicit: str | None = None,
     if explicit:
         major = probe(explicit)
         if major is None:
-            raise Neo4jServerError(f"ECOSYSTEM_JAVA={explicit} does not run as Java. {INSTALL_HINT}")
+            raise Neo4jServerError(f"ECOSYSTEM_JAVA={explicit} does not run as Java. {INSTALL_HINT}",
+                                   f"ECOSYSTEM_JAVA = {explicit} ne se lance pas comme Java. "
+                                   f"{INSTALL_HINT_FR}")
         if major < minimum:
             raise Neo4jServerError(f"ECOSYSTEM_JAVA={explicit} is Java {major}; Neo4j {neo4j_version} needs "
-                                   f"Java {' or '.join(map(str, supported))}. {INSTALL_HINT}")
+                                   f"Java {' or '.join(map(str, supported))}. {INSTALL_HINT}",
+                                   f"ECOSYSTEM_JAVA = {explicit} est Java {major} ; Neo4j {neo4j_version} "
+                                   f"demande Java {' ou '.join(map(str, supported))}. {INSTALL_HINT_FR}")
         return Java(explicit, major)
     probed: list[tuple[str, int]] = []
     for path in candidates(environ):
@@ -142,5 +148,8 @@ def find_java(neo4j_version: str, explicit: str | None = None,
         return Java(*newer[0])
     seen = ", ".join(f"{path} (Java {major})" for path, major in probed)
     found = f" Found only: {seen}." if seen else " No Java was found."
+    found_fr = f" Seulement trouvé : {seen}." if seen else " Aucun Java n'a été trouvé."
     raise Neo4jServerError(f"Neo4j {neo4j_version} needs Java {' or '.join(map(str, supported))}.{found} "
-                           + INSTALL_HINT)
+                           + INSTALL_HINT,
+                           f"Neo4j {neo4j_version} demande Java {' ou '.join(map(str, supported))}."
+                           f"{found_fr} {INSTALL_HINT_FR}")

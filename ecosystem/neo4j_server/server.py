@@ -102,8 +102,12 @@ def start(state_dir: Path, *, port: int, heap: str, pagecache: str, version: str
         if process.port_in_use(port):
             owner = process.port_owner(port)
             held = f" by {owner}" if owner else ""
+            held_fr = f" par {owner}" if owner else ""
             raise Neo4jServerError(f"Port {port} is already taken{held}. Choose a free port with "
-                                   f"ECOSYSTEM_NEO4J_BOLT_PORT (e.g. {port + 1}), or stop that program.")
+                                   f"ECOSYSTEM_NEO4J_BOLT_PORT (e.g. {port + 1}), or stop that program.",
+                                   f"Le port {port} est déjà pris{held_fr}. Choisissez un port libre avec "
+                                   f"ECOSYSTEM_NEO4J_BOLT_PORT (par exemple {port + 1}), ou arrêtez ce "
+                                   "programme.")
         runtime = find_java(version, java)
         lib = install(state_dir, version, lib_dir=lib_dir, java=runtime.path)
         config.write_conf(layout)
@@ -114,7 +118,9 @@ def start(state_dir: Path, *, port: int, heap: str, pagecache: str, version: str
             pid = process.launch(argv, layout.console_log, layout.home, config.environment(layout))
         except OSError as exc:
             raise Neo4jServerError(f"Could not launch Java ({runtime.path}): {exc}. Set ECOSYSTEM_JAVA to a "
-                                   "working Java 17 or 21.") from exc
+                                   "working Java 17 or 21.",
+                                   f"Impossible de lancer Java ({runtime.path}) : {exc}. Donnez à "
+                                   "ECOSYSTEM_JAVA le chemin d'un Java 17 ou 21 qui fonctionne.") from exc
         layout.pid_file.write_text(f"{pid}\n", encoding="utf-8")
         deadline = time.monotonic() + timeout  # counted from the launch: a first download is not in it
         try:
@@ -129,16 +135,24 @@ def start(state_dir: Path, *, port: int, heap: str, pagecache: str, version: str
             credentials.settle(layout, port, given, fresh=fresh, alive=alive, deadline=deadline)
         except bolt.ServerDied:
             layout.pid_file.unlink(missing_ok=True)
+            tail = _log_tail(layout)
             raise Neo4jServerError(f"The local Neo4j server stopped while starting. Last lines of "
-                                   f"{layout.console_log}:\n{_log_tail(layout)}") from None
+                                   f"{layout.console_log}:\n{tail}",
+                                   "Le serveur Neo4j local s'est arrêté pendant son démarrage : la raison "
+                                   f"est dans les dernières lignes de {layout.console_log} :\n"
+                                   f"{tail}") from None
         except bolt.NotReady:
             if proc is not None:
                 process.terminate(proc, 30)
             layout.pid_file.unlink(missing_ok=True)
+            tail = _log_tail(layout)
             raise Neo4jServerError(
                 f"The local Neo4j server did not answer within {timeout:.0f} s, so it was stopped. Last "
-                f"lines of {layout.console_log}:\n{_log_tail(layout)}\nOn a slow or busy machine, try "
-                "again with a longer timeout.") from None
+                f"lines of {layout.console_log}:\n{tail}\nOn a slow or busy machine, try "
+                "again with a longer timeout.",
+                f"Le serveur Neo4j local n'a pas répondu en {timeout:.0f} s, il a donc été arrêté. Dernières "
+                f"lignes de {layout.console_log} :\n{tail}\nSur une machine lente ou "
+                "chargée, réessayez avec un délai plus long.") from None
         return _status(layout, proc)
 
 
@@ -148,14 +162,19 @@ def _already_running(layout: Layout, proc: psutil.Process, *, port: int, version
     if current.port != port or current.version != version:
         raise Neo4jServerError(
             f"The local Neo4j server already runs (Neo4j {current.version}, port {current.port}), not as "
-            f"asked (Neo4j {version}, port {port}). Stop it first with `ecosystem neo4j stop`.")
+            f"asked (Neo4j {version}, port {port}). Stop it first with `ecosystem neo4j stop`.",
+            f"Le serveur Neo4j local tourne déjà (Neo4j {current.version}, port {current.port}), pas comme "
+            f"demandé (Neo4j {version}, port {port}). Arrêtez-le d'abord avec « ecosystem neo4j stop ».")
     try:
         credentials.check_running(layout, port, given, alive=lambda: process.alive(proc),
                                   deadline=deadline)
     except (bolt.ServerDied, bolt.NotReady):
         raise Neo4jServerError(f"The local Neo4j server (pid {proc.pid}) does not answer on port {port}. "
                                f"See {layout.user_log}; `ecosystem neo4j stop` then `ecosystem neo4j start` "
-                               "may help.") from None
+                               "may help.",
+                               f"Le serveur Neo4j local (pid {proc.pid}) ne répond pas sur le port {port}. "
+                               f"Voyez {layout.user_log} ; « ecosystem neo4j stop » puis « ecosystem neo4j "
+                               "start » peuvent aider.") from None
     return current
 
 
@@ -174,7 +193,10 @@ def stop(state_dir: Path, timeout: float = 60) -> bool:
     if not clean:
         raise Neo4jServerError(
             f"The local Neo4j server (pid {proc.pid}) did not stop within {timeout:.0f} s and was killed. "
-            f"Its data will be recovered at the next start; see {layout.user_log} for why it hung.")
+            f"Its data will be recovered at the next start; see {layout.user_log} for why it hung.",
+            f"Le serveur Neo4j local (pid {proc.pid}) ne s'est pas arrêté en {timeout:.0f} s et a été tué. "
+            f"Ses données seront récupérées au prochain démarrage ; voyez {layout.user_log} pour savoir "
+            "pourquoi il était bloqué.")
     return True
 
 
@@ -184,9 +206,13 @@ def connection_env(state_dir: Path) -> dict[str, str]:
     current = status(state_dir)
     if not current.running or current.uri is None:
         raise Neo4jServerError("The local Neo4j server is not running: start it with "
-                               "`ecosystem neo4j start`.")
+                               "`ecosystem neo4j start`.",
+                               "Le serveur Neo4j local ne tourne pas : démarrez-le avec "
+                               "« ecosystem neo4j start ».")
     secret = credentials.read(layout)
     if secret is None:
         raise Neo4jServerError(f"{layout.password_file} is missing: the local server's password is the "
-                               "NEO4J_PASSWORD it was first started with.")
+                               "NEO4J_PASSWORD it was first started with.",
+                               f"{layout.password_file} manque : le mot de passe du serveur local est le "
+                               "NEO4J_PASSWORD de son premier démarrage ; donnez-le à NEO4J_PASSWORD.")
     return {"NEO4J_URI": current.uri, "NEO4J_USER": current.user, "NEO4J_PASSWORD": secret}

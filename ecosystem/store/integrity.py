@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from ecosystem.errors import ConflictError, DatasetInvalid, Problem
+from ecosystem.errors import DatasetInvalid, IdsTaken, Problem, Taken
 from ecosystem.model import Dataset, LeverFamily
 from ecosystem.reference import Reference
 
 Owner = Callable[[str, str], str | None]
 """owner(kind, id) -> id of the dataset holding that actor / policy / alliance, or None."""
+
+
+_PLURAL_FR = {"actors": "acteurs", "policies": "politiques", "alliances": "alliances"}
 
 
 def check_dataset(dataset: Dataset, ref: Reference) -> None:
@@ -35,17 +38,20 @@ def check_dataset(dataset: Dataset, ref: Reference) -> None:
     alliances = {a.id for a in dataset.alliances}
 
     def territories(where: str, row: int, ids: Iterable[str]) -> None:
-        problems.extend(Problem(where, row, "territories", t, "is not a known territory id")
+        problems.extend(Problem(where, row, "territories", t, "is not a known territory id",
+                                "n'est pas un identifiant de territoire connu")
                         for t in ids if t not in hierarchy)
 
     def refs(where: str, row: int, column: str, ids: Iterable[str], known: set[str], what: str) -> None:
-        problems.extend(Problem(where, row, column, i, f"is not one of the dataset's {what}")
+        problems.extend(Problem(where, row, column, i, f"is not one of the dataset's {what}",
+                                f"ne fait pas partie des {_PLURAL_FR[what]} du jeu de données")
                         for i in ids if i not in known)
 
     for row, actor in enumerate(dataset.actors, 1):
         territories("actors", row, actor.territories)
         for column, ids in (("offers", actor.offers), ("needs", actor.needs)):
-            problems.extend(Problem("actors", row, column, i, "is not one of the charter's means (moyen-...)")
+            problems.extend(Problem("actors", row, column, i, "is not one of the charter's means (moyen-...)",
+                                    "n'est pas l'un des moyens de la charte (moyen-...)")
                             for i in ids if i not in levers or levers[i].family != LeverFamily.MOYEN)
     for row, policy in enumerate(dataset.policies, 1):
         territories("policies", row, policy.territories)
@@ -60,27 +66,26 @@ def check_dataset(dataset: Dataset, ref: Reference) -> None:
         refs("assessments", row, "alliance", [s.alliance], alliances, "alliances")
         if s.lever not in levers:
             problems.append(Problem("assessments", row, "lever", s.lever,
-                                    "is not one of the charter's 21 levers"))
+                                    "is not one of the charter's 21 levers",
+                                    "n'est pas l'un des 21 leviers de la charte"))
     if problems:
-        raise DatasetInvalid(problems, source=f'dataset "{dataset.id}"')
+        raise DatasetInvalid(problems, source=dataset.id)
 
 
 def _duplicates(where: str, keys: list[str]) -> list[Problem]:
-    return [Problem(where, None, None, key, f"appears {n} times; each must appear once")
+    return [Problem(where, None, None, key, f"appears {n} times; each must appear once",
+                    f"apparaît {n} fois ; gardez-en une seule")
             for key, n in Counter(keys).items() if n > 1]
 
 
 def check_ownership(dataset: Dataset, owner: Owner) -> None:
-    """Raise ConflictError when an id of `dataset` already belongs to another dataset."""
-    taken: list[str] = []
+    """Raise IdsTaken (a ConflictError) when an id of `dataset` already belongs to another dataset."""
+    taken: list[Taken] = []
     for kind, ids in (("actor", [a.id for a in dataset.actors]), ("policy", [p.id for p in dataset.policies]),
                       ("alliance", [a.id for a in dataset.alliances])):
         for record_id in ids:
             holder = owner(kind, record_id)
             if holder is not None and holder != dataset.id:
-                taken.append(f'{kind} "{record_id}" (dataset "{holder}")')
+                taken.append(Taken(kind, record_id, holder))
     if taken:
-        shown = "; ".join(taken[:10]) + (f"; and {len(taken) - 10} more" if len(taken) > 10 else "")
-        raise ConflictError(
-            f'Dataset "{dataset.id}" uses ids that belong to other datasets: {shown}. Nothing was loaded. '
-            "Rename these records, or remove the other dataset first.")
+        raise IdsTaken(dataset.id, taken)

@@ -41,7 +41,7 @@ class StoreHolder:
 
     store: Store
     revision: int = 0
-    demo: str = ""  # "loaded" when the demo was loaded at start, or the reason it failed
+    demo: str | EcosystemError = ""  # "loaded" when the demo was loaded at start, or why it failed
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def bump(self) -> None:
@@ -71,8 +71,9 @@ def open_holder() -> StoreHolder:
     return _open(store_config())
 
 
-def load_demo_if_empty(store: Store) -> str:
-    """Load the demo dataset into an empty embedded store; "" when there was nothing to do."""
+def load_demo_if_empty(store: Store) -> str | EcosystemError:
+    """Load the demo dataset into an empty embedded store; "" when there was nothing to do, the error
+    (shown in the reader's language, which may change afterwards) when it could not be loaded."""
     if store.describe().kind != "embedded" or store.datasets() or not DEMO_DIR.is_dir():
         return ""
     from ecosystem.datasets.reader import read_dataset
@@ -80,7 +81,7 @@ def load_demo_if_empty(store: Store) -> str:
     try:
         store.load(read_dataset(DEMO_DIR))
     except EcosystemError as error:
-        return str(error)
+        return error
     return "loaded"
 
 

@@ -35,10 +35,10 @@ def main() -> None:
         holder = open_holder()
         ctx = build_context(holder, lang)
     except StoreUnavailable as error:
-        st.error(t("app.store_error", lang, message=str(error)), icon=":material/cloud_off:")
+        st.error(t("app.store_error", lang, message=error.text(lang)), icon=":material/cloud_off:")
         st.stop()
-    if holder.demo and holder.demo != "loaded":
-        st.warning(t("app.demo_failed", lang, message=holder.demo))
+    if isinstance(holder.demo, EcosystemError):
+        st.warning(t("app.demo_failed", lang, message=holder.demo.text(lang)))
     pages = [st.Page(PAGES_DIR / file, title=t(title, lang), icon=icon, url_path=path, default=i == 0)
              for i, (file, path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages)
@@ -46,4 +46,4 @@ def main() -> None:
     try:
         page.run()
     except EcosystemError as error:
-        st.error(t("app.error", lang, message=str(error)), icon=":material/error:")
+        st.error(t("app.error", lang, message=error.text(lang)), icon=":material/error:")

@@ -164,7 +164,10 @@ class StateFolder:
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreUnavailable(
                 f"The embedded store's manifest {path} cannot be read ({exc}). Move the folder {self.root} "
-                "away to start empty, or restore it from a backup.") from exc
+                "away to start empty, or restore it from a backup.",
+                f"Le manifeste {path} du stockage intégré est illisible ({exc}). Déplacez le dossier "
+                f"{self.root} ailleurs pour repartir de zéro, ou restaurez-le depuis une "
+                "sauvegarde.") from exc
 
     def generation(self) -> int:
         return self.read_manifest().generation
@@ -180,7 +183,9 @@ class StateFolder:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreUnavailable(
                 f"The embedded store's file {path} cannot be read ({exc}). Restore it from a backup, or move "
-                f"the folder {self.root} away to start empty.") from exc
+                f"the folder {self.root} away to start empty.",
+                f"Le fichier {path} du stockage intégré est illisible ({exc}). Restaurez-le depuis une "
+                f"sauvegarde, ou déplacez le dossier {self.root} ailleurs pour repartir de zéro.") from exc
 
     # ------------------------------------------------------------------ writing
 

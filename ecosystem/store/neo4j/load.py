@@ -203,8 +203,11 @@ class Loader:
 
     def _account(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
         if batch.query in NODES and counters.nodes_created != len(batch.rows):
-            raise LoadAbandoned(f"the load of dataset {self.dataset.id!r} was stopped: its staged records "
-                                "were collected as abandoned (connection lost?); load it again.")
+            raise LoadAbandoned(f"The load of dataset {self.dataset.id!r} was stopped: its staged records "
+                                "were collected as abandoned (connection lost?); load it again.",
+                                f"Le chargement du jeu « {self.dataset.id} » a été arrêté : ses "
+                                "enregistrements en attente ont été effacés comme abandonnés (connexion "
+                                "perdue ?) ; chargez-le de nouveau.")
         self._written += counters.relationships_created
         self._done += batch.count
         if self.progress is not None:
@@ -216,8 +219,11 @@ class Loader:
         d = self.dataset
         before = tx.read("datasets_lock", bump=1)[0]["generation"]
         if not versions.claim(tx, token):
-            raise LoadAbandoned(f"the load of dataset {d.id!r} was stopped before its switch: its staged "
-                                "records were collected as abandoned (connection lost?); load it again.")
+            raise LoadAbandoned(f"The load of dataset {d.id!r} was stopped before its switch: its staged "
+                                "records were collected as abandoned (connection lost?); load it again.",
+                                f"Le chargement du jeu « {d.id} » a été arrêté avant sa mise en service : "
+                                "ses enregistrements en attente ont été effacés comme abandonnés "
+                                "(connexion perdue ?) ; chargez-le de nouveau.")
         now = tx.read("dataset_state", dataset=d.id)[0]
         if now["checksum"] == self.checksum:  # the same content went live meanwhile
             return Outcome("unchanged", 0)

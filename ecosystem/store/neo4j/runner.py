@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 FIX = ("start the local server with `ecosystem neo4j start`, "
        "or check NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD")
+FIX_FR = ("démarrez le serveur local avec « ecosystem neo4j start », "
+          "ou vérifiez NEO4J_URI, NEO4J_USER et NEO4J_PASSWORD")
 
 
 class TransactionTooLarge(EcosystemError):
@@ -34,16 +36,24 @@ def unavailable(uri: str, user: str, database: str, exc: BaseException) -> Store
     code = getattr(exc, "code", "") or ""
     if isinstance(exc, neo.AuthError) or "Security.Unauthorized" in code:
         why = f"refused the login of user {user!r} (wrong NEO4J_USER or NEO4J_PASSWORD)"
+        why_fr = f"refuse la connexion de l'utilisateur « {user} » (NEO4J_USER ou NEO4J_PASSWORD erroné)"
     elif "DatabaseNotFound" in code:
         return StoreUnavailable(f"Neo4j at {uri} has no database {database!r}: check NEO4J_DATABASE, "
-                                f"or {FIX}.")
+                                f"or {FIX}.",
+                                f"Le serveur Neo4j {uri} n'a pas de base « {database} » : vérifiez "
+                                f"NEO4J_DATABASE, ou {FIX_FR}.")
     elif isinstance(exc, neo.DatabaseUnavailable):
         why = f"has database {database!r} offline"
+        why_fr = f"a sa base « {database} » hors ligne"
     elif isinstance(exc, neo.ConfigurationError | ValueError):
         why = f"is not a usable Bolt URI ({type(exc).__name__})"
+        why_fr = f"n'est pas une adresse Bolt utilisable ({type(exc).__name__})"
+        return StoreUnavailable(f"Neo4j at {uri} {why}: {FIX}.",
+                                f"L'adresse Neo4j {uri} {why_fr} : {FIX_FR}.")
     else:
         why = "cannot be reached"
-    return StoreUnavailable(f"Neo4j at {uri} {why}: {FIX}.")
+        why_fr = "est injoignable"
+    return StoreUnavailable(f"Neo4j at {uri} {why}: {FIX}.", f"Le serveur Neo4j {uri} {why_fr} : {FIX_FR}.")
 
 
 def is_timeout(exc: neo.Neo4jError) -> bool:
@@ -136,17 +146,25 @@ class Runner:
             yield
         except neo.ConstraintError as exc:
             raise ConflictError(f"Neo4j refused a write of {label}: {exc.message} (another load may be "
-                                "running at the same time; try again).") from exc
+                                "running at the same time; try again).",
+                                f"Neo4j a refusé une écriture ({label}) : {exc.message} (un autre chargement "
+                                "est peut-être en cours en même temps ; réessayez).") from exc
         except neo.Neo4jError as exc:
             if "MemoryPoolOutOfMemoryError" in (exc.code or ""):
                 raise TransactionTooLarge(
                     f"Neo4j ran out of transaction memory during {label}; nothing was changed. Give the "
                     "server a bigger heap (ECOSYSTEM_NEO4J_HEAP for the local server) or raise its "
-                    "dbms.memory.transaction.total.max.") from exc
+                    "dbms.memory.transaction.total.max.",
+                    f"Neo4j a manqué de mémoire de transaction pendant {label} ; rien n'a été modifié. "
+                    "Donnez plus de mémoire au serveur (ECOSYSTEM_NEO4J_HEAP pour le serveur local) ou "
+                    "augmentez son réglage dbms.memory.transaction.total.max.") from exc
             if is_timeout(exc):
                 raise QueryTimeout(
                     f"The Neo4j query {label!r} ran past the {self.timeout:g} s limit and was stopped: "
-                    "raise ECOSYSTEM_QUERY_TIMEOUT (seconds) or ask a narrower question.") from exc
+                    "raise ECOSYSTEM_QUERY_TIMEOUT (seconds) or ask a narrower question.",
+                    f"La requête Neo4j « {label} » a dépassé la limite de {self.timeout:g} s et a été "
+                    "arrêtée : augmentez ECOSYSTEM_QUERY_TIMEOUT (en secondes) ou posez une question plus "
+                    "ciblée.") from exc
             code = exc.code or ""
             if isinstance(exc, neo.AuthError | neo.DatabaseUnavailable) or "DatabaseNotFound" in code:
                 raise unavailable(self.uri, self.user, self.database, exc) from exc

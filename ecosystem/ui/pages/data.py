@@ -39,7 +39,7 @@ if files:
     try:
         report = pure(views.check_files, items, name)
     except UnreadableFile as error:
-        st.error(t("data.unreadable", lang, message=str(error)), icon=":material/block:")
+        st.error(t("data.unreadable", lang, message=error.text(lang)), icon=":material/block:")
         report = None
     if report is not None and not report.ok:
         st.error(t("data.problems", lang, n=len(report.problems)), icon=":material/error:")
@@ -66,7 +66,7 @@ if files:
                 report_progress = components.progress_callback(bar, t("data.loading", lang))
                 result = ctx.store.load(dataset, progress=report_progress)
             except EcosystemError as error:
-                st.error(str(error))
+                st.error(error.text(lang), icon=":material/error:")
             else:
                 ctx.changed()
                 st.session_state[UPLOADS] = uploads + 1

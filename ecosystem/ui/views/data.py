@@ -12,7 +12,7 @@ from ecosystem.datasets.export import csv_files, file_stem, graph_bytes, json_by
 from ecosystem.datasets.reader import check_uploaded
 from ecosystem.datasets.template import template_workbook
 from ecosystem.datasets.validate import Report
-from ecosystem.errors import Problem
+from ecosystem.errors import Problem, is_french
 from ecosystem.store.base import Store
 from ecosystem.ui.i18n import date_label, t
 
@@ -35,8 +35,8 @@ def check_files(files: tuple[tuple[str, bytes], ...], name: str) -> Report:
 
 
 def problem_sentence(problem: Problem, lang: str) -> str:
-    french = getattr(problem, "expected_fr", "")
-    return french if lang == "fr" and french else problem.expected
+    """What is wrong, in `lang`; the table's other columns say where."""
+    return problem.expected_fr if is_french(lang) else problem.expected
 
 
 def problems_table(problems: tuple[Problem, ...], lang: str) -> pd.DataFrame:
