@@ -21,6 +21,7 @@ from ecosystem.neo4j_server import bolt, config, credentials, process
 from ecosystem.neo4j_server.jars import install
 from ecosystem.neo4j_server.java import find_java
 from ecosystem.neo4j_server.layout import Layout
+from ecosystem.neo4j_server.private import write_private
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ def start(state_dir: Path, *, port: int, heap: str, pagecache: str, version: str
         except OSError as exc:
             raise Neo4jServerError(f"Could not launch Java ({runtime.path}): {exc}. Set ECOSYSTEM_JAVA to a "
                                    "working Java 17 or 21.") from exc
-        layout.pid_file.write_text(f"{pid}\n", encoding="utf-8")
+        write_private(layout.pid_file, f"{pid}\n")
         deadline = time.monotonic() + timeout  # counted from the launch: a first download is not in it
         try:
             proc: psutil.Process | None = psutil.Process(pid)
