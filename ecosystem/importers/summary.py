@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ecosystem.importers.cleaning import Cleaned
 from ecosystem.importers.merge import MergeCounts
 from ecosystem.importers.rejects import REASONS, reason_text
 
@@ -62,6 +63,7 @@ class ImportSummary:
     inferred_links: int
     status: str  # store load status: "loaded", "replaced", "unchanged", or "dry-run"
     warnings: tuple[str, ...] = field(default=())  # codes of WARNINGS
+    cleaned: Cleaned = field(default=Cleaned())  # cells whose control characters were removed
 
     @property
     def dry_run(self) -> bool:
@@ -73,7 +75,7 @@ class ImportSummary:
 
     def lines(self, lang: str = "fr") -> list[str]:
         """The summary as short lines of text."""
-        return _lines_fr(self) if lang == "fr" else _lines_en(self)
+        return (_lines_fr(self) if lang == "fr" else _lines_en(self)) + self.cleaned.lines(lang)
 
 
 def _n(value: int) -> str:
