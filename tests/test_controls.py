@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,7 @@ from ecosystem.datasets.cleaning import LIMIT
 from ecosystem.datasets.reader import check_uploaded
 
 HEADER = "id;nom;type;territoires;description"
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_what_is_removed_and_what_is_kept() -> None:
@@ -79,3 +83,18 @@ def test_any_text_read_from_a_csv_cell_comes_out_without_controls(text: str) -> 
     assert not has_controls(description)
     assert description == strip_controls("d" + text).strip().replace("\r\n", "\n").replace("\r", "\n")
     assert bool(report.warnings) == has_controls(("d" + text).strip())  # str.strip takes \x1c-\x1f
+
+
+def test_cli_tables_never_print_escape_sequences(tmp_path: Path) -> None:
+    """A dataset stored with control characters (before this check existed, or by another program)."""
+    from ecosystem.model import Actor, ActorKind, Dataset
+    from ecosystem.store.memory import MemoryStore
+
+    store = MemoryStore(tmp_path / "embedded")
+    store.load(Dataset("jeu-rouge", "\x1b[31mRouge\x1b[2J\nsur deux lignes", actors=(
+        Actor("a", "Acteur\x07", ActorKind.ASSOCIATION, ("commune:26108",), (2,)),)))
+    env = {"PATH": "/usr/bin:/bin", "ECOSYSTEM_STATE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "ecosystem", "stats"], capture_output=True, text=True,
+                          env=env, cwd=REPO, check=True)
+    assert "[31mRouge[2J sur deux lignes" in done.stdout
+    assert not has_controls(done.stdout.replace("\n", ""))
