@@ -98,3 +98,10 @@ def test_cli_tables_never_print_escape_sequences(tmp_path: Path) -> None:
                           env=env, cwd=REPO, check=True)
     assert "[31mRouge[2J sur deux lignes" in done.stdout
     assert not has_controls(done.stdout.replace("\n", ""))
+
+
+def test_a_dataset_name_typed_in_the_app_and_a_file_name_lose_their_controls() -> None:
+    text = f"{HEADER}\na;Nom;association;26108;x\n"
+    report = check_uploaded({"acteurs\x1b[2J.csv": text.encode()}, "Mon\x1b[31m jeu")
+    assert report.dataset is not None
+    assert report.dataset.name == "Mon[31m jeu" and report.source == "acteurs[2J.csv"

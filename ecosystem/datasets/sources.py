@@ -556,6 +556,8 @@ def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
     lone CSV whose name names no sheet holds the actors. Raises UnreadableFile when a file cannot be
     read at all (an `Unreadable`, which also says it in French).
     """
+    files = {strip_controls(name): data for name, data in files.items()}  # names are shown in messages
+    label = strip_controls(label)
     names = list(files)
     book = RawBook(label or (names[0] if len(names) == 1 else ", ".join(names)))
     if not names:
