@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecosystem.controls import codes, has_controls, one_line, strip_controls
+from ecosystem.controls import bytes_may_have_controls, codes, has_controls, one_line, strip_controls
 from ecosystem.datasets.cleaning import LIMIT
 from ecosystem.datasets.reader import check_uploaded
 
@@ -105,3 +105,14 @@ def test_a_dataset_name_typed_in_the_app_and_a_file_name_lose_their_controls() -
     report = check_uploaded({"acteurs\x1b[2J.csv": text.encode()}, "Mon\x1b[31m jeu")
     assert report.dataset is not None
     assert report.dataset.name == "Mon[31m jeu" and report.source == "acteurs[2J.csv"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8")), st.sampled_from(["utf-8", "cp1252"]))
+def test_the_fast_bytes_test_never_misses_a_control_character(text: str, encoding: str) -> None:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return  # not representable in Windows-1252: such a file cannot exist
+    if has_controls(text):
+        assert bytes_may_have_controls(data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePath
 
-from ecosystem.controls import has_controls, strip_controls
+from ecosystem.controls import bytes_may_have_controls, has_controls, strip_controls
 from ecosystem.datasets.cells import (
     CSV_TRIGGERS,
     JSON_TRIGGERS,
@@ -250,7 +250,9 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
         return raw
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    cleaner = Cleaner(name, book.warnings) if has_controls(text) else None  # one scan for the whole file
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    dirty = (utf16 or bytes_may_have_controls(data)) and has_controls(text)  # fast bytes test first
+    cleaner = Cleaner(name, book.warnings) if dirty else None
     try:
         header_cells = next(reader)
         header = _map_header(raw, header_cells, book.warnings, book.problems)
