@@ -96,7 +96,7 @@ def command(java: str, java_major: int, layout: Layout, lib: Path, *, port: int,
 
 # What the server may see of the caller's environment: where things are, language and time zone.
 # An allow-list, not a deny-list: NEO4J_PASSWORD, cloud keys, tokens... are never passed on, whatever
-# their name (a process's environment is readable in /proc/<pid>/environ, and Neo4j logs some of it).
+# their name (a long-running process's environment stays readable in /proc/<pid>/environ).
 KEPT_ENV = frozenset({"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR"})
 
 
