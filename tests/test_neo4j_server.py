@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,11 +25,12 @@ from pathlib import Path
 import psutil
 import pytest
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError
+from neo4j.exceptions import AuthError, ClientError
 
 from ecosystem import settings
 from ecosystem.errors import Neo4jServerError
 from ecosystem.neo4j_server import Layout, connection_env, install, is_installed, process, start, status, stop
+from ecosystem.neo4j_server.config import environment, write_conf
 from ecosystem.neo4j_server.java import find_java, parse_java_version, supported_majors
 
 VERSION = settings.get("ECOSYSTEM_NEO4J_VERSION") or "5.26.30"
@@ -195,6 +197,65 @@ def test_a_server_that_dies_while_starting_is_reported_with_its_output(
     assert not Layout.of(tmp_path).pid_file.exists()
 
 
+# --- locked down: like Neo4j's own defaults or tighter ---------------------------------------------
+
+def _file_urls(state: Path) -> list[str]:
+    """Files a LOAD CSV must not read: a system file, the same through "..", the server's password."""
+    return ["file:///etc/hostname", "file:///../../../../etc/hostname",
+            Layout.of(state).password_file.as_uri(), "file:///password"]
+
+
+@pytest.mark.neo4j
+def test_load_csv_cannot_read_the_servers_files(server: Server) -> None:
+    env = connection_env(server.state)
+    for url in _file_urls(server.state):
+        with pytest.raises(ClientError) as refused:
+            run(env, "LOAD CSV FROM $url AS row RETURN row", url=url)
+        assert "allow_csv_import_from_file_urls" in str(refused.value), url
+        assert env["NEO4J_PASSWORD"] not in str(refused.value)
+    assert list(Layout.of(server.state).import_dir.iterdir()) == []  # where file URLs would point
+
+
+def _shared(path: Path) -> list[str]:
+    """The entries under `path` (itself included) that its group or others may read, write or enter."""
+    found = []
+    for entry in [path, *path.rglob("*")]:
+        try:
+            mode = entry.lstat().st_mode
+        except FileNotFoundError:  # the running server removed it meanwhile
+            continue
+        if not stat.S_ISLNK(mode) and mode & 0o077:
+            found.append(f"{oct(mode & 0o777)} {entry}")
+    return found
+
+
+@pytest.mark.neo4j
+def test_the_servers_files_are_for_its_owner_only(server: Server) -> None:
+    env = connection_env(server.state)
+    run(env, "MERGE (n:ModeProbe {id: 1})")  # the server has written data and logs
+    layout = Layout.of(server.state)
+    assert layout.home.stat().st_mode & 0o777 == 0o700
+    assert {"data", "logs", "conf", "run", "import", "password"} <= {p.name for p in layout.home.iterdir()}
+    assert _shared(layout.home) == []
+
+
+@pytest.mark.neo4j
+def test_the_server_gets_no_secret_from_the_callers_environment(
+        server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path("/proc/self/environ").exists():
+        pytest.skip("no /proc here to read a process's environment")
+    monkeypatch.setenv("NEO4J_PASSWORD", "caller-password-not-for-the-server")
+    monkeypatch.setenv("SOME_API_TOKEN", "caller-token-not-for-the-server")
+    stop(server.state)
+    started = start(server.state, **server.options())
+    assert started.pid is not None
+    environ = Path(f"/proc/{started.pid}/environ").read_bytes()
+    assert b"not-for-the-server" not in environ
+    names = {entry.split(b"=", 1)[0].decode() for entry in environ.split(b"\0") if entry}
+    assert "NEO4J_PASSWORD" not in names and "SOME_API_TOKEN" not in names
+    assert {"NEO4J_HOME", "NEO4J_CONF"} <= names
+
+
 # --- without a server --------------------------------------------------------------------------------
 
 def test_status_of_an_empty_state_folder_is_not_running(tmp_path: Path) -> None:
@@ -226,6 +287,30 @@ def test_a_taken_port_is_reported_with_the_fix(tmp_path: Path) -> None:
             start(tmp_path, port=port, heap="512m", pagecache="64m", version=VERSION, password=None,
                   java=None)
     assert not status(tmp_path).running
+
+
+def test_the_server_environment_is_an_allow_list(tmp_path: Path) -> None:
+    caller = {"PATH": "/usr/bin", "HOME": "/home/me", "LC_TIME": "fr_FR.UTF-8", "NEO4J_PASSWORD": "secret-1",
+              "AWS_SECRET_ACCESS_KEY": "secret-2", "JAVA_TOOL_OPTIONS": "-Dx=1", "NEO4J_HOME": "/elsewhere"}
+    layout = Layout.of(tmp_path)
+    assert environment(layout, caller) == {
+        "PATH": "/usr/bin", "HOME": "/home/me", "LC_TIME": "fr_FR.UTF-8",
+        "NEO4J_HOME": str(layout.home), "NEO4J_CONF": str(layout.conf_file.parent)}
+
+
+def test_the_configuration_refuses_file_urls_and_tightens_what_exists(tmp_path: Path) -> None:
+    layout = Layout.of(tmp_path)
+    old = layout.data_dir / "databases" / "neo4j" / "neostore"  # as an older version left it
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"x")
+    os.chmod(old, 0o644)
+    os.chmod(old.parent, 0o755)
+    write_conf(layout)
+    conf = layout.conf_file.read_text(encoding="utf-8").splitlines()
+    assert "dbms.security.allow_csv_import_from_file_urls=false" in conf
+    assert f"server.directories.import={layout.import_dir}" in conf
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert _shared(layout.home) == []
 
 
 SLEEPER = "import time\nprint('ready', flush=True)\ntime.sleep(3600)\n"

@@ -11,6 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from ecosystem.controls import one_line
 from ecosystem.lang import Lang, UnknownLang, configured_lang, parse_lang
 from ecosystem.store import Store, open_store
 
@@ -60,11 +61,16 @@ def print_json(value: Any) -> None:
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "") -> None:
-    """A plain aligned table: readable in any terminal, copy-pastable into a spreadsheet."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    """A plain aligned table: readable in any terminal, copy-pastable into a spreadsheet.
+
+    Each cell is printed on one line without control characters: a name holding ESC sequences
+    (stored before the readers removed them, or by another program) must not drive the terminal.
+    """
+    cells = [[one_line(str(h)) for h in headers]] + [["" if c is None else one_line(str(c)) for c in row]
+                                                     for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     if title:
-        print(title)
+        print(one_line(title))
     for n, row in enumerate(cells):
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:

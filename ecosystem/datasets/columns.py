@@ -225,7 +225,7 @@ ACTORS = Sheet(
     "Required. One row per actor: association, company, local authority, public service, foundation, "
     "research lab, citizen group.",
     columns=(
-        _id("l'acteur", "actor", "cc-crestois"),
+        _id("l'acteur", "actor", "exemple-cc-crestois"),
         _name("l'acteur", "actor", "CC du Crestois et de Pays de Saillans"),
         Column("kind", "Type", "kind", Kind.CHOICE, "Type d'acteur.", "Kind of actor.", "collectivite",
                required=True, choices=ACTOR_KINDS,
@@ -281,9 +281,9 @@ ACTORS = Sheet(
     ),
     aliases=("acteur", "actor", "structures", "organisations", "organizations"),
     required=True,
-    example={"id": "cc-crestois", "name": "CC du Crestois et de Pays de Saillans", "kind": "collectivite",
-             "territories": "200040509", "sdgs": "2; 11; 13", "offers": "donnees; outils",
-             "needs": "competences", "siren": "200040509",
+    example={"id": "exemple-cc-crestois", "name": "CC du Crestois et de Pays de Saillans",
+             "kind": "collectivite", "territories": "200040509", "sdgs": "2; 11; 13",
+             "offers": "donnees; outils", "needs": "competences", "siren": "200040509",
              "description": "Communauté de communes de la vallée de la Drôme.", "active": "oui"},
 )
 
@@ -292,7 +292,7 @@ POLICIES = Sheet(
     "Facultative. Une ligne par politique publique (PCAET, PAT, contrat de ville, CRTE...).",
     "Optional. One row per public policy (PCAET, PAT, contrat de ville, CRTE...).",
     columns=(
-        _id("la politique", "policy", "pat-crestois"),
+        _id("la politique", "policy", "exemple-pat-crestois"),
         _name("la politique", "policy", "Projet alimentaire territorial du Crestois"),
         Column("kind", "Type", "kind", Kind.POLICY_KIND,
                "Type de politique : PCAET, PAT, CRTE, Contrat de ville, CLS, PLH, PLUi, SCoT... ou tout "
@@ -305,15 +305,15 @@ POLICIES = Sheet(
                "feuille Acteurs. Plusieurs : séparez par « ; ».",
                "Actors carrying the policy (local authorities), by id or exact name from the actors sheet. "
                "Several: separate with \";\".",
-               "cc-crestois", multi=True, target="actors",
+               "exemple-cc-crestois", multi=True, target="actors",
                aliases=("porteur", "carrier", "porté par", "portée par", "collectivités")),
         _territories(True, "la politique s'applique", "policy applies", "200040509"),
         _sdgs("la politique porte", "policy addresses", "2; 12"),
         _description("la politique", "policy", "Relocaliser l'alimentation des cantines."),
     ),
     aliases=("politique", "policy", "politiques publiques", "public policies", "dispositifs"),
-    example={"id": "pat-crestois", "name": "Projet alimentaire territorial du Crestois", "kind": "PAT",
-             "carriers": "cc-crestois", "territories": "200040509", "sdgs": "2; 12",
+    example={"id": "exemple-pat-crestois", "name": "Projet alimentaire territorial du Crestois",
+             "kind": "PAT", "carriers": "exemple-cc-crestois", "territories": "200040509", "sdgs": "2; 12",
              "description": "Relocaliser l'alimentation des cantines."},
 )
 
@@ -322,7 +322,7 @@ ALLIANCES = Sheet(
     "Facultative. Une ligne par alliance d'intérêt général.",
     "Optional. One row per general-interest alliance.",
     columns=(
-        _id("l'alliance", "alliance", "alliance-alimentaire-crest"),
+        _id("l'alliance", "alliance", "exemple-alliance-crest"),
         _name("l'alliance", "alliance", "Alliance alimentaire de Crest"),
         Column("purpose", "Objet", "purpose", Kind.LONG_TEXT, "Ce que l'alliance cherche à faire.",
                "What the alliance sets out to do.", "Approvisionner les cantines en produits locaux.",
@@ -340,13 +340,13 @@ ALLIANCES = Sheet(
                "de la feuille Politiques. Plusieurs : séparez par « ; ».",
                "Public policies the alliance aligns with, by id or exact name from the policies sheet. "
                "Several: separate with \";\".",
-               "pat-crestois", multi=True, target="policies",
+               "exemple-pat-crestois", multi=True, target="policies",
                aliases=("politique", "politiques publiques", "policy", "articulation")),
     ),
     aliases=("alliance",),
-    example={"id": "alliance-alimentaire-crest", "name": "Alliance alimentaire de Crest",
+    example={"id": "exemple-alliance-crest", "name": "Alliance alimentaire de Crest",
              "purpose": "Approvisionner les cantines en produits locaux.", "started": "2025-01-15",
-             "status": "active", "territories": "26108", "sdgs": "2; 12", "policies": "pat-crestois"},
+             "status": "active", "territories": "26108", "sdgs": "2; 12", "policies": "exemple-pat-crestois"},
 )
 
 MEMBERSHIPS = Sheet(
@@ -357,16 +357,17 @@ MEMBERSHIPS = Sheet(
         Column("alliance", "Alliance", "alliance", Kind.REF,
                "L'alliance, par identifiant ou nom exact de la feuille Alliances.",
                "The alliance, by id or exact name from the alliances sheet.",
-               "alliance-alimentaire-crest", required=True, target="alliances"),
+               "exemple-alliance-crest", required=True, target="alliances"),
         Column("actor", "Acteur", "actor", Kind.REF, "L'acteur membre, par identifiant ou nom exact de la "
                "feuille Acteurs.", "The member actor, by id or exact name from the actors sheet.",
-               "cc-crestois", required=True, target="actors", aliases=("membre", "member", "structure")),
+               "exemple-cc-crestois", required=True, target="actors",
+               aliases=("membre", "member", "structure")),
         Column("role", "Rôle", "role", Kind.CHOICE, "Rôle de l'acteur dans l'alliance. Vide : partenaire.",
                "Role of the actor in the alliance. Empty: partenaire.", "pilote", choices=ROLES,
                aliases=("rôle", "fonction"), default="partenaire"),
     ),
     aliases=("membre", "member", "membership", "memberships", "adhésions", "partenariats", "participants"),
-    example={"alliance": "alliance-alimentaire-crest", "actor": "cc-crestois", "role": "pilote"},
+    example={"alliance": "exemple-alliance-crest", "actor": "exemple-cc-crestois", "role": "pilote"},
 )
 
 ASSESSMENTS = Sheet(
@@ -379,7 +380,7 @@ ASSESSMENTS = Sheet(
         Column("alliance", "Alliance", "alliance", Kind.REF,
                "L'alliance évaluée, par identifiant ou nom exact de la feuille Alliances.",
                "The assessed alliance, by id or exact name from the alliances sheet.",
-               "alliance-alimentaire-crest", required=True, target="alliances"),
+               "exemple-alliance-crest", required=True, target="alliances"),
         Column("lever", "Levier", "lever", Kind.LEVER,
                "Un des 21 leviers de la charte, par identifiant ou nom : principe-4, « Complémentarité », "
                "« principe 4 », modalite-evaluer, « Données »...",
@@ -398,7 +399,7 @@ ASSESSMENTS = Sheet(
     ),
     aliases=("évaluation", "assessment", "auto-évaluations", "auto-évaluation", "self-assessments",
              "autoevaluations"),
-    example={"alliance": "alliance-alimentaire-crest", "lever": "principe-4", "on": "2025-06-30",
+    example={"alliance": "exemple-alliance-crest", "lever": "principe-4", "on": "2025-06-30",
              "score": "2", "comment": "Chaque partenaire apporte une compétence distincte."},
 )
 

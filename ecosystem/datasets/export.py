@@ -11,7 +11,9 @@ is tested), so an export is also a backup and a way to edit a dataset in Excel a
 - graphml, gexf: one file holding every loaded dataset as one graph (`graph.dataset_graph`).
 
 The functions returning bytes (`csv_files`, `json_bytes`, `graph_bytes`) serve the app's download
-buttons; `export` writes them for the CLI.
+buttons; `export` writes them for the CLI. Every text goes out without control characters
+(`ecosystem.controls`), whatever reached the store: XML 1.0 forbids most of them, and a lone
+surrogate cannot be written as UTF-8 at all, so each format is valid whatever the Unicode in the data.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ecosystem.controls import has_controls, strip_controls
 from ecosystem.datasets.cells import CSV_TRIGGERS, JSON_TRIGGERS, neutralise
 from ecosystem.datasets.columns import SHEETS
 from ecosystem.datasets.graph import dataset_graph
@@ -47,18 +50,19 @@ def csv_files(dataset: Dataset, lang: str = "fr") -> dict[str, bytes]:
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow([c.header(lang) for c in sheet.columns])
         for row in rows[sheet.name]:
-            writer.writerow([neutralise(row.get(c.name, ""), CSV_TRIGGERS) for c in sheet.columns])
+            writer.writerow([neutralise(strip_controls(row.get(c.name, "")), CSV_TRIGGERS)
+                             for c in sheet.columns])
         files[sheet.file_name(lang)] = out.getvalue().encode("utf-8-sig")
     return files
 
 
 def _neutralise_json(value: object) -> object:
     if isinstance(value, str):
-        return neutralise(value, JSON_TRIGGERS)
+        return neutralise(strip_controls(value), JSON_TRIGGERS)
     if isinstance(value, list):
         return [_neutralise_json(v) for v in value]
     if isinstance(value, dict):
-        return {k: _neutralise_json(v) for k, v in value.items()}
+        return {strip_controls(str(k)): _neutralise_json(v) for k, v in value.items()}
     return value
 
 
@@ -67,9 +71,29 @@ def json_bytes(dataset: Dataset) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _clean_attributes(data: dict) -> None:
+    for key, value in data.items():
+        if isinstance(value, str) and has_controls(value):
+            data[key] = strip_controls(value)
+
+
+def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with no control character in a node id or a text attribute (cleaned in place, node
+    ids relabelled in a copy): what XML 1.0 can hold."""
+    renamed = {n: strip_controls(n) for n in graph if isinstance(n, str) and has_controls(n)}
+    if renamed:
+        graph = nx.relabel_nodes(graph, renamed, copy=True)
+    _clean_attributes(graph.graph)
+    for _, data in graph.nodes(data=True):
+        _clean_attributes(data)
+    for *_, data in graph.edges(keys=True, data=True):
+        _clean_attributes(data)
+    return graph
+
+
 def graph_bytes(datasets: Iterable[Dataset], fmt: str, ref: Reference | None = None) -> bytes:
     """GraphML or GEXF of these datasets as one graph."""
-    graph = dataset_graph(datasets, ref)
+    graph = xml_safe(dataset_graph(datasets, ref))
     out = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, out, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 Nothing here judges a value: cells come out as text, keyed by canonical column, with the line number
 the user sees and the header as the user wrote it. The validator does the rest. What the readers do
-report is what only they can see: formulas, spreadsheet errors, unknown columns and sheets.
+report is what only they can see: formulas, spreadsheet errors, unknown columns and sheets, control
+characters (removed, see `cleaning.py`), a stray quote that swallowed rows (`quotes.py`).
 
 Entry points: `read_files(files, label)` for uploaded bytes ({file name: bytes}) and
 `files_from_path(path)` to turn a file or a folder into such a mapping.
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePath
 
+from ecosystem.controls import bytes_may_have_controls, has_controls, strip_controls
 from ecosystem.datasets.cells import (
     CSV_TRIGGERS,
     JSON_TRIGGERS,
@@ -27,8 +29,10 @@ from ecosystem.datasets.cells import (
     number_text,
     unquote,
 )
+from ecosystem.datasets.cleaning import Cleaner
 from ecosystem.datasets.columns import ACTORS, COLUMN_INDEX, DATASET, IGNORED_SHEETS, Sheet, sheet_for
 from ecosystem.datasets.problems import DatasetProblem, Unreadable, problem, shown
+from ecosystem.datasets.quotes import Swallowed, line_starts, swallowed_rows
 from ecosystem.text import header_key
 
 NO_FLAGS: frozenset[str] = frozenset()
@@ -172,7 +176,7 @@ def _map_header(raw: RawSheet, cells: list[str], warnings: list[DatasetProblem],
     positions: list[tuple[int, str]] = []
     unknown: list[int] = []
     for i, text in enumerate(cells):
-        written = text.strip()
+        written = strip_controls(text).strip()
         if not written:
             continue
         column = index.get(header_key(written))
@@ -217,6 +221,26 @@ def _text_cell(raw: RawSheet, line: int, header: str, value: str, triggers: froz
     return unquote(value, triggers)
 
 
+def _swallowed(raw: RawSheet, found: Swallowed, header_cells: list[str], problems: list[DatasetProblem]
+               ) -> None:
+    header = strip_controls(header_cells[found.index]).strip() if found.index < len(header_cells) else None
+    more_en = more_fr = ""
+    if found.count > 1:
+        others = found.count - 1
+        more_en = f" (and {others} more line{'s' if others > 1 else ''})"
+        more_fr = f", ainsi que {others} autre{'s' if others > 1 else ''} ligne{'s' if others > 1 else ''}"
+    row = shown(found.text, 60)
+    problems.append(problem(
+        raw.where, found.opened, header or None, None,
+        f'opens with a double quote (") closed only further down, so line {found.first} of the file, '
+        f'which looks like a whole row ("{row}"), was read as part of this cell{more_en}; remove that '
+        "quote, or close it where the cell ends",
+        f"commence par un guillemet (\") refermé seulement plus bas : la ligne "
+        f"{found.first} du fichier, qui ressemble à une ligne entière du tableau (« {row} »), a été lue "
+        f"comme la suite de cette cellule{more_fr} ; retirez ce guillemet, ou refermez-le là où la "
+        "cellule se termine"))
+
+
 def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
     """One CSV file as one sheet. Delimiter and encoding are sniffed; quoted newlines are kept."""
     text = decode(data, name)
@@ -224,20 +248,36 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
     if not text.strip():
         raw.has_header = False
         return raw
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    dirty = (utf16 or bytes_may_have_controls(data)) and has_controls(text)  # fast bytes test first
+    cleaner = Cleaner(name, book.warnings) if dirty else None
     try:
-        header = _map_header(raw, next(reader), book.warnings, book.problems)
+        header_cells = next(reader)
+        header = _map_header(raw, header_cells, book.warnings, book.problems)
         positions, headers = header.positions, raw.headers
         unknown = set(header.unknown)
         unread = [i for i in range(header.width) if i not in {p for p, _ in positions}]
         off_table_reported = False
+        starts: list[int] | None = None  # where each physical line starts, once a record needs it
+        end = reader.line_num  # physical line where the previous record ended
         for line, cells in enumerate(reader, start=2):
+            start, end = end + 1, reader.line_num
+            if end > start:  # a record over several lines: did a stray quote swallow rows?
+                starts = starts or line_starts(text)
+                lines = [text[starts[k - 1]:starts[k]] for k in range(start, min(end, len(starts) - 1) + 1)]
+                found = swallowed_rows(lines, cells, start, header_cells and len(header_cells) - 1, delimiter)
+                if found is not None:
+                    _swallowed(raw, found, header_cells, book.problems)
             values: dict[str, str] = {}
             flagged: set[str] = set()
             n = len(cells)
             for i, column in positions:
                 if i < n:
                     value = cells[i].strip()
+                    if cleaner is not None and value and has_controls(value):
+                        value = cleaner.cell(line, headers[column], value)
                     if value:
                         if value[0] == "=" or value[0] == "'":
                             checked = _text_cell(raw, line, headers[column], value, CSV_TRIGGERS,
@@ -262,6 +302,8 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
         raise Unreadable(f"{name} is not a readable CSV file (line {reader.line_num}: {exc}).",
                          f"{name} n'est pas un fichier CSV lisible (ligne {reader.line_num} : {exc})."
                          ) from exc
+    if cleaner is not None:
+        cleaner.finish()
     return raw
 
 
@@ -291,6 +333,7 @@ def _json_value(value: object) -> str | None:
 def _json_records(raw: RawSheet, records: list, book: RawBook) -> None:
     index = COLUMN_INDEX[raw.sheet.name]
     unknown: set[str] = set()
+    cleaner = Cleaner(raw.where, book.warnings)
     for line, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             book.problems.append(problem(
@@ -301,7 +344,8 @@ def _json_records(raw: RawSheet, records: list, book: RawBook) -> None:
         values: dict[str, str] = {}
         flagged: set[str] = set()
         for key, value in record.items():
-            column = index.get(header_key(str(key)))
+            key = strip_controls(str(key))
+            column = index.get(header_key(key))
             if column is None:
                 if key not in unknown:
                     unknown.add(key)
@@ -313,6 +357,8 @@ def _json_records(raw: RawSheet, records: list, book: RawBook) -> None:
                 continue
             raw.headers.setdefault(column.name, str(key))
             text = _json_value(value)
+            if text and has_controls(text):
+                text = cleaner.cell(line, str(key), text)
             if text is None:
                 flagged.add(column.name)
                 book.problems.append(problem(
@@ -329,6 +375,7 @@ def _json_records(raw: RawSheet, records: list, book: RawBook) -> None:
             if text:
                 values[column.name] = text
         raw.rows.append(RawRow(line, values, frozenset(flagged) if flagged else NO_FLAGS))
+    cleaner.finish()
 
 
 def read_json(data: bytes, name: str, book: RawBook) -> None:
@@ -427,6 +474,7 @@ def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
     cells = [_xlsx_text(header_cells[i][1]) if i in header_cells else "" for i in range(width)]
     header = _map_header(raw, cells, book.warnings, book.problems)
     off_table_reported = False
+    cleaner = Cleaner(raw.where, book.warnings)
     for line, found in rows:
         values: dict[str, str] = {}
         flagged: set[str] = set()
@@ -454,6 +502,8 @@ def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
                     "est une erreur de tableur ; corrigez la formule ou tapez la valeur"))
                 continue
             text = _xlsx_text(value)
+            if data_type == "s" and has_controls(text):
+                text = cleaner.cell(line, written, text)
             if text[:1] == "'":
                 text = unquote(text, CSV_TRIGGERS)
             if text:
@@ -463,6 +513,7 @@ def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
             _off_table_warning(raw, book.warnings, line)
         if values or flagged or any(i in header.unknown for i in found):
             raw.rows.append(RawRow(line, values, frozenset(flagged) if flagged else NO_FLAGS))
+    cleaner.finish()
     return raw
 
 
@@ -507,6 +558,8 @@ def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
     lone CSV whose name names no sheet holds the actors. Raises UnreadableFile when a file cannot be
     read at all (an `Unreadable`, which also says it in French).
     """
+    files = {strip_controls(name): data for name, data in files.items()}  # names are shown in messages
+    label = strip_controls(label)
     names = list(files)
     book = RawBook(label or (names[0] if len(names) == 1 else ", ".join(names)))
     if not names:

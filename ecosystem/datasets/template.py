@@ -4,6 +4,10 @@ A "Lisez-moi" tab explains every column; then one tab per sheet with its header 
 help as a cell comment), one realistic example row on real Drôme codes, drop-down lists where a
 column takes fixed values, and code columns formatted as Text so that Excel keeps the leading zero
 of 01053. A hidden "Listes" tab holds the drop-down values. Filled as is, it validates.
+
+The example rows (declared in `columns.py`) have ids that start with "exemple-", which no shipped
+dataset uses: ids belong to one dataset, and the app loads the demo by default, so a template whose
+examples reused the demo's ids would be refused on every new user's first try.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
+from ecosystem.controls import strip_controls
 from ecosystem.datasets.columns import (
     ACTORS,
     ALLIANCES,
@@ -475,8 +476,12 @@ def validate(book: RawBook, default_name: str, dataset_id: str | None = None, na
 
     The dataset's id and name are, in order of preference: the arguments, the "jeu" sheet, then
     `default_name` (the file or folder name; the id is its slug). Every problem is collected; the
-    report carries the dataset only when there is none.
+    report carries the dataset only when there is none. The arguments lose their control characters,
+    as the cells did in the readers (a name typed in the app, a file name).
     """
+    default_name = strip_controls(default_name)
+    dataset_id = strip_controls(dataset_id) if dataset_id is not None else None
+    name = strip_controls(name) if name is not None else None
     checker = _Validator(book, ref or reference())
     checker.check_sheets()
     for sheet in (ACTORS, POLICIES, ALLIANCES):

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
+from ecosystem.controls import strip_controls
 from ecosystem.errors import UnreadableFile
+from ecosystem.importers.cleaning import Cleaning
 from ecosystem.importers.inference import Inference
 from ecosystem.importers.rejects import Reject
 from ecosystem.importers.scope import Scope, clean_code, commune_of
@@ -94,9 +96,12 @@ def _not_rna(name: str, found: list[str]) -> NotAnRnaFile:
         f"(Répertoire national des associations).")
 
 
-def read_rna(fp: BinaryIO, name: str, info: RnaFile | None = None) -> Iterator[RnaRow | Reject]:
-    """The records of one RNA file. Raises NotAnRnaFile when the header is not an RNA header."""
+def read_rna(fp: BinaryIO, name: str, info: RnaFile | None = None, cleaning: Cleaning | None = None
+             ) -> Iterator[RnaRow | Reject]:
+    """The records of one RNA file. Raises NotAnRnaFile when the header is not an RNA header.
+    Control characters are removed from every cell, and recorded in `cleaning`."""
     seen = info if info is not None else RnaFile(name)
+    cleaner = cleaning if cleaning is not None else Cleaning()
     seen.decoding = Decoding()
     reader = csv.reader(decoded_lines(fp, seen.decoding), delimiter=";", quotechar='"')
     try:
@@ -111,7 +116,7 @@ def read_rna(fp: BinaryIO, name: str, info: RnaFile | None = None) -> Iterator[R
 
     def get(row: list[str], column: str) -> str:
         i = at.get(column)
-        return row[i].strip() if i is not None else ""
+        return cleaner.cell(name, reader.line_num, column, row[i]).strip() if i is not None else ""
 
     while True:
         try:
@@ -126,7 +131,7 @@ def read_rna(fp: BinaryIO, name: str, info: RnaFile | None = None) -> Iterator[R
             continue
         seen.rows += 1
         if len(row) != width:
-            yield Reject(name, reader.line_num, "ligne-mal-formee", id=row[0].strip()[:20],
+            yield Reject(name, reader.line_num, "ligne-mal-formee", id=strip_controls(row[0]).strip()[:20],
                          detail=f"{len(row)} colonnes au lieu de {width}")
             continue
         codes = tuple(c for c in (get(row, "objet_social1"), get(row, "objet_social2"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from ecosystem.errors import NotFound, UnreadableFile
+from ecosystem.importers.cleaning import Cleaning
 from ecosystem.importers.collectivites import authority_actors
 from ecosystem.importers.inference import Inference
 from ecosystem.importers.links import (
@@ -77,6 +78,7 @@ class _Reading:
     rows: int = 0
     files: list[FileRead] = field(default_factory=list)
     sink: RejectSink | None = None
+    cleaning: Cleaning = field(default_factory=Cleaning)  # cells cleaned of control characters
 
     def reject(self, reject: Reject) -> None:
         self.rejected[reject.reason] += 1
@@ -181,6 +183,7 @@ def _summary(register: str, scope: Scope, dataset: Dataset, reading: _Reading, c
         linked=linked, linked_datasets=tuple(d.id for d in others),
         inferred_actors=sum(1 for a in active if a.inferred_sdgs),
         inferred_links=sum(len(a.inferred_sdgs) for a in active), status=status, warnings=warnings,
+        cleaned=reading.cleaning.result(),
     )
 
 
@@ -198,7 +201,7 @@ def import_rna(store: Store, sources: Sequence[Source], territory: str, *, rejec
     reading = _Reading(sink=rejects)
     for source, fp, tick in _sources(sources, "lecture", progress):
         info = RnaFile(source.name)
-        for n, item in enumerate(read_rna(fp, source.name, info), 1):
+        for n, item in enumerate(read_rna(fp, source.name, info, reading.cleaning), 1):
             if isinstance(item, Reject):
                 reading.reject(item)
             else:
@@ -245,7 +248,7 @@ def _read_sirene(sources: Sequence[Source], units: Sequence[Source], scope: Scop
     establishments: list[Establishment] = []
     for source, fp, tick in _sources(sources, "lecture", progress):
         info = SireneFile(source.name)
-        for est in read_establishments(fp, source.name, scope, info, tick):
+        for est in read_establishments(fp, source.name, scope, info, tick, reading.cleaning):
             if est.etatAdministratifEtablissement == "A":
                 establishments.append(est)
             else:
@@ -257,7 +260,8 @@ def _read_sirene(sources: Sequence[Source], units: Sequence[Source], scope: Scop
     legal_units: dict[str, UniteLegale] = {}
     for source, fp, tick in _sources(units, "unites-legales", progress):
         info = SireneFile(source.name)
-        legal_units.update((u.siren, u) for u in read_unites_legales(fp, source.name, sirens, info, tick))
+        legal_units.update((u.siren, u) for u in read_unites_legales(fp, source.name, sirens, info, tick,
+                                                                     reading.cleaning))
         reading.files.append(FileRead(source.name, info.layout, "utf-8", info.rows))
     return establishments, legal_units
 

@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from ecosystem.errors import UnreadableFile
 from ecosystem.importers import legal
+from ecosystem.importers.cleaning import Cleaning
 from ecosystem.importers.inference import Inference
 from ecosystem.importers.rejects import Reject
 from ecosystem.importers.rna import Outcome, parse_day
@@ -123,7 +124,7 @@ def _is_parquet(fp: BinaryIO) -> bool:
 
 
 def _csv_rows(fp: BinaryIO, name: str, what: str, required: tuple[str, ...], wanted: tuple[str, ...],
-              keep: Callable[[str], bool] | None, info: SireneFile, tick: Tick | None
+              keep: Callable[[str], bool] | None, info: SireneFile, tick: Tick | None, cleaning: Cleaning
               ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column: value}) for the records of a SIRENE CSV that pass the raw-text test `keep`."""
     text = utf8_lines(fp)
@@ -151,13 +152,13 @@ def _csv_rows(fp: BinaryIO, name: str, what: str, required: tuple[str, ...], wan
     for row in csv.reader(records(counted(), keep, tally)):
         if len(row) != width:
             continue  # a broken line of a national file: without its columns it cannot be placed
-        yield line, {column: row[i].strip() for column, i in at}
+        yield line, {column: cleaning.cell(name, line, column, row[i]).strip() for column, i in at}
     info.rows = tally.records
 
 
 def _parquet_rows(fp: BinaryIO, name: str, what: str, required: tuple[str, ...], wanted: tuple[str, ...],
-                  column: str, values: Iterable[str] | None, info: SireneFile, tick: Tick | None
-                  ) -> Iterator[tuple[int, dict[str, str]]]:
+                  column: str, values: Iterable[str] | None, info: SireneFile, tick: Tick | None,
+                  cleaning: Cleaning) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -190,7 +191,8 @@ def _parquet_rows(fp: BinaryIO, name: str, what: str, required: tuple[str, ...],
         else:
             positions = list(range(batch.num_rows))
         for pos, record in zip(positions, batch.to_pylist(), strict=True):
-            yield first + 1 + pos, {c: _text(v) for c, v in record.items()}
+            line = first + 1 + pos
+            yield line, {c: cleaning.cell(name, line, c, _text(v)) for c, v in record.items()}
     info.rows = line - 1
 
 
@@ -211,16 +213,19 @@ def _marker_test(markers: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 def read_establishments(fp: BinaryIO, name: str, scope: Scope, info: SireneFile | None = None,
-                        tick: Tick | None = None) -> Iterator[Establishment]:
-    """The establishments of `scope` (any state) in a StockEtablissement stream, CSV or parquet."""
+                        tick: Tick | None = None, cleaning: Cleaning | None = None
+                        ) -> Iterator[Establishment]:
+    """The establishments of `scope` (any state) in a StockEtablissement stream, CSV or parquet;
+    control characters removed from the cells used, and recorded in `cleaning`."""
     seen = info if info is not None else SireneFile(name)
+    cleaner = cleaning if cleaning is not None else Cleaning()
     if _is_parquet(fp):
         rows = _parquet_rows(fp, name, "StockEtablissement", ETAB_REQUIRED, _ETAB_COLUMNS,
-                             "codeCommuneEtablissement", list(scope.codes), seen, tick)
+                             "codeCommuneEtablissement", list(scope.codes), seen, tick, cleaner)
     else:
         national = scope.territory_id == "pays:FR"
         rows = _csv_rows(fp, name, "StockEtablissement", ETAB_REQUIRED, _ETAB_COLUMNS,
-                         None if national else _marker_test(scope.markers()), seen, tick)
+                         None if national else _marker_test(scope.markers()), seen, tick, cleaner)
     for line, row in rows:
         if scope.commune(row["codeCommuneEtablissement"]) is None:
             continue
@@ -229,17 +234,19 @@ def read_establishments(fp: BinaryIO, name: str, scope: Scope, info: SireneFile 
 
 
 def read_unites_legales(fp: BinaryIO, name: str, sirens: set[str], info: SireneFile | None = None,
-                        tick: Tick | None = None) -> Iterator[UniteLegale]:
-    """The legal units whose SIREN is in `sirens`, from a StockUniteLegale stream (CSV or parquet)."""
+                        tick: Tick | None = None, cleaning: Cleaning | None = None) -> Iterator[UniteLegale]:
+    """The legal units whose SIREN is in `sirens`, from a StockUniteLegale stream (CSV or parquet);
+    control characters removed from the cells used, and recorded in `cleaning`."""
     seen = info if info is not None else SireneFile(name)
+    cleaner = cleaning if cleaning is not None else Cleaning()
     if _is_parquet(fp):
         rows = _parquet_rows(fp, name, "StockUniteLegale", UL_REQUIRED, _UL_COLUMNS, "siren", sirens, seen,
-                             tick)
+                             tick, cleaner)
     else:
         def keep(record: str) -> bool:  # the SIREN is the first field, quoted or not
             return record[:9] in sirens or record[1:10] in sirens
 
-        rows = _csv_rows(fp, name, "StockUniteLegale", UL_REQUIRED, _UL_COLUMNS, keep, seen, tick)
+        rows = _csv_rows(fp, name, "StockUniteLegale", UL_REQUIRED, _UL_COLUMNS, keep, seen, tick, cleaner)
     for _, row in rows:
         if row["siren"] in sirens:
             seen.kept += 1

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from ecosystem.finding import Finding, Ref
 from ecosystem.importers import summary_text
+from ecosystem.importers.cleaning import Cleaned
 from ecosystem.importers.merge import MergeCounts
 from ecosystem.importers.rejects import REASONS
 
@@ -70,6 +71,7 @@ class ImportSummary:
     inferred_links: int
     status: str  # store load status: "loaded", "replaced", "unchanged", or "dry-run"
     warnings: tuple[str, ...] = field(default=())  # codes of summary_text.WARNINGS
+    cleaned: Cleaned = field(default=Cleaned())  # cells whose control characters were removed
 
     @property
     def dry_run(self) -> bool:
@@ -105,7 +107,7 @@ class ImportSummary:
 
     def lines(self, lang: str = "fr") -> list[str]:
         """The summary as short lines of text."""
-        return summary_text.lines(self.findings(), lang)
+        return summary_text.lines(self.findings(), lang) + self.cleaned.lines(lang)
 
 
 def _when(condition: object, finding: Finding) -> list[Finding]:

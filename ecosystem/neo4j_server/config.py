@@ -1,7 +1,10 @@
-"""How the server is configured and launched: its neo4j.conf and its Java command line.
+"""How the server is configured and launched: its neo4j.conf, its Java command line, its environment.
 
 Static settings go to conf/neo4j.conf; the port and the page cache go on the command line, where
-`status` reads them back from the running process.
+`status` reads them back from the running process. The configuration is Neo4j's own defaults or
+tighter: loopback only, authentication on, no HTTP, and `LOAD CSV` unable to read local files
+(file URLs off, and the import folder, were they turned on, an empty folder of the server's own).
+The server gets a minimal environment: never the caller's NEO4J_PASSWORD or other secrets.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from ecosystem.errors import Neo4jServerError
 from ecosystem.neo4j_server.layout import Layout
+from ecosystem.neo4j_server.private import lock_down, write_private
 from ecosystem.neo4j_server.process import ENTRY_POINT, VERSION_TAG
 
 MIN_PASSWORD_LENGTH = 8  # Neo4j's dbms.security.auth_minimum_password_length
@@ -27,6 +31,11 @@ server.http.enabled=false
 server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
+# LOAD CSV must not read the server's files (the password file, /etc/shadow when run as root...):
+# file:/// URLs are refused, and the only folder they could name is an empty one (Neo4j's own default
+# confines them to its import/ folder; without this line they could read any file the server can).
+dbms.security.allow_csv_import_from_file_urls=false
+server.directories.import={import_dir}
 # A development server: keep at most 1 GB of transaction logs.
 db.tx_log.rotation.retention_policy=1G size
 # On shutdown Bolt waits twice 5 s for idle connections by default; nothing to drain here.
@@ -68,11 +77,15 @@ def check_options(port: int, heap: str, pagecache: str, password: str | None) ->
                                "reçoive un au hasard.")
 
 
+def conf_text(layout: Layout) -> str:
+    """The neo4j.conf of this layout."""
+    return CONF.format(import_dir=layout.import_dir)
+
+
 def write_conf(layout: Layout) -> None:
-    for folder in (layout.conf_file.parent, layout.console_log.parent, layout.pid_file.parent,
-                   layout.data_dir):
-        folder.mkdir(parents=True, exist_ok=True)
-    layout.conf_file.write_text(CONF, encoding="utf-8")
+    """Make the server's folders owner-only (creating them) and write its neo4j.conf."""
+    lock_down(layout)
+    write_private(layout.conf_file, conf_text(layout))
 
 
 def command(java: str, java_major: int, layout: Layout, lib: Path, *, port: int, heap: str,
@@ -88,6 +101,15 @@ def command(java: str, java_major: int, layout: Layout, lib: Path, *, port: int,
             "-c", f"server.memory.pagecache.size={pagecache}"]
 
 
-def environment(layout: Layout) -> dict[str, str]:
-    """The caller's environment, with NEO4J_HOME/NEO4J_CONF pointing here (never at another install)."""
-    return {**os.environ, "NEO4J_HOME": str(layout.home), "NEO4J_CONF": str(layout.conf_file.parent)}
+# What the server may see of the caller's environment: where things are, language and time zone.
+# An allow-list, not a deny-list: NEO4J_PASSWORD, cloud keys, tokens... are never passed on, whatever
+# their name (a long-running process's environment stays readable in /proc/<pid>/environ).
+KEPT_ENV = frozenset({"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR"})
+
+
+def environment(layout: Layout, environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The server's environment: the caller's paths and locale only, with NEO4J_HOME/NEO4J_CONF
+    pointing here (never at another install)."""
+    source = os.environ if environ is None else environ
+    kept = {k: v for k, v in source.items() if k in KEPT_ENV or k.startswith("LC_")}
+    return {**kept, "NEO4J_HOME": str(layout.home), "NEO4J_CONF": str(layout.conf_file.parent)}

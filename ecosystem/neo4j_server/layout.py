@@ -7,11 +7,15 @@ own `conf/`, `data/`, `logs/` and `run/` folders land there:
         lib-<version>/      the jars (install)
         conf/neo4j.conf     rewritten at each start
         data/               the databases (kept across restarts)
+        import/             the only folder LOAD CSV could read, kept empty (file URLs are off anyway)
         logs/console.log    the server's output for its current run (JVM errors included)
         logs/neo4j.log      the server's own log, kept across runs
         run/server.pid      the process id, written at launch
         run/start.lock      serialises concurrent starts
         password            the `neo4j` user's password (mode 0600)
+
+Everything under it is for its owner only (folders 0700, files 0600): the data holds the password
+hash and every dataset, the logs hold queries; see `private.py`.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ class Layout:
     @property
     def data_dir(self) -> Path:
         return self.home / "data"
+
+    @property
+    def import_dir(self) -> Path:
+        return self.home / "import"
 
     @property
     def system_db(self) -> Path:

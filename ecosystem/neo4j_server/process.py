@@ -26,8 +26,10 @@ _BOLT_ADDRESS = re.compile(r"^server\.bolt\.listen_address=.*:(\d+)$")
 # A throwaway Python starts the server in its own session and exits at once, so the server is
 # nobody's child: it outlives the command that started it, no zombie waits on the caller, and a
 # Ctrl-C in the caller's terminal does not reach it. Portable to Linux and macOS, no `setsid` needed.
+# Its umask makes every file the server creates (data, logs, console log) owner-only.
 _LAUNCHER = """\
-import subprocess, sys
+import os, subprocess, sys
+os.umask(0o077)
 with open(sys.argv[1], "wb") as log:
     server = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stdout=log,
                               stderr=subprocess.STDOUT, start_new_session=True)

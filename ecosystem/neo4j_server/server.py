@@ -21,6 +21,7 @@ from ecosystem.neo4j_server import bolt, config, credentials, process
 from ecosystem.neo4j_server.jars import install
 from ecosystem.neo4j_server.java import find_java
 from ecosystem.neo4j_server.layout import Layout
+from ecosystem.neo4j_server.private import write_private
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,7 @@ def start(state_dir: Path, *, port: int, heap: str, pagecache: str, version: str
                                    "working Java 17 or 21.",
                                    f"Impossible de lancer Java ({runtime.path}) : {exc}. Donnez à "
                                    "ECOSYSTEM_JAVA le chemin d'un Java 17 ou 21 qui fonctionne.") from exc
-        layout.pid_file.write_text(f"{pid}\n", encoding="utf-8")
+        write_private(layout.pid_file, f"{pid}\n")
         deadline = time.monotonic() + timeout  # counted from the launch: a first download is not in it
         try:
             proc: psutil.Process | None = psutil.Process(pid)

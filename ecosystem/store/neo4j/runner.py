@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo
 
+from ecosystem import redact
 from ecosystem.errors import ConflictError, EcosystemError, QueryTimeout, StoreUnavailable
 from ecosystem.store.neo4j import cypher
 
@@ -32,7 +33,9 @@ class TransactionTooLarge(EcosystemError):
 
 
 def unavailable(uri: str, user: str, database: str, exc: BaseException) -> StoreUnavailable:
-    """One line naming the server and the fix, whatever the driver said."""
+    """One line naming the server (a password written in the URI hidden) and the fix, whatever the
+    driver said."""
+    uri = redact.uri(uri)
     code = getattr(exc, "code", "") or ""
     if isinstance(exc, neo.AuthError) or "Security.Unauthorized" in code:
         why = f"refused the login of user {user!r} (wrong NEO4J_USER or NEO4J_PASSWORD)"

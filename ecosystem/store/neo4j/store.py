@@ -24,6 +24,7 @@ from typing import Any
 
 import neo4j
 
+from ecosystem import redact
 from ecosystem.errors import NotFound
 from ecosystem.model import (
     Actor,
@@ -125,7 +126,8 @@ class Neo4jStore(Store):
                 self.runner.driver.close()
 
     def describe(self) -> StoreInfo:
-        return StoreInfo(kind="neo4j", location=self.uri, version=self.version, database=self.database)
+        return StoreInfo(kind="neo4j", location=redact.uri(self.uri), version=self.version,
+                         database=self.database)
 
     # ------------------------------------------------------------------ writes
 
