@@ -65,9 +65,12 @@ STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 def copy_shipped(source_root: Path, target_root: Path) -> list[Path]:
     """Copy every path of SHIPPED_PATHS from `source_root` into `target_root`; returns the files written.
 
-    Called by the build (setup.py) with the repository and `<build>/ecosystem/_shipped`. A missing
-    path is an error, not a smaller package: a wheel without its queries would only fail at run time.
+    Called by the build (setup.py) with the repository and `<build>/ecosystem/_shipped`. The target is
+    emptied first: `pip wheel .` reuses the repository's build/ folder, where a query deleted since
+    the last build would otherwise still be shipped. A missing path is an error, not a smaller
+    package: a wheel without its queries would only fail at run time.
     """
+    shutil.rmtree(target_root, ignore_errors=True)
     written: list[Path] = []
     for relative in SHIPPED_PATHS:
         source, target = source_root / relative, target_root / relative

@@ -52,6 +52,15 @@ def test_the_build_copies_every_shipped_path_but_the_maintainers_script(tmp_path
         (ROOT / "queries" / "actors_in.cypher").read_bytes()
 
 
+def test_a_rebuild_leaves_no_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "queries" / "deleted_since.cypher"
+    stale.parent.mkdir()
+    stale.write_text("RETURN 1", encoding="utf-8")
+    resources.copy_shipped(ROOT, tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / "queries" / "actors_in.cypher").is_file()
+
+
 def test_a_missing_shipped_path_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text("", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match=r"\.streamlit/config\.toml is missing"):
