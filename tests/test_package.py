@@ -27,6 +27,7 @@ import psutil
 import pytest
 
 from ecosystem import resources
+from ecosystem.store.memory import MemoryStore
 from tests.browser_support import free_port
 
 pytestmark = pytest.mark.package
@@ -133,10 +134,10 @@ def test_the_installed_package_reads_its_own_copies(installed: Installed) -> Non
 
 
 def test_the_installed_cli_works_from_any_folder(installed: Installed) -> None:
-    stats = installed.ecosystem("stats", "--json")
+    stats = installed.ecosystem("stats")
     assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["stats"]["datasets"] == []
     demo = installed.site / "ecosystem" / "_shipped" / "data" / "examples" / "demo-drome"
+    assert f"Essayez : ecosystem load {demo}" in stats.stdout, "the hint names the shipped demo"
     validated = installed.ecosystem("validate", str(demo))
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "demo-drome" in validated.stdout and "93 acteurs" in validated.stdout
@@ -152,12 +153,14 @@ def _answer(url: str, timeout: float = 2) -> str:
 
 def test_ecosystem_app_serves_the_installed_app_on_loopback(installed: Installed) -> None:
     port = free_port()
+    state = installed.cwd / "app-state"  # its own: tests run in random order, the CLI one wants it empty
     log = (installed.cwd / "app.log").open("w")
     server = subprocess.Popen(
         [str(installed.python.parent / "ecosystem"), "app", "--port", str(port), "--",
          "--server.headless", "true", "--server.fileWatcherType", "none",
          "--server.scriptHealthCheckEnabled", "true"],
-        cwd=installed.cwd, env=installed.env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=installed.cwd, env={**installed.env, "ECOSYSTEM_STATE_DIR": str(state)},
+        stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/_stcore"
     try:
         deadline = time.monotonic() + SERVER_START_LIMIT
@@ -179,6 +182,5 @@ def test_ecosystem_app_serves_the_installed_app_on_loopback(installed: Installed
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    stats = installed.ecosystem("stats", "--json")
-    loaded = [d["id"] for d in json.loads(stats.stdout)["stats"]["datasets"]]
+    loaded = [d.id for d in MemoryStore(state / "embedded").datasets()]
     assert loaded == ["demo-drome"], "the app loaded the shipped demo into the empty store"
