@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import shlex
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from ecosystem.datasets.validate import Report
 from ecosystem.errors import DatasetInvalid, NotFound
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.lang import configured_lang
+from ecosystem.resources import DEMO_DIR
 
 
 def _lang() -> str:
@@ -127,9 +129,18 @@ def stats_cmd(args: argparse.Namespace) -> int:
                      "checksum"],
                     [(d.id, d.name, d.count("actors"), d.loaded_at, d.checksum) for d in stats.datasets])
     else:
-        print(say("Aucun jeu de données chargé. Essayez : ecosystem load data/examples/demo-drome",
-                  "No dataset loaded. Try: ecosystem load data/examples/demo-drome"))
+        demo = _demo_argument()
+        print(say(f"Aucun jeu de données chargé. Essayez : ecosystem load {demo}",
+                  f"No dataset loaded. Try: ecosystem load {demo}"))
     return 0
+
+
+def _demo_argument() -> str:
+    """The shipped demo as a path to type here: `data/examples/demo-drome` in the repository, the full
+    path of the installed copy elsewhere."""
+    cwd = Path.cwd()
+    demo = DEMO_DIR.relative_to(cwd) if DEMO_DIR.is_relative_to(cwd) else DEMO_DIR
+    return shlex.quote(demo.as_posix())
 
 
 def export_cmd(args: argparse.Namespace) -> int:

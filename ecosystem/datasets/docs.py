@@ -1,19 +1,20 @@
 """The column reference of docs/dataset-format.md, generated from `columns.py`.
 
 The hand-written part of the page explains; the tables between the two markers are this module's
-output, and a test fails when they drift. Regenerate with `python -m ecosystem.datasets.docs`.
+output, and a test fails when they drift. Regenerate with `python -m ecosystem.datasets.docs`, in the
+repository: an installed package carries a copy of the page (`ecosystem.resources`) and never rewrites it.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ecosystem.datasets.columns import SHEETS, Column, Kind, accepted
+from ecosystem.resources import DATASET_FORMAT_DOC, SOURCE_TREE
 
 BEGIN = "<!-- BEGIN GENERATED: python -m ecosystem.datasets.docs -->"
 END = "<!-- END GENERATED -->"
-DOC_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "dataset-format.md"
+DOC_PATH = DATASET_FORMAT_DOC
 
 
 def _cell(text: str) -> str:
@@ -68,6 +69,10 @@ def with_reference(page: str) -> str:
 
 
 def main() -> int:
+    if not SOURCE_TREE:
+        print("the page is regenerated in the repository (docs/dataset-format.md), "
+              "not in an installed package", file=sys.stderr)
+        return 1
     page = DOC_PATH.read_text(encoding="utf-8")
     if BEGIN not in page or END not in page:
         print(f"{DOC_PATH} has no generated section markers", file=sys.stderr)

@@ -1,5 +1,7 @@
 """The reference data shipped in data/reference/: SDGs, the charter's levers, French territories.
 
+The folder is found by `ecosystem.resources` (the repository, or the copy inside an installed package).
+
 Loaded once per process (`reference()`); both stores and the dataset validator share it.
 """
 
@@ -12,9 +14,7 @@ from pathlib import Path
 from ecosystem.reference.levers import Levers, load_levers
 from ecosystem.reference.sdgs import Sdgs, load_sdgs
 from ecosystem.reference.territories import Hierarchy, load_hierarchy
-
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
-REFERENCE_DIR = DATA_DIR / "reference"
+from ecosystem.resources import DATA_DIR, REFERENCE_DIR
 
 
 @dataclass(frozen=True)

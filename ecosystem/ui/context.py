@@ -23,12 +23,11 @@ import streamlit as st
 
 from ecosystem import settings
 from ecosystem.errors import EcosystemError
-from ecosystem.reference import DATA_DIR
+from ecosystem.resources import DEMO_DIR
 from ecosystem.store import Store, open_store
 
 T = TypeVar("T")
 STATE_KEY = "ecosystem.context"
-DEMO_DIR = DATA_DIR / "examples" / "demo-drome"
 CACHE_ENTRIES = 512
 """Cached query answers (small values: tables, counts, sentences)."""
 LARGE_ENTRIES = 12

@@ -1,5 +1,8 @@
 """Named Cypher queries, read from `queries/<name>.cypher` (one query per file) and cached.
 
+The folder is found by `ecosystem.resources`: the repository's `queries/`, or its copy inside an
+installed package.
+
 Cypher is data, not code: every query the Neo4j store runs lives in its own file with a header of
 `//` comment lines giving its purpose, parameters and result columns, so it can be read, profiled
 in Neo4j Browser and reviewed on its own. Values always go in as parameters; a query never has
@@ -15,7 +18,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-QUERY_DIR = Path(__file__).resolve().parents[3] / "queries"
+from ecosystem.resources import QUERY_DIR
+
 HEADER_FIELDS = ("Purpose:", "Parameters:", "Result:")
 
 

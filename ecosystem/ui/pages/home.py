@@ -5,6 +5,7 @@ import streamlit as st
 from ecosystem.ui import charts
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import date_label, number_label, t
+from ecosystem.ui.shell import PAGES_DIR
 from ecosystem.ui.views.home import summary
 
 ctx = current()
@@ -46,5 +47,5 @@ links = (("map.py", "home.start_map", ":material/hub:"),
          ("complements.py", "home.start_complements", ":material/extension:"),
          ("alliances.py", "home.start_alliances", ":material/handshake:"),
          ("data.py", "home.start_data", ":material/database:"))
-for page, key, icon in links:
-    st.page_link(f"ecosystem/ui/pages/{page}", label=t(key, lang), icon=icon)
+for page, key, icon in links:  # absolute: a relative path would be read from app.py's folder, not ours
+    st.page_link(str(PAGES_DIR / page), label=t(key, lang), icon=icon)
