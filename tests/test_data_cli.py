@@ -96,7 +96,8 @@ def test_validate_a_broken_file_exits_1_naming_file_line_and_column(offline: Cli
     code, out, err = offline("validate", BAD_SDG)
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert lines[0] == "2 problème(s) dans bad_sdg.csv ; rien n'a été chargé :"
+    assert lines[0] == ("erreur : 2 problèmes dans « bad_sdg.csv » ; rien n'a été chargé. Corrigez les lignes "
+                        "ci-dessous puis réessayez :")
     assert lines[1].startswith("  - bad_sdg.csv, ligne 2, colonne odd : « 18 » ")
     assert lines[2].startswith("  - bad_sdg.csv, ligne 3, colonne odd : « ODD treize » ")
 
@@ -111,7 +112,7 @@ def test_validate_speaks_english_when_asked(offline: Cli, monkeypatch: pytest.Mo
 def test_validate_a_missing_file_is_one_line(offline: Cli) -> None:
     code, out, err = offline("validate", "nulle-part.csv")
     assert (code, out) == (1, "")
-    assert err == "erreur: nulle-part.csv n'existe pas : vérifiez le chemin.\n"
+    assert err == "erreur : nulle-part.csv n'existe pas : vérifiez le chemin.\n"
 
 
 # ---------------------------------------------------------------------- load and stats
@@ -141,8 +142,9 @@ def test_load_then_stats_shows_the_counts(cli: Cli) -> None:
 def test_stats_on_an_empty_store_says_how_to_start(cli: Cli) -> None:
     code, out, _ = cli("stats")
     assert code == 0
-    assert out.splitlines()[-1] == ("Aucun jeu de données chargé. "
-                                    "Essayez : ecosystem load data/examples/demo-drome")
+    hint, _, demo = out.splitlines()[-1].rpartition(" ")
+    assert hint == "Aucun jeu de données chargé. Essayez : ecosystem load"
+    assert (Path(demo) / "acteurs.csv").is_file()  # a path that works from where the command was typed
 
 
 def test_load_twice_says_unchanged(cli: Cli) -> None:
@@ -189,7 +191,7 @@ def test_remove_an_unknown_dataset_names_the_closest(cli: Cli) -> None:
     assert cli("load", MINIMAL)[0] == 0
     code, _, err = cli("remove", "minimale")
     assert code == 1
-    assert err == "erreur: aucun jeu de données « minimale ». Les plus proches : minimal.\n"
+    assert err == "erreur : Aucun jeu de données « minimale ». Les plus proches : minimal.\n"
     assert cli.dataset_ids() == ["minimal"]
 
 
@@ -275,7 +277,7 @@ def test_generated_dataset_loads(cli: Cli, folder: Path) -> None:
 def test_generate_on_an_unknown_territory_exits_1(offline: Cli, folder: Path) -> None:
     code, out, err = offline("generate", "--actors", "5", "--scope", "Atlantide", "-o", "gen")
     assert (code, out) == (1, "")
-    assert err.startswith("erreur: aucun territoire « Atlantide »")
+    assert err.startswith("erreur : Aucun territoire « Atlantide »")
     assert not (folder / "gen").exists()
 
 

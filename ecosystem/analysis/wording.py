@@ -90,6 +90,28 @@ def percent(value: float, lang: str) -> str:
     return f"{round(value * 100)}{tr(lang, ' %', '%')}"
 
 
+def whole(value: int, lang: str) -> str:
+    """A whole number with the thousands separator of the language (a narrow no-break space in French).
+
+    >>> whole(12345, "fr"), whole(12345, "en")
+    ('12\u202f345', '12,345')
+    """
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def counted(count: int, singular: str, plural_form: str, lang: str) -> str:
+    """A count and its noun, agreed: French keeps the singular for 0 and 1, English for 1 only.
+
+    >>> counted(1, "alliance", "alliances", "fr"), counted(0, "acteur", "acteurs", "fr")
+    ('1 alliance', '0 acteur')
+    >>> counted(0, "actor", "actors", "en"), counted(1500, "ligne", "lignes", "fr")
+    ('0 actors', '1\u202f500 lignes')
+    """
+    one = count in (0, 1) if lang == "fr" else count == 1
+    return f"{whole(count, lang)} {singular if one else plural_form}"
+
+
 def date_text(day: date, lang: str) -> str:
     """A date as French readers write it (ISO in English).
 

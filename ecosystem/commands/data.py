@@ -8,6 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from ecosystem.analysis import wording as w
 from ecosystem.commands.common import (
     add_json_flag,
     add_lang_flag,
@@ -39,12 +40,14 @@ def _print_warnings(report: Report) -> None:
 def _summary(report: Report) -> str:
     d = report.dataset
     assert d is not None
-    return say(
-        f"« {d.name} » (id {d.id}) : {len(d.actors)} acteurs, {len(d.policies)} politiques, "
-        f"{len(d.alliances)} alliances, {len(d.memberships)} adhésions, {len(d.assessments)} autoévaluations",
-        f"“{d.name}” (id {d.id}): {len(d.actors)} actors, {len(d.policies)} policies, "
-        f"{len(d.alliances)} alliances, {len(d.memberships)} memberships, {len(d.assessments)} assessments",
-    )
+    lang = _lang()
+    nouns = {"fr": (("acteur", "acteurs"), ("politique", "politiques"), ("alliance", "alliances"),
+                    ("adhésion", "adhésions"), ("autoévaluation", "autoévaluations")),
+             "en": (("actor", "actors"), ("policy", "policies"), ("alliance", "alliances"),
+                    ("membership", "memberships"), ("assessment", "assessments"))}[lang]
+    counts = (len(d.actors), len(d.policies), len(d.alliances), len(d.memberships), len(d.assessments))
+    listed = ", ".join(w.counted(n, one, many, lang) for n, (one, many) in zip(counts, nouns, strict=True))
+    return say(f"« {d.name} » (id {d.id}) : {listed}", f"“{d.name}” (id {d.id}): {listed}")
 
 
 def _checked(args: argparse.Namespace) -> Report:
@@ -76,9 +79,12 @@ def load_cmd(args: argparse.Namespace) -> int:
         store.close()
     verb = {"loaded": say("chargé", "loaded"), "replaced": say("remplacé (nouvelle version)", "replaced"),
             "unchanged": say("inchangé (déjà chargé à l'identique)", "unchanged (already loaded as is)")}
+    lang = _lang()
+    rows = w.counted(result.rows, say("ligne", "row"), say("lignes", "rows"), lang)
+    links = w.counted(result.relationships, say("relation", "relationship"),
+                      say("relations", "relationships"), lang)
     print(f"{_summary(report)} — {verb.get(result.status, result.status)} "
-          f"({result.rows:,} {say('lignes', 'rows')}, {result.relationships:,} "
-          f"{say('relations', 'relationships')}, {result.seconds:.2f} s)")
+          f"({rows}, {links}, {w.number(result.seconds, lang)} s)")
     return 0
 
 
