@@ -96,8 +96,8 @@ def test_validate_a_broken_file_exits_1_naming_file_line_and_column(offline: Cli
     code, out, err = offline("validate", BAD_SDG)
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert lines[0] == ("erreur : 2 problèmes dans « bad_sdg.csv » ; rien n'a été chargé. Corrigez les lignes "
-                        "ci-dessous puis réessayez :")
+    assert lines[0] == ("erreur : 2 problèmes dans « bad_sdg.csv » ; rien n'a été chargé. "
+                        "Corrigez les lignes ci-dessous puis réessayez :")
     assert lines[1].startswith("  - bad_sdg.csv, ligne 2, colonne odd : « 18 » ")
     assert lines[2].startswith("  - bad_sdg.csv, ligne 3, colonne odd : « ODD treize » ")
 
