@@ -321,6 +321,14 @@ def test_assessments_are_the_history_by_date_then_lever(loaded: Store) -> None:
         loaded.assessments("alim-valenc")
 
 
+def test_alliance_datasets_names_the_dataset_of_each_alliance(loaded: Store) -> None:
+    loaded.load(other_dataset())
+    found = loaded.alliance_datasets(["alim-valence", "mobilite-crest", "no-such-alliance"])
+    assert found == {"alim-valence": "petit-drome", "mobilite-crest": "autre-jeu"}
+    loaded.remove_dataset("autre-jeu")
+    assert loaded.alliance_datasets(["mobilite-crest"]) == {}
+
+
 def test_recorded_assessments_join_the_history(loaded: Store) -> None:
     loaded.record_assessments([
         Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "Complémentarité travaillée"),

@@ -219,6 +219,11 @@ class Store(ABC):
     def assessments(self, alliance_id: str) -> list[Assessment]:
         """An alliance's self-assessment history, sorted by (on, lever)."""
 
+    @abstractmethod
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        """The dataset each of these alliances belongs to (unknown ids left out): a contributor's
+        grant may name a dataset, and the access check needs to know whose an alliance is."""
+
     # ------------------------------------------------------------------ geography
 
     @abstractmethod

@@ -423,6 +423,11 @@ class MemoryStore(Store):
                      and (actors is None or m.actor in actors)]
         return sorted(found, key=lambda m: (m.alliance, m.actor))
 
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        with self._lock:
+            owners = {aid: self._owner("alliance", aid) for aid in alliance_ids}
+        return {aid: owner for aid, owner in owners.items() if owner is not None}
+
     def assessments(self, alliance_id: str) -> list[Assessment]:
         with self._lock:
             owner = self._owner("alliance", alliance_id)

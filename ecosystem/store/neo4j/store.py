@@ -279,6 +279,10 @@ class Neo4jStore(Store):
             found = self.runner.read("memberships_all")
         return sorted((rows.membership_from(r) for r in found), key=lambda m: (m.alliance, m.actor))
 
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        found = self.runner.read("alliance_datasets", ids=sorted(set(alliance_ids)))
+        return {r["id"]: r["dataset"] for r in found}
+
     def assessments(self, alliance_id: str) -> list[Assessment]:
         r = self.runner.read("assessments_of_alliance", alliance=alliance_id)[0]
         if not r["exists"]:

@@ -1,0 +1,33 @@
+"""The app's sentences about accounts, roles, the audit log and history (merged into i18n.STRINGS).
+
+Kept apart from `i18n.py` so the shared instance's wording reads in one place; `t()` sees these keys
+like any other, and tests/test_ui.py checks them the same way.
+"""
+
+from __future__ import annotations
+
+ACCESS_STRINGS: dict[str, tuple[str, str]] = {
+    "access.local_admin": (
+        "Vous utilisez l'application seul, sur cet ordinateur : aucun compte n'est configuré, vous êtes "
+        "donc son administrateur local. Elle n'est joignable que depuis cette machine (127.0.0.1). Pour la "
+        "partager, créez des comptes (ecosystem users add) : voir docs/deployment.md.",
+        "You are using the app alone, on this computer: no account is configured, so you are its local "
+        "administrator. It can only be reached from this machine (127.0.0.1). To share it, create "
+        "accounts (ecosystem users add): see docs/deployment.md."),
+    "access.refused": ("{message}", "{message}"),
+    "access.signed_in": ("Connecté : **{name}** ({role})", "Signed in: **{name}** ({role})"),
+    "access.anonymous": ("Lecture seule : connectez-vous pour modifier les données.",
+                         "Read only: sign in to change the data."),
+    "access.login": ("Se connecter", "Sign in"),
+    "access.logout": ("Se déconnecter", "Sign out"),
+    "access.name": ("Nom", "Name"),
+    "access.password": ("Mot de passe", "Password"),
+    "access.login_provider": ("Se connecter avec le fournisseur d'identité",
+                              "Sign in with the identity provider"),
+    "access.read_only": ("Votre rôle ({role}) ne permet pas de modifier les données : cette section est en "
+                         "lecture seule.",
+                         "Your role ({role}) does not allow changing the data: this section is read only."),
+    "access.not_granted": ("Vous n'avez pas de droit d'écriture sur cette alliance : l'autoévaluation est en "
+                           "lecture seule.",
+                           "You may not write to this alliance: the self-assessment is read only."),
+}
