@@ -4,6 +4,7 @@ forgets it, which costs an attacker a restart they cannot cause from a browser."
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import deque
@@ -39,7 +40,7 @@ class LoginThrottle:
             for key in keys:
                 failures = self._recent(key, now)
                 if len(failures) >= self.limit:
-                    raise TooManyAttempts(int(failures[0] + self.window - now) + 1)
+                    raise TooManyAttempts(max(1, math.ceil(failures[0] + self.window - now)))
 
     def failed(self, *keys: str) -> None:
         now = self._clock()

@@ -7,6 +7,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from ecosystem.access.writes import Writes, cli_principal
 from ecosystem.commands.common import (
     add_json_flag,
     add_lang_flag,
@@ -79,7 +80,7 @@ def load_cmd(args: argparse.Namespace) -> int:
     try:
         bar = ProgressBar(say("Chargement", "Loading"))
         try:
-            result = store.load(report.dataset_or_raise(), progress=bar)
+            result = Writes(store, cli_principal()).load(report.dataset_or_raise(), progress=bar)
         finally:
             bar.close()
     finally:
@@ -99,7 +100,7 @@ def remove_cmd(args: argparse.Namespace) -> int:
         if args.dataset not in known:
             close = difflib.get_close_matches(args.dataset, known, n=5, cutoff=0.3)
             raise NotFound("dataset", args.dataset, close or known[:5])
-        store.remove_dataset(args.dataset)
+        Writes(store, cli_principal()).remove(args.dataset)
     finally:
         store.close()
     print(say(f"Jeu {args.dataset} retiré.", f"Dataset {args.dataset} removed."))

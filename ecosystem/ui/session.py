@@ -18,6 +18,7 @@ from ecosystem.access.roles import ANONYMOUS, ROLE_TERMS, Principal, Role
 from ecosystem.access.serving import LOCAL_ADMIN, Request, auth_mode, visitor
 from ecosystem.access.throttle import LoginThrottle
 from ecosystem.access.writes import Writes
+from ecosystem.store.base import Store
 from ecosystem.ui.context import AppContext
 from ecosystem.ui.i18n import t
 
@@ -78,6 +79,11 @@ def writes(ctx: AppContext) -> Writes:
     return Writes(ctx.store, principal())
 
 
+def dataset_of(store: Store, alliance_id: str) -> str:
+    """The dataset an alliance belongs to ("" if none), for showing or hiding the assessment form."""
+    return store.alliance_datasets([alliance_id]).get(alliance_id, "")
+
+
 def role_name(role: Role, lang: str) -> str:
     return ROLE_TERMS[role].label(lang)
 
@@ -85,12 +91,15 @@ def role_name(role: Role, lang: str) -> str:
 def _sign_in(name: str, password: str) -> None:
     """Form callback: check the throttle, then the password; the principal on success."""
     gate = throttle()
-    ip = client_ip() or "local"
-    name_key, ip_key = f"name:{name.strip().casefold()}", f"ip:{ip}"
-    gate.check(name_key, ip_key)
+    ip = client_ip()
+    name_key = f"name:{name.strip().casefold()}"
+    # Per address only for a real peer: behind a reverse proxy every visitor comes from 127.0.0.1,
+    # and one person's typos must not lock everyone out.
+    keys = (name_key, f"ip:{ip}") if ip else (name_key,)
+    gate.check(*keys)
     account = accounts().authenticate(name, password)
     if account is None:
-        gate.failed(name_key, ip_key)
+        gate.failed(*keys)
         raise BadCredentials()
     gate.succeeded(name_key)
     st.session_state[PRINCIPAL_KEY] = account.principal("local")

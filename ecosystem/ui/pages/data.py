@@ -4,8 +4,9 @@ from functools import partial
 
 import streamlit as st
 
+from ecosystem.access.roles import Action, Role, Target, allowed
 from ecosystem.errors import EcosystemError, UnreadableFile
-from ecosystem.ui import components
+from ecosystem.ui import components, session
 from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
 from ecosystem.ui.views import data as views
@@ -16,6 +17,8 @@ UPLOADS = "data.uploads"  # bumped to empty the uploader after an import
 
 ctx = current()
 lang = ctx.lang
+who = session.principal()
+writes = session.writes(ctx)
 st.title(t("data.title", lang))
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
@@ -28,12 +31,17 @@ else:
     st.dataframe(loaded, hide_index=True, width="stretch")
 
 # ---------------------------------------------------------------------- import
+# Shown to those who may load something; what they load is checked again on the server (`writes`).
 st.subheader(t("data.import", lang))
-st.caption(t("data.import_help", lang))
-uploads = st.session_state.setdefault(UPLOADS, 0)
-files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES), accept_multiple_files=True,
-                         key=f"upload.{uploads}")
-name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
+if who.role is Role.VIEWER:
+    st.info(t("access.read_only", lang, role=session.role_name(who.role, lang)))
+    files = None
+else:
+    st.caption(t("data.import_help", lang))
+    uploads = st.session_state.setdefault(UPLOADS, 0)
+    files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES),
+                             accept_multiple_files=True, key=f"upload.{uploads}")
+    name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
 if files:
     items = tuple(sorted((f.name, f.getvalue()) for f in files))
     try:
@@ -64,9 +72,9 @@ if files:
             bar = st.progress(0.0, text=t("data.loading", lang))
             try:
                 report_progress = components.progress_callback(bar, t("data.loading", lang))
-                result = ctx.store.load(dataset, progress=report_progress)
+                result = writes.load(dataset, progress=report_progress)
             except EcosystemError as error:
-                st.error(str(error))
+                st.error(error.text(lang) if hasattr(error, "text") else str(error))
             else:
                 ctx.changed()
                 st.session_state[UPLOADS] = uploads + 1
@@ -96,7 +104,7 @@ with right:
                                    help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]))
 
 # ---------------------------------------------------------------------- removal
-if not loaded.empty:
+if not loaded.empty and allowed(who, Action.REMOVE, Target()):
     st.subheader(t("data.remove", lang))
     names = dict(zip(loaded[t("data.col_id", lang)], loaded[t("common.name", lang)], strict=True))
     chosen = st.selectbox(t("data.remove_pick", lang), list(names), format_func=names.__getitem__,
@@ -111,7 +119,7 @@ if not loaded.empty:
                      alliances=row[t("data.col_alliances", lang)]), icon=":material/warning:")
         yes, no = st.columns([1, 5])
         if yes.button(t("data.remove_yes", lang), type="primary", key="remove.yes"):
-            ctx.store.remove_dataset(chosen)
+            writes.remove(chosen)
             ctx.changed()
             st.session_state.pop(CONFIRM, None)
             st.session_state[FLASH] = t("data.removed", lang, name=names[chosen])
