@@ -230,3 +230,39 @@ def test_users_command_adds_lists_changes_and_removes(tmp_path, monkeypatch, cap
     with pytest.raises(SystemExit) as usage:
         main(["users", "add", "x", "--role", "chef"])
     assert usage.value.code == 2
+
+
+# ---------------------------------------------------------------------- the audit log
+
+
+def test_each_write_is_audited_with_who_what_and_counts(store: Store):
+    who = Principal("audit-writes", Role.ADMIN)
+    writes = Writes(store, who)
+    writes.load(small_dataset())
+    writes.load(small_dataset())  # unchanged: nothing to audit
+    writes.record_assessments([ASSESSMENT])
+    writes.remove("petit-drome")
+    mine = [e for e in store.audit() if e.who == "audit-writes"][::-1]
+    assert [e.action for e in mine] == ["load", "assess", "remove"]
+    loaded, assessed, removed = mine
+    assert loaded.dataset == "petit-drome" and loaded.version and loaded.count("actors") == len(
+        small_dataset().actors)
+    assert assessed.records == ("alim-valence", "principe-4") and assessed.dataset == "petit-drome"
+    assert removed.version == "" and removed.count("actors") == len(small_dataset().actors)
+    with pytest.raises(Forbidden):
+        Writes(store, VIEWER).remove("petit-drome")
+    assert not [e for e in store.audit() if e.who == "vera"], "a refused write is not a change"
+
+
+def test_the_audit_command_prints_the_log(tmp_path, monkeypatch, capsys):
+    from ecosystem.store.memory import MemoryStore
+
+    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path))
+    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
+        monkeypatch.delenv(var, raising=False)
+    Writes(MemoryStore(tmp_path / "embedded"), Principal("marie", Role.ADMIN)).load(small_dataset())
+    assert main(["audit", "--json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert (entry["who"], entry["action"], entry["dataset"]) == ("marie", "load", "petit-drome")
+    assert main(["audit"]) == 0
+    assert "marie" in capsys.readouterr().out

@@ -161,3 +161,13 @@ def test_the_viewer_writes_nothing_even_with_forged_widget_state(shared):
     form.run()
     assert not form.get("select_slider")
     assert (store().datasets(), store().assessments(alliance)) == before
+
+
+def test_the_audit_log_is_shown_to_administrators_only(shared):
+    _upload(app("paul", "data"), "Essai Paul")
+    admin = app("alice", "data")
+    log = admin.dataframe[-1].value
+    assert "Journal des modifications" in [s.value for s in admin.subheader]
+    assert ("paul", "import", "essai-paul") in set(zip(log["Qui"], log["Action"], log["Jeu"], strict=True))
+    for name in ("paul", "vera"):
+        assert "Journal des modifications" not in [s.value for s in app(name, "data").subheader]

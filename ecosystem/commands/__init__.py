@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ecosystem.commands import analysis, data, imports, neo4j, users
+from ecosystem.commands import analysis, data, history, imports, neo4j, users
 
-COMMAND_MODULES = (data, neo4j, analysis, imports, users)
+COMMAND_MODULES = (data, neo4j, analysis, imports, users, history)

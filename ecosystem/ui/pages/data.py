@@ -9,6 +9,7 @@ from ecosystem.errors import EcosystemError, UnreadableFile
 from ecosystem.ui import components, session
 from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
+from ecosystem.ui.views import audit as audit_views
 from ecosystem.ui.views import data as views
 
 FLASH = "data.flash"
@@ -127,3 +128,13 @@ if not loaded.empty and allowed(who, Action.REMOVE, Target()):
         if no.button(t("data.remove_no", lang), key="remove.no"):
             st.session_state.pop(CONFIRM, None)
             st.rerun()
+
+# ---------------------------------------------------------------------- audit log (administrators)
+if allowed(who, Action.AUDIT, Target()):
+    st.subheader(t("audit.title", lang))
+    st.caption(t("audit.help", lang, n=audit_views.AUDIT_SHOWN))
+    log = ctx.q(audit_views.audit_table, lang)
+    if log.empty:
+        st.info(t("audit.empty", lang))
+    else:
+        st.dataframe(log, hide_index=True, width="stretch", key="audit.table")
