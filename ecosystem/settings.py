@@ -44,6 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
             "How the app knows who is there: none, local (accounts of `ecosystem users`), oidc "
             "(`[auth]` in .streamlit/secrets.toml), or auto: oidc when configured, else local when an "
             "account exists, else none (served on 127.0.0.1 only, to a single local administrator)."),
+    Setting("ECOSYSTEM_HISTORY_VERSIONS", "10",
+            "Earlier versions kept per dataset (history/ in the state folder), restorable with "
+            "`ecosystem restore` or on the Données page."),
     Setting("ECOSYSTEM_DEMO", "1",
             "Load the demo dataset into an empty embedded store when the app starts (1 or 0)."),
 )

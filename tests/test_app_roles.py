@@ -171,3 +171,36 @@ def test_the_audit_log_is_shown_to_administrators_only(shared):
     assert ("paul", "import", "essai-paul") in set(zip(log["Qui"], log["Action"], log["Jeu"], strict=True))
     for name in ("paul", "vera"):
         assert "Journal des modifications" not in [s.value for s in app(name, "data").subheader]
+
+
+# ---------------------------------------------------------------------- guard and undo in the app
+
+
+def test_an_empty_dataset_needs_a_confirmation_then_the_old_version_is_restored(shared):
+    from ecosystem.datasets.export import json_bytes
+    from ecosystem.model import Dataset
+
+    actors = len(store().dataset(DEMO).actors)
+    empty = json_bytes(Dataset(DEMO, "Drôme — jeu de démonstration (fictif)"))
+    at = app("alice", "data")
+    at.file_uploader[0].upload("demo.json", empty, "application/json")
+    at.run()
+    next(b for b in at.button if b.label == "Importer").click().run()
+    assert "retirerait tous ses acteurs" in texts(at)
+    assert len(store().dataset(DEMO).actors) == actors, "nothing loaded before the confirmation"
+    at.button(key="data.force").click().run()
+    assert not at.exception
+    assert store().dataset(DEMO).actors == ()
+    restore = app("alice", "data")
+    restore.selectbox(key="history.pick").set_value(DEMO).run()
+    table = next(d.value for d in restore.dataframe if "Gardée car" in d.value.columns)
+    assert list(table["Acteurs"]) == [actors]
+    restore.selectbox(key="history.version").set_value(1).run()
+    restore.button(key="history.restore").click().run()
+    assert not restore.exception
+    assert len(store().dataset(DEMO).actors) == actors
+    assert "Version 1 de demo-drome restaurée." in texts(restore)
+
+
+def test_a_viewer_is_offered_no_restore(shared):
+    assert "Historique et restauration" not in [s.value for s in app("vera", "data").subheader]

@@ -4,6 +4,10 @@ The app's pages and the CLI's commands call `Writes(store, principal)` instead o
 write methods, so hiding a button is never what protects the data: a forged widget state or URL
 reaches this check like any other request, and a refused write changes nothing.
 
+A load that would drop more than a fifth of a dataset's actors (or all of them) is refused unless
+forced (`ecosystem.history.guard`); the version a load replaces, and a removed dataset, go to the
+archive (`ecosystem.history.archive`), from which `restore` loads them back.
+
 Each write that changed something is then appended to the store's audit log (who, when, what:
 dataset, version, records, counts). The entry follows the write: a crash between the two loses the
 entry, never the data.
@@ -13,10 +17,12 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
+from ecosystem.history.archive import Archive, Version
+from ecosystem.history.guard import check_reload
 from ecosystem.model import Assessment, Dataset
 from ecosystem.store.base import AuditEntry, DatasetInfo, LoadReport, Progress, Store
 
@@ -44,6 +50,10 @@ class Writes:
 
     store: Store
     principal: Principal
+    archive: Archive | None = field(default=None)
+
+    def _archive(self) -> Archive:
+        return self.archive if self.archive is not None else Archive.of(self.store)
 
     def check(self, action: Action, target: Target = NOTHING) -> None:
         require(self.principal, action, target)
@@ -58,20 +68,58 @@ class Writes:
         self.store.record_audit(AuditEntry(now(), self.principal.name, action, dataset, version,
                                            tuple(records), counts or (info.counts if info else ())))
 
-    def load(self, dataset: Dataset, progress: Progress | None = None, action: str = "") -> LoadReport:
-        """Load or replace a dataset (administrators; contributors on the datasets granted)."""
+    def load(self, dataset: Dataset, progress: Progress | None = None, force: bool = False,
+             action: str = "") -> LoadReport:
+        """Load or replace a dataset (administrators; contributors on the datasets granted).
+
+        Raises ReloadNeedsConfirmation, before anything is written, when the new version would drop
+        more than a fifth of the live one's actors or all of them, unless `force`."""
         self.check(Action.LOAD, Target(dataset=dataset.id))
+        before = self._info(dataset.id)
+        old = self.store.dataset(dataset.id) if before is not None else None
+        if old is not None:
+            check_reload(old, dataset, force)
         report = self.store.load(dataset, progress=progress)
-        if report.status in ACTION_OF_STATUS:
-            self.audit(action or ACTION_OF_STATUS[report.status], dataset.id, self._info(dataset.id))
+        if report.status not in ACTION_OF_STATUS:
+            return report
+        after = self._info(dataset.id)
+        archive = self._archive()
+        if old is not None and before is not None:
+            archive.archive(old, before, self.principal.name, now(),
+                            "restored over" if action == "restore" else "replaced")
+        if after is not None:
+            archive.loaded(after, self.principal.name)
+        self.audit(action or ACTION_OF_STATUS[report.status], dataset.id, after)
         return report
 
     def remove(self, dataset_id: str) -> None:
-        """Remove a dataset (administrators only)."""
+        """Remove a dataset (administrators only); it stays in the archive until purged."""
         self.check(Action.REMOVE, Target(dataset=dataset_id))
         before = self._info(dataset_id)
+        old = self.store.dataset(dataset_id) if before is not None else None
         self.store.remove_dataset(dataset_id)
+        if old is not None and before is not None:
+            self._archive().archive(old, before, self.principal.name, now(), "removed")
         self.audit("remove", dataset_id, counts=before.counts if before else ())
+
+    def history(self, dataset_id: str) -> list[Version]:
+        """The archived versions of a dataset, oldest first (anyone may read them)."""
+        return self._archive().versions(dataset_id)
+
+    def restore(self, dataset_id: str, version: int, force: bool = False,
+                progress: Progress | None = None) -> LoadReport:
+        """Load an archived version back (administrators; contributors on the datasets granted); the
+        version it replaces is archived in turn, so a restore can be undone too."""
+        self.check(Action.RESTORE, Target(dataset=dataset_id))
+        dataset = self._archive().get(dataset_id, version)
+        return self.load(dataset, progress=progress, force=force, action="restore")
+
+    def purge(self, dataset_id: str) -> int:
+        """Delete a dataset's archived versions for good (administrators only); how many went."""
+        self.check(Action.REMOVE, Target(dataset=dataset_id))
+        count = self._archive().purge(dataset_id)
+        self.audit("purge", dataset_id, counts=(("versions", count),))
+        return count
 
     def record_assessments(self, records: Sequence[Assessment]) -> None:
         """Record self-assessments (administrators; contributors for the alliances granted, directly

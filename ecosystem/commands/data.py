@@ -80,7 +80,8 @@ def load_cmd(args: argparse.Namespace) -> int:
     try:
         bar = ProgressBar(say("Chargement", "Loading"))
         try:
-            result = Writes(store, cli_principal()).load(report.dataset_or_raise(), progress=bar)
+            result = Writes(store, cli_principal()).load(report.dataset_or_raise(), progress=bar,
+                                                         force=args.force)
         finally:
             bar.close()
     finally:
@@ -192,6 +193,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", help="an .xlsx workbook, a folder of CSV files, a .csv or a .json file")
     p.add_argument("--id", help="dataset id (default: from the 'jeu' sheet, else the file name)")
     p.add_argument("--name", help="dataset name (default: from the 'jeu' sheet, else the file name)")
+    p.add_argument("--force", action="store_true",
+                   help="load even if the new version drops more than a fifth of the dataset's actors")
     p = add("remove", remove_cmd, "remove a loaded dataset and everything it brought",
             "ecosystem remove demo-drome")
     p.add_argument("dataset", help="dataset id (see `ecosystem stats`)")

@@ -30,6 +30,28 @@ ACCESS_STRINGS: dict[str, tuple[str, str]] = {
     "access.not_granted": ("Vous n'avez pas de droit d'écriture sur cette alliance : l'autoévaluation est en "
                            "lecture seule.",
                            "You may not write to this alliance: the self-assessment is read only."),
+    "history.title": ("Historique et restauration", "History and restore"),
+    "history.help": ("Les versions précédentes de chaque jeu sont gardées (les {n} dernières), "
+                     "même après un retrait : choisissez-en une pour la recharger. La version actuelle est "
+                     "gardée à son tour.",
+                     "Earlier versions of each dataset are kept (the last {n}), even after a "
+                     "removal: pick one to load it back. The live version is kept in turn."),
+    "history.pick": ("Jeu de données", "Dataset"),
+    "history.removed": ("retiré", "removed"),
+    "history.none": ("Aucune version précédente n'est gardée pour ce jeu.",
+                     "No earlier version is kept for this dataset."),
+    "history.pick_version": ("Version à restaurer", "Version to restore"),
+    "history.restore": ("Restaurer la version {version}", "Restore version {version}"),
+    "history.restored": ("Version {version} de {name} restaurée.", "Version {version} of {name} restored."),
+    "history.force_load": ("Importer quand même", "Import anyway"),
+    "history.force_restore": ("Restaurer quand même", "Restore anyway"),
+    "history.col_version": ("Version", "Version"),
+    "history.col_loaded": ("Chargée le", "Loaded on"),
+    "history.col_by": ("Par", "By"),
+    "history.col_kept": ("Gardée car", "Kept because"),
+    "history.reason_replaced": ("remplacée", "replaced"),
+    "history.reason_restored_over": ("remplacée par une restauration", "restored over"),
+    "history.reason_removed": ("jeu retiré", "dataset removed"),
     "audit.title": ("Journal des modifications", "Audit log"),
     "audit.help": ("Qui a modifié quoi, et quand : réservé aux administrateurs. Les {n} dernières entrées ; "
                    "toutes avec ecosystem audit.",

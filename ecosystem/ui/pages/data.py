@@ -6,6 +6,8 @@ import streamlit as st
 
 from ecosystem.access.roles import Action, Role, Target, allowed
 from ecosystem.errors import EcosystemError, UnreadableFile
+from ecosystem.history.archive import versions_kept
+from ecosystem.history.guard import ReloadNeedsConfirmation
 from ecosystem.ui import components, session
 from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
@@ -15,6 +17,8 @@ from ecosystem.ui.views import data as views
 FLASH = "data.flash"
 CONFIRM = "data.confirm"
 UPLOADS = "data.uploads"  # bumped to empty the uploader after an import
+FORCE = "data.force_pending"  # (checksum, message) of an upload the reload guard stopped
+RESTORE_FORCE = "data.restore_pending"  # (dataset, version, message) of a restore the guard stopped
 
 ctx = current()
 lang = ctx.lang
@@ -69,15 +73,25 @@ if files:
         if report.warnings:
             st.caption(t("data.warnings", lang, n=len(report.warnings)))
             st.table(views.problems_table(report.warnings, lang).head(views.PROBLEMS_SHOWN), hide_index=True)
-        if st.button(t("data.load", lang), type="primary", icon=":material/upload:"):
+        # A reload that would drop many actors waits for a second, explicit click (`history.guard`).
+        pending = st.session_state.get(FORCE)
+        forced = False
+        if pending is not None and pending[0] == dataset.checksum():
+            st.warning(pending[1], icon="⚠️")
+            forced = st.button(t("history.force_load", lang), type="primary", key="data.force")
+        if st.button(t("data.load", lang), type="primary", icon=":material/upload:") or forced:
             bar = st.progress(0.0, text=t("data.loading", lang))
             try:
                 report_progress = components.progress_callback(bar, t("data.loading", lang))
-                result = writes.load(dataset, progress=report_progress)
+                result = writes.load(dataset, progress=report_progress, force=forced)
+            except ReloadNeedsConfirmation as error:
+                st.session_state[FORCE] = (dataset.checksum(), error.text(lang))
+                st.rerun()
             except EcosystemError as error:
                 st.error(error.text(lang) if hasattr(error, "text") else str(error))
             else:
                 ctx.changed()
+                st.session_state.pop(FORCE, None)
                 st.session_state[UPLOADS] = uploads + 1
                 st.session_state[FLASH] = t("data.loaded", lang, rows=result.rows,
                                             seconds=f"{result.seconds:.1f}",
@@ -128,6 +142,41 @@ if not loaded.empty and allowed(who, Action.REMOVE, Target()):
         if no.button(t("data.remove_no", lang), key="remove.no"):
             st.session_state.pop(CONFIRM, None)
             st.rerun()
+
+# ---------------------------------------------------------------------- history and undo
+restorable = [d for d in ctx.q(audit_views.history_datasets)
+              if allowed(who, Action.RESTORE, Target(dataset=d))]
+if restorable:
+    st.subheader(t("history.title", lang))
+    st.caption(t("history.help", lang, n=versions_kept()))
+    live = set(loaded[t("data.col_id", lang)])
+    picked = st.selectbox(t("history.pick", lang), restorable, key="history.pick",
+                          format_func=lambda d: audit_views.dataset_label(d, live, lang))
+    versions = ctx.q(audit_views.history_table, picked, lang)
+    if versions.empty:
+        st.info(t("history.none", lang))
+    else:
+        st.dataframe(versions, hide_index=True, width="stretch", key="history.table")
+        numbers = [int(v) for v in versions[t("history.col_version", lang)]]
+        version = st.selectbox(t("history.pick_version", lang), numbers, key="history.version")
+        pending = st.session_state.get(RESTORE_FORCE)
+        forced = False
+        if pending is not None and pending[:2] == (picked, version):
+            st.warning(pending[2], icon="⚠️")
+            forced = st.button(t("history.force_restore", lang), type="primary", key="history.force")
+        if st.button(t("history.restore", lang, version=version), key="history.restore") or forced:
+            try:
+                writes.restore(picked, version, force=forced)
+            except ReloadNeedsConfirmation as error:
+                st.session_state[RESTORE_FORCE] = (picked, version, error.text(lang))
+                st.rerun()
+            except EcosystemError as error:
+                st.error(error.text(lang) if hasattr(error, "text") else str(error))
+            else:
+                ctx.changed()
+                st.session_state.pop(RESTORE_FORCE, None)
+                st.session_state[FLASH] = t("history.restored", lang, version=version, name=picked)
+                st.rerun()
 
 # ---------------------------------------------------------------------- audit log (administrators)
 if allowed(who, Action.AUDIT, Target()):
