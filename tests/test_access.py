@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import stat
+import uuid
 from datetime import date
 
 import pytest
@@ -21,6 +22,7 @@ from ecosystem.access.roles import ANONYMOUS, Action, Principal, Role, Target, a
 from ecosystem.access.throttle import LoginThrottle
 from ecosystem.access.writes import Writes, cli_principal
 from ecosystem.cli import main
+from ecosystem.history.archive import Archive
 from ecosystem.model import Assessment
 from ecosystem.store.base import Store
 from tests.factories import other_dataset, small_dataset
@@ -157,10 +159,10 @@ def _snapshot(store: Store) -> tuple:
 ASSESSMENT = Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "Complémentarité travaillée")
 
 
-def test_a_viewer_can_write_nothing(store: Store):
+def test_a_viewer_can_write_nothing(store: Store, tmp_path):
     store.load(small_dataset())
     before = _snapshot(store)
-    writes = Writes(store, VIEWER)
+    writes = Writes(store, VIEWER, Archive(tmp_path / "history"))
     with pytest.raises(Forbidden):
         writes.load(other_dataset())
     with pytest.raises(Forbidden):
@@ -171,10 +173,10 @@ def test_a_viewer_can_write_nothing(store: Store):
     assert _snapshot(store) == before
 
 
-def test_a_contributor_writes_only_what_is_granted(store: Store):
+def test_a_contributor_writes_only_what_is_granted(store: Store, tmp_path):
     store.load(small_dataset())
     store.load(other_dataset())
-    writes = Writes(store, CONTRIBUTOR)
+    writes = Writes(store, CONTRIBUTOR, Archive(tmp_path / "history"))
     with pytest.raises(Forbidden):
         writes.remove("petit-drome")
     with pytest.raises(Forbidden):
@@ -184,14 +186,14 @@ def test_a_contributor_writes_only_what_is_granted(store: Store):
     outside = Principal("zoe", Role.CONTRIBUTOR, frozenset({"autre-jeu"}))
     before = _snapshot(store)
     with pytest.raises(Forbidden):  # one refused alliance: nothing of the batch is written
-        Writes(store, outside).record_assessments([
+        Writes(store, outside, Archive(tmp_path / "history")).record_assessments([
             Assessment("mobilite-crest", "principe-1", date(2025, 9, 2), 1),
             Assessment("alim-valence", "principe-1", date(2025, 9, 2), 1)])
     assert _snapshot(store) == before
 
 
-def test_an_administrator_writes_everything(store: Store):
-    writes = Writes(store, ADMIN)
+def test_an_administrator_writes_everything(store: Store, tmp_path):
+    writes = Writes(store, ADMIN, Archive(tmp_path / "history"))
     writes.load(small_dataset())
     writes.record_assessments([ASSESSMENT])
     writes.remove("petit-drome")
@@ -235,14 +237,14 @@ def test_users_command_adds_lists_changes_and_removes(tmp_path, monkeypatch, cap
 # ---------------------------------------------------------------------- the audit log
 
 
-def test_each_write_is_audited_with_who_what_and_counts(store: Store):
-    who = Principal("audit-writes", Role.ADMIN)
-    writes = Writes(store, who)
+def test_each_write_is_audited_with_who_what_and_counts(store: Store, tmp_path):
+    who = Principal(f"audit-writes-{uuid.uuid4().hex[:8]}", Role.ADMIN)  # Neo4j's log outlives runs
+    writes = Writes(store, who, Archive(tmp_path / "history"))
     writes.load(small_dataset())
     writes.load(small_dataset())  # unchanged: nothing to audit
     writes.record_assessments([ASSESSMENT])
     writes.remove("petit-drome")
-    mine = [e for e in store.audit() if e.who == "audit-writes"][::-1]
+    mine = [e for e in store.audit() if e.who == who.name][::-1]
     assert [e.action for e in mine] == ["load", "assess", "remove"]
     loaded, assessed, removed = mine
     assert loaded.dataset == "petit-drome" and loaded.version and loaded.count("actors") == len(
@@ -250,8 +252,9 @@ def test_each_write_is_audited_with_who_what_and_counts(store: Store):
     assert assessed.records == ("alim-valence", "principe-4") and assessed.dataset == "petit-drome"
     assert removed.version == "" and removed.count("actors") == len(small_dataset().actors)
     with pytest.raises(Forbidden):
-        Writes(store, VIEWER).remove("petit-drome")
-    assert not [e for e in store.audit() if e.who == "vera"], "a refused write is not a change"
+        Writes(store, VIEWER, Archive(tmp_path / "history")).remove("petit-drome")
+    refused = [e for e in store.audit() if e.who == "vera" and e.at >= mine[0].at]
+    assert refused == [], "a refused write is not a change"
 
 
 def test_the_audit_command_prints_the_log(tmp_path, monkeypatch, capsys):

@@ -56,7 +56,7 @@ def test_an_empty_workbook_is_refused_says_what_would_go_and_loads_with_force(st
     writes.restore("petit-drome", 1, force=True)  # the empty version has nothing to drop: force unneeded
     assert len(store.dataset("petit-drome").actors) == len(small_dataset().actors)
     assert [v.reason for v in writes.history("petit-drome")] == ["replaced", "restored over"]
-    assert next(e.action for e in store.audit(limit=3) if e.who == "alice") == "restore"
+    assert next(e.action for e in store.audit() if e.who == "alice") == "restore"
 
 
 def test_a_small_drop_loads_without_confirmation(store: Store, tmp_path):
