@@ -30,6 +30,7 @@ ACCESS_STRINGS: dict[str, tuple[str, str]] = {
     "access.not_granted": ("Vous n'avez pas de droit d'écriture sur cette alliance : l'autoévaluation est en "
                            "lecture seule.",
                            "You may not write to this alliance: the self-assessment is read only."),
+    "assess.saved_one": ("{n} levier enregistré au {when}.", "{n} lever saved on {when}."),
     "history.title": ("Historique et restauration", "History and restore"),
     "history.help": ("Les versions précédentes de chaque jeu sont gardées (les {n} dernières), "
                      "même après un retrait : choisissez-en une pour la recharger. La version actuelle est "

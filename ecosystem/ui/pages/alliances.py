@@ -93,13 +93,15 @@ elif tab == "assess":
                     label_visibility="collapsed", placeholder=t("all.comment", lang))
         submitted = st.form_submit_button(t("all.save", lang), type="primary", icon=":material/save:")
     if submitted:
-        records = assessments_from_form(alliance_id, on, scores, comments)
+        shown = {lever: default_score(path) for lever, path in paths.items()}
+        records = assessments_from_form(alliance_id, on, scores, comments, shown)
         if not records:
             st.warning(t("all.nothing_to_save", lang))
         else:
             session.writes(ctx).record_assessments(records)
             ctx.changed()
-            st.session_state[FLASH] = t("all.saved", lang, n=len(records), when=date_label(on, lang))
+            saved = "assess.saved_one" if len(records) == 1 else "all.saved"
+            st.session_state[FLASH] = t(saved, lang, n=len(records), when=date_label(on, lang))
             st.rerun()
 
 else:
