@@ -269,3 +269,15 @@ def test_the_audit_command_prints_the_log(tmp_path, monkeypatch, capsys):
     assert (entry["who"], entry["action"], entry["dataset"]) == ("marie", "load", "petit-drome")
     assert main(["audit"]) == 0
     assert "marie" in capsys.readouterr().out
+
+
+def test_a_register_import_goes_through_the_checked_and_audited_writes(tmp_path, monkeypatch):
+    from ecosystem.store.memory import MemoryStore
+
+    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path))
+    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
+        monkeypatch.delenv(var, raising=False)
+    assert main(["import", "collectivites", "--territory", "26"]) == 0
+    [entry] = MemoryStore(tmp_path / "embedded").audit()
+    assert (entry.who, entry.action) == (cli_principal().name, "load")
+    assert entry.count("actors") > 0

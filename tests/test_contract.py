@@ -896,4 +896,4 @@ def test_the_audit_log_keeps_every_entry_newest_first(store: Store) -> None:
     assert found == mine[::-1]
     assert found[-1].count("actors") == 9
     newest = store.audit(limit=2)
-    assert len(newest) == 2 and newest[0].at >= newest[1].at >= mine[-1].at
+    assert len(newest) == 2 and newest[0].at >= newest[1].at and newest[0].at >= mine[-1].at

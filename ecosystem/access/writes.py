@@ -19,6 +19,7 @@ import getpass
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
 from ecosystem.history.archive import Archive, Version
@@ -134,3 +135,25 @@ class Writes:
             levers = sorted({r.lever for r in records if r.alliance == alliance})
             self.audit("assess", owners.get(alliance, ""), records=[alliance, *levers],
                        counts=(("levers", len(levers)),))
+
+
+class WritingStore:
+    """The store, with its three writes routed through `writes`: for library code written against
+    the store contract (the register importers), so that its loads are checked, archived and audited
+    like any other. Everything else is the store's own."""
+
+    def __init__(self, writes: Writes, force: bool = False) -> None:
+        self._writes = writes
+        self._force = force
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writes.store, name)
+
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        return self._writes.load(dataset, progress=progress, force=self._force)
+
+    def remove_dataset(self, dataset_id: str) -> None:
+        self._writes.remove(dataset_id)
+
+    def record_assessments(self, assessments: Sequence[Assessment]) -> None:
+        self._writes.record_assessments(assessments)
