@@ -40,6 +40,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ECOSYSTEM_JAVA", None,
             "Java 17+ executable for the local Neo4j server (default: java on PATH)."),
     Setting("ECOSYSTEM_LANG", "fr", "Language of the app and of the CLI's sentences: fr or en."),
+    Setting("ECOSYSTEM_AUTH", "auto",
+            "How the app knows who is there: none, local (accounts of `ecosystem users`), oidc "
+            "(`[auth]` in .streamlit/secrets.toml), or auto: oidc when configured, else local when an "
+            "account exists, else none (served on 127.0.0.1 only, to a single local administrator)."),
+    Setting("ECOSYSTEM_HISTORY_VERSIONS", "10",
+            "Earlier versions kept per dataset (history/ in the state folder), restorable with "
+            "`ecosystem restore` or on the Données page."),
     Setting("ECOSYSTEM_DEMO", "1",
             "Load the demo dataset into an empty embedded store when the app starts (1 or 0)."),
 )

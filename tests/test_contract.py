@@ -321,6 +321,14 @@ def test_assessments_are_the_history_by_date_then_lever(loaded: Store) -> None:
         loaded.assessments("alim-valenc")
 
 
+def test_alliance_datasets_names_the_dataset_of_each_alliance(loaded: Store) -> None:
+    loaded.load(other_dataset())
+    found = loaded.alliance_datasets(["alim-valence", "mobilite-crest", "no-such-alliance"])
+    assert found == {"alim-valence": "petit-drome", "mobilite-crest": "autre-jeu"}
+    loaded.remove_dataset("autre-jeu")
+    assert loaded.alliance_datasets(["mobilite-crest"]) == {}
+
+
 def test_recorded_assessments_join_the_history(loaded: Store) -> None:
     loaded.record_assessments([
         Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "Complémentarité travaillée"),
@@ -866,3 +874,26 @@ def test_counting_primitives_match_the_oracle(store: Store, ds: Dataset, data: s
 
     among = data.draw(st.none() | st.sets(st.sampled_from(ids)), label="links among")
     assert store.actor_links(among) == oracle.actor_links(among)
+
+
+# ============================================================================ audit log
+
+
+def test_the_audit_log_keeps_every_entry_newest_first(store: Store) -> None:
+    import uuid
+
+    from ecosystem.store.base import AuditEntry
+
+    who = f"audit-test-{uuid.uuid4().hex[:8]}"  # Neo4j's log outlives the test's datasets, and the run
+    mine = [AuditEntry("2031-01-01T10:00:00.000001+00:00", who, "load", "petit-drome", "abc",
+                       (), (("actors", 9), ("policies", 2))),
+            AuditEntry("2031-01-01T10:00:00.000002+00:00", who, "assess", "petit-drome", "",
+                       ("alim-valence", "principe-1", "principe-4"), (("levers", 2),)),
+            AuditEntry("2031-01-01T10:00:01+00:00", who, "remove", "petit-drome")]
+    for entry in mine:
+        store.record_audit(entry)
+    found = [e for e in store.audit() if e.who == who]
+    assert found == mine[::-1]
+    assert found[-1].count("actors") == 9
+    newest = store.audit(limit=2)
+    assert len(newest) == 2 and newest[0].at >= newest[1].at and newest[0].at >= mine[-1].at

@@ -265,6 +265,19 @@ def test_assessment_form_keeps_only_scored_levers():
                                                              ("moyen-donnees", 0, "")]
 
 
+def test_assessment_form_saves_only_the_levers_changed():
+    from datetime import date
+
+    shown = {"principe-1": "2", "principe-2": "3", "principe-3": "—"}
+    scores = {"principe-1": "2", "principe-2": "1", "principe-3": "—", "principe-4": "2"}
+    comments = {"principe-1": "", "principe-2": "", "principe-4": ""}
+    found = assessments_from_form("alim-valence", date(2026, 3, 1), scores, comments, shown)
+    assert [(a.lever, a.score) for a in found] == [("principe-2", 1), ("principe-4", 2)]
+    commented = assessments_from_form("alim-valence", date(2026, 3, 1), scores,
+                                      comments | {"principe-1": "Toujours vrai"}, shown)
+    assert ("principe-1", 2, "Toujours vrai") in [(a.lever, a.score, a.comment) for a in commented]
+
+
 def test_broken_upload_lists_every_problem_with_its_place():
     csv = b"nom;type;territoires;odd\nJardins;association;69999;2\nBio;banane;26362;99\n"
     report = data_views.check_files((("acteurs.csv", csv),), "essai")

@@ -25,7 +25,7 @@ class LeverPath:
     family: LeverFamily
     number: int
     history: tuple[tuple[date, int], ...]
-    comment: str = ""  # the latest non-empty comment
+    comment: str = ""  # the comment of the latest entry: the one whose score `latest` shows
 
     @property
     def latest(self) -> int | None:
@@ -67,8 +67,8 @@ def lever_paths(assessments: Iterable[Assessment]) -> dict[str, LeverPath]:
     >>> paths = lever_paths([Assessment("a", "principe-1", date(2025, 6, 1), 3),
     ...                      Assessment("a", "principe-1", date(2025, 1, 10), 2, "On apprend")])
     >>> p = paths["principe-1"]
-    >>> p.first, p.latest, p.trend, str(p.status), p.comment
-    (2, 3, 1, 'met', 'On apprend')
+    >>> p.first, p.latest, p.trend, str(p.status), p.comment  # a 2025-01 comment is not the 2025-06 score's
+    (2, 3, 1, 'met', '')
     >>> paths["principe-3"].trend is None, str(paths["principe-3"].status)
     (True, 'not_assessable')
     """
@@ -78,7 +78,7 @@ def lever_paths(assessments: Iterable[Assessment]) -> dict[str, LeverPath]:
     paths = {}
     for lever in reference().levers:
         items = sorted(by_lever.get(lever.id, []), key=lambda a: a.on)
-        comment = next((a.comment for a in reversed(items) if a.comment), "")
+        comment = items[-1].comment if items else ""
         paths[lever.id] = LeverPath(lever.id, lever.family, lever.number,
                                     tuple((a.on, a.score) for a in items), comment)
     return paths

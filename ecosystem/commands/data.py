@@ -8,6 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from ecosystem.access.writes import Writes, cli_principal
 from ecosystem.analysis import wording as w
 from ecosystem.commands.common import (
     add_json_flag,
@@ -72,7 +73,8 @@ def load_cmd(args: argparse.Namespace) -> int:
     try:
         bar = ProgressBar(say("Chargement", "Loading"))
         try:
-            result = store.load(report.dataset_or_raise(), progress=bar)
+            result = Writes(store, cli_principal()).load(report.dataset_or_raise(), progress=bar,
+                                                         force=args.force)
         finally:
             bar.close()
     finally:
@@ -95,7 +97,7 @@ def remove_cmd(args: argparse.Namespace) -> int:
         if args.dataset not in known:
             close = difflib.get_close_matches(args.dataset, known, n=5, cutoff=0.3)
             raise NotFound("dataset", args.dataset, close or known[:5])
-        store.remove_dataset(args.dataset)
+        Writes(store, cli_principal()).remove(args.dataset)
     finally:
         store.close()
     print(say(f"Jeu {args.dataset} retiré.", f"Dataset {args.dataset} removed."))
@@ -196,6 +198,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", help="an .xlsx workbook, a folder of CSV files, a .csv or a .json file")
     p.add_argument("--id", help="dataset id (default: from the 'jeu' sheet, else the file name)")
     p.add_argument("--name", help="dataset name (default: from the 'jeu' sheet, else the file name)")
+    p.add_argument("--force", action="store_true",
+                   help="load even if the new version drops more than a fifth of the dataset's actors")
     p = add("remove", remove_cmd, "remove a loaded dataset and everything it brought",
             "ecosystem remove demo-drome")
     p.add_argument("dataset", help="dataset id (see `ecosystem stats`)")

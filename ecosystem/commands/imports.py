@@ -14,9 +14,11 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
+from ecosystem.access.writes import Writes, WritingStore, cli_principal
 from ecosystem.analysis.lookup import find_territory
 from ecosystem.commands.common import add_lang_flag, print_json, store_from_args
 from ecosystem.commands.progress import ProgressBar
+from ecosystem.history.archive import Archive
 from ecosystem.importers import (
     ImportSummary,
     RejectsWriter,
@@ -143,7 +145,10 @@ def _run(args: argparse.Namespace, call: Callable[..., ImportSummary]) -> int:
             out = stack.enter_context(args.rejects.open("w", encoding="utf-8-sig", newline=""))
             writer = RejectsWriter(out, lang)
         try:
-            summary = call(store, rejects=writer, dry_run=args.dry_run, progress=bars)
+            # Through the checked, archived and audited writes; a register is authoritative, so an
+            # import is not stopped by the reload guard: the version it replaces stays restorable.
+            writing = WritingStore(Writes(store, cli_principal(), Archive.of(store)), force=True)
+            summary = call(writing, rejects=writer, dry_run=args.dry_run, progress=bars)
         finally:
             bars.close()
     if args.json:

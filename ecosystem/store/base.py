@@ -88,6 +88,26 @@ class LoadReport:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change to the data, as the audit log keeps it: who, when, what.
+
+    `action` is load, replace, remove, restore, assess, assess-correct, assess-delete or purge;
+    `version` the dataset's checksum after the change (empty after a removal); `records` the ids the
+    change names (alliances and levers of a self-assessment); `counts` what it holds or touched."""
+
+    at: str  # ISO 8601, UTC, microseconds (entries sort by it)
+    who: str
+    action: str
+    dataset: str = ""
+    version: str = ""
+    records: tuple[str, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
+
+    def count(self, what: str) -> int:
+        return dict(self.counts).get(what, 0)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     type: str  # "actor", "alliance" or "policy"
     id: str
@@ -174,6 +194,14 @@ class Store(ABC):
         NotFound for an unknown alliance; ValueError for an unknown lever. A new entry with the same
         (alliance, lever, date) replaces the earlier one."""
 
+    @abstractmethod
+    def record_audit(self, entry: AuditEntry) -> None:
+        """Append `entry` to the audit log (kept with the data, never changed afterwards)."""
+
+    @abstractmethod
+    def audit(self, limit: int | None = None) -> list[AuditEntry]:
+        """The audit log, newest first (by `at`); the first `limit` entries when given."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; the embedded store has nothing to release."""
 
@@ -218,6 +246,11 @@ class Store(ABC):
     @abstractmethod
     def assessments(self, alliance_id: str) -> list[Assessment]:
         """An alliance's self-assessment history, sorted by (on, lever)."""
+
+    @abstractmethod
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        """The dataset each of these alliances belongs to (unknown ids left out): a contributor's
+        grant may name a dataset, and the access check needs to know whose an alliance is."""
 
     # ------------------------------------------------------------------ geography
 

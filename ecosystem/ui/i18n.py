@@ -433,3 +433,9 @@ def number_label(value: float, lang: str) -> str:
 
 def percent_label(value: float, lang: str) -> str:
     return wording.percent(value, lang)
+
+
+# The shared instance's sentences (accounts, roles, audit, history) live in their own module.
+from ecosystem.ui.i18n_access import ACCESS_STRINGS  # noqa: E402
+
+STRINGS.update(ACCESS_STRINGS)

@@ -10,12 +10,16 @@ from pathlib import Path
 
 import streamlit as st
 
+from ecosystem.access.errors import ServingRefused
 from ecosystem.errors import EcosystemError, StoreUnavailable
+from ecosystem.ui import session
 from ecosystem.ui.context import build_context, open_holder
 from ecosystem.ui.i18n import t
 from ecosystem.ui.widgets import language_switch
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+"""The tab icon, served by the app itself (a `:material/...:` or emoji icon is fetched from a CDN)."""
 
 PAGES = (  # file, URL path, title key, icon
     ("home.py", "accueil", "nav.home", ":material/home:"),
@@ -29,8 +33,14 @@ PAGES = (  # file, URL path, title key, icon
 
 
 def main() -> None:
-    st.set_page_config(page_title="Écosystème", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="Écosystème", page_icon=str(ICON), layout="wide")
     lang = language_switch()
+    try:
+        who = session.identify()
+    except ServingRefused as error:
+        st.error(t("access.refused", lang, message=error.text(lang)))
+        st.stop()
+    session.account_box(who, lang)
     try:
         holder = open_holder()
         ctx = build_context(holder, lang)

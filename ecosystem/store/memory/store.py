@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import difflib
 import gc
+import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,6 +44,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store.base import (
+    AuditEntry,
     CoverageCell,
     DatasetInfo,
     Link,
@@ -77,6 +80,8 @@ from ecosystem.text import normalize
 
 T = TypeVar("T")
 KINDS = tuple(ActorKind)
+AUDIT_FILE = "audit.jsonl"
+"""The audit log: one JSON object a line, appended (a torn last line after a crash is one entry lost)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +311,33 @@ class MemoryStore(Store):
                 raise
             self._generation = manifest.generation
 
+    def record_audit(self, entry: AuditEntry) -> None:
+        """One JSON line appended to `audit.jsonl` in the store's folder, flushed to disk."""
+        line = json.dumps({"at": entry.at, "who": entry.who, "action": entry.action, "dataset": entry.dataset,
+                           "version": entry.version, "records": list(entry.records),
+                           "counts": [list(c) for c in entry.counts]}, ensure_ascii=False) + "\n"
+        with self._lock, self._folder.lock(exclusive=True):
+            self._folder.root.mkdir(parents=True, exist_ok=True)
+            with open(self._folder.root / AUDIT_FILE, "a", encoding="utf-8") as out:
+                out.write(line)
+                out.flush()
+                os.fsync(out.fileno())
+
+    def audit(self, limit: int | None = None) -> list[AuditEntry]:
+        path = self._folder.root / AUDIT_FILE
+        if not path.is_file():
+            return []
+        entries = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            counts = tuple((k, int(v)) for k, v in item["counts"])
+            entries.append(AuditEntry(item["at"], item["who"], item["action"], item["dataset"],
+                                      item["version"], tuple(item["records"]), counts))
+        entries.sort(key=lambda e: e.at, reverse=True)
+        return entries if limit is None else entries[:limit]
+
     def _set_histories(self, helds: dict[str, _Held], alliances: set[str]) -> None:
         """Hold these entries, and make the graph's ASSESSED history of `alliances` theirs."""
         for did, held in helds.items():
@@ -422,6 +454,11 @@ class MemoryStore(Store):
                      if (alliances is None or m.alliance in alliances)
                      and (actors is None or m.actor in actors)]
         return sorted(found, key=lambda m: (m.alliance, m.actor))
+
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        with self._lock:
+            owners = {aid: self._owner("alliance", aid) for aid in alliance_ids}
+        return {aid: owner for aid, owner in owners.items() if owner is not None}
 
     def assessments(self, alliance_id: str) -> list[Assessment]:
         with self._lock:

@@ -38,6 +38,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store.base import (
+    AuditEntry,
     CoverageCell,
     DatasetInfo,
     Link,
@@ -151,6 +152,16 @@ class Neo4jStore(Store):
         if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
             raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
         versions.collect_garbage(self.runner)
+
+    def record_audit(self, entry: AuditEntry) -> None:
+        self.runner.write("audit_record", at=entry.at, who=entry.who, action=entry.action,
+                          dataset=entry.dataset, version=entry.version, records=list(entry.records),
+                          count_names=[k for k, _ in entry.counts], count_values=[v for _, v in entry.counts])
+
+    def audit(self, limit: int | None = None) -> list[AuditEntry]:
+        rows = self.runner.read("audit_list", limit=EVERY_ROW if limit is None else limit)
+        return [AuditEntry(r["at"], r["who"], r["action"], r["dataset"], r["version"], tuple(r["records"]),
+                           tuple(zip(r["count_names"], r["count_values"], strict=True))) for r in rows]
 
     def collect_garbage(self) -> versions.Garbage:
         """Delete the records no dataset points to: old versions, loads interrupted by a crash."""
@@ -280,6 +291,10 @@ class Neo4jStore(Store):
         else:
             found = self.runner.read("memberships_all")
         return sorted((rows.membership_from(r) for r in found), key=lambda m: (m.alliance, m.actor))
+
+    def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:
+        found = self.runner.read("alliance_datasets", ids=sorted(set(alliance_ids)))
+        return {r["id"]: r["dataset"] for r in found}
 
     def assessments(self, alliance_id: str) -> list[Assessment]:
         r = self.runner.read("assessments_of_alliance", alliance=alliance_id)[0]

@@ -4,10 +4,11 @@ from datetime import date
 
 import streamlit as st
 
+from ecosystem.access.roles import Action, Target, allowed
 from ecosystem.analysis.diagnosis import diagnose
 from ecosystem.model import LeverFamily
 from ecosystem.reference import reference
-from ecosystem.ui import charts, components, widgets
+from ecosystem.ui import charts, components, session, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import date_label, kind_label, lever_label, role_label, t
 from ecosystem.ui.views.alliances import (
@@ -61,6 +62,11 @@ if tab == "diagnosis":
             for verdict in verdicts:
                 components.verdict_block(verdict, lang)
 
+elif tab == "assess" and not allowed(
+        session.principal(), Action.ASSESS,
+        Target(dataset=ctx.q(session.dataset_of, alliance_id), alliance=alliance_id)):
+    st.info(t("access.not_granted", lang))
+
 elif tab == "assess":
     st.write(t("all.levers_intro", lang))
     paths = {p.lever: p for p in card.paths}
@@ -87,13 +93,15 @@ elif tab == "assess":
                     label_visibility="collapsed", placeholder=t("all.comment", lang))
         submitted = st.form_submit_button(t("all.save", lang), type="primary", icon=":material/save:")
     if submitted:
-        records = assessments_from_form(alliance_id, on, scores, comments)
+        shown = {lever: default_score(path) for lever, path in paths.items()}
+        records = assessments_from_form(alliance_id, on, scores, comments, shown)
         if not records:
             st.warning(t("all.nothing_to_save", lang))
         else:
-            ctx.store.record_assessments(records)
+            session.writes(ctx).record_assessments(records)
             ctx.changed()
-            st.session_state[FLASH] = t("all.saved", lang, n=len(records), when=date_label(on, lang))
+            saved = "assess.saved_one" if len(records) == 1 else "all.saved"
+            st.session_state[FLASH] = t(saved, lang, n=len(records), when=date_label(on, lang))
             st.rerun()
 
 else:

@@ -4,18 +4,26 @@ from functools import partial
 
 import streamlit as st
 
+from ecosystem.access.roles import Action, Role, Target, allowed
 from ecosystem.errors import EcosystemError, UnreadableFile
-from ecosystem.ui import components
+from ecosystem.history.archive import versions_kept
+from ecosystem.history.guard import ReloadNeedsConfirmation
+from ecosystem.ui import components, session
 from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
+from ecosystem.ui.views import audit as audit_views
 from ecosystem.ui.views import data as views
 
 FLASH = "data.flash"
 CONFIRM = "data.confirm"
 UPLOADS = "data.uploads"  # bumped to empty the uploader after an import
+FORCE = "data.force_pending"  # (checksum, message) of an upload the reload guard stopped
+RESTORE_FORCE = "data.restore_pending"  # (dataset, version, message) of a restore the guard stopped
 
 ctx = current()
 lang = ctx.lang
+who = session.principal()
+writes = session.writes(ctx)
 st.title(t("data.title", lang))
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH), icon=":material/check_circle:")
@@ -28,12 +36,17 @@ else:
     st.dataframe(loaded, hide_index=True, width="stretch")
 
 # ---------------------------------------------------------------------- import
+# Shown to those who may load something; what they load is checked again on the server (`writes`).
 st.subheader(t("data.import", lang))
-st.caption(t("data.import_help", lang))
-uploads = st.session_state.setdefault(UPLOADS, 0)
-files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES), accept_multiple_files=True,
-                         key=f"upload.{uploads}")
-name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
+if who.role is Role.VIEWER:
+    st.info(t("access.read_only", lang, role=session.role_name(who.role, lang)))
+    files = None
+else:
+    st.caption(t("data.import_help", lang))
+    uploads = st.session_state.setdefault(UPLOADS, 0)
+    files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES),
+                             accept_multiple_files=True, key=f"upload.{uploads}")
+    name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
 if files:
     items = tuple(sorted((f.name, f.getvalue()) for f in files))
     try:
@@ -60,15 +73,25 @@ if files:
         if report.warnings:
             st.caption(t("data.warnings", lang, n=len(report.warnings)))
             st.table(views.problems_table(report.warnings, lang).head(views.PROBLEMS_SHOWN), hide_index=True)
-        if st.button(t("data.load", lang), type="primary", icon=":material/upload:"):
+        # A reload that would drop many actors waits for a second, explicit click (`history.guard`).
+        pending = st.session_state.get(FORCE)
+        forced = False
+        if pending is not None and pending[0] == dataset.checksum():
+            st.warning(pending[1], icon="⚠️")
+            forced = st.button(t("history.force_load", lang), type="primary", key="data.force")
+        if st.button(t("data.load", lang), type="primary", icon=":material/upload:") or forced:
             bar = st.progress(0.0, text=t("data.loading", lang))
             try:
                 report_progress = components.progress_callback(bar, t("data.loading", lang))
-                result = ctx.store.load(dataset, progress=report_progress)
+                result = writes.load(dataset, progress=report_progress, force=forced)
+            except ReloadNeedsConfirmation as error:
+                st.session_state[FORCE] = (dataset.checksum(), error.text(lang))
+                st.rerun()
             except EcosystemError as error:
                 st.error(error.text(lang), icon=":material/error:")
             else:
                 ctx.changed()
+                st.session_state.pop(FORCE, None)
                 st.session_state[UPLOADS] = uploads + 1
                 st.session_state[FLASH] = t("data.loaded", lang, rows=result.rows,
                                             seconds=f"{result.seconds:.1f}",
@@ -96,7 +119,7 @@ with right:
                                    help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]))
 
 # ---------------------------------------------------------------------- removal
-if not loaded.empty:
+if not loaded.empty and allowed(who, Action.REMOVE, Target()):
     st.subheader(t("data.remove", lang))
     names = dict(zip(loaded[t("data.col_id", lang)], loaded[t("common.name", lang)], strict=True))
     chosen = st.selectbox(t("data.remove_pick", lang), list(names), format_func=names.__getitem__,
@@ -111,7 +134,7 @@ if not loaded.empty:
                      alliances=row[t("data.col_alliances", lang)]), icon=":material/warning:")
         yes, no = st.columns([1, 5])
         if yes.button(t("data.remove_yes", lang), type="primary", key="remove.yes"):
-            ctx.store.remove_dataset(chosen)
+            writes.remove(chosen)
             ctx.changed()
             st.session_state.pop(CONFIRM, None)
             st.session_state[FLASH] = t("data.removed", lang, name=names[chosen])
@@ -119,3 +142,48 @@ if not loaded.empty:
         if no.button(t("data.remove_no", lang), key="remove.no"):
             st.session_state.pop(CONFIRM, None)
             st.rerun()
+
+# ---------------------------------------------------------------------- history and undo
+restorable = [d for d in ctx.q(audit_views.history_datasets)
+              if allowed(who, Action.RESTORE, Target(dataset=d))]
+if restorable:
+    st.subheader(t("history.title", lang))
+    st.caption(t("history.help", lang, n=versions_kept()))
+    live = set(loaded[t("data.col_id", lang)])
+    picked = st.selectbox(t("history.pick", lang), restorable, key="history.pick",
+                          format_func=lambda d: audit_views.dataset_label(d, live, lang))
+    versions = ctx.q(audit_views.history_table, picked, lang)
+    if versions.empty:
+        st.info(t("history.none", lang))
+    else:
+        st.dataframe(versions, hide_index=True, width="stretch", key="history.table")
+        numbers = [int(v) for v in versions[t("history.col_version", lang)]]
+        version = st.selectbox(t("history.pick_version", lang), numbers, key="history.version")
+        pending = st.session_state.get(RESTORE_FORCE)
+        forced = False
+        if pending is not None and pending[:2] == (picked, version):
+            st.warning(pending[2], icon="⚠️")
+            forced = st.button(t("history.force_restore", lang), type="primary", key="history.force")
+        if st.button(t("history.restore", lang, version=version), key="history.restore") or forced:
+            try:
+                writes.restore(picked, version, force=forced)
+            except ReloadNeedsConfirmation as error:
+                st.session_state[RESTORE_FORCE] = (picked, version, error.text(lang))
+                st.rerun()
+            except EcosystemError as error:
+                st.error(error.text(lang))
+            else:
+                ctx.changed()
+                st.session_state.pop(RESTORE_FORCE, None)
+                st.session_state[FLASH] = t("history.restored", lang, version=version, name=picked)
+                st.rerun()
+
+# ---------------------------------------------------------------------- audit log (administrators)
+if allowed(who, Action.AUDIT, Target()):
+    st.subheader(t("audit.title", lang))
+    st.caption(t("audit.help", lang, n=audit_views.AUDIT_SHOWN))
+    log = ctx.q(audit_views.audit_table, lang)
+    if log.empty:
+        st.info(t("audit.empty", lang))
+    else:
+        st.dataframe(log, hide_index=True, width="stretch", key="audit.table")

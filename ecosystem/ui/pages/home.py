@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ecosystem.ui import charts
+from ecosystem.access.serving import LOCAL_ADMIN
+from ecosystem.ui import charts, session
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import date_label, number_label, t
 from ecosystem.ui.shell import PAGES_DIR
@@ -14,6 +15,8 @@ s = ctx.q(summary)
 
 st.title(t("home.title", lang))
 st.write(t("home.intro", lang))
+if session.principal() == LOCAL_ADMIN:
+    st.info(t("access.local_admin", lang), icon="🔒")
 
 kind = t("home.store_embedded", lang) if s.store_kind == "embedded" else t("home.store_neo4j", lang)
 st.caption(f"{t('home.store', lang)} : {kind} — `{s.store_label}`" if lang == "fr"

@@ -40,19 +40,24 @@ def alliance_card(store: Store, alliance_id: str) -> AllianceCard:
 
 
 def assessments_from_form(alliance_id: str, on: date, scores: Mapping[str, str],
-                          comments: Mapping[str, str]) -> list[Assessment]:
-    """The levers that were given a score in the form, as dated assessments ("—" is left out).
+                          comments: Mapping[str, str],
+                          shown: Mapping[str, str] | None = None) -> list[Assessment]:
+    """The levers the person changed, as dated assessments: a score other than the one the form
+    showed (`shown`, the latest), or a comment. Untouched levers are not re-dated; "—" is left out.
 
-    >>> scores = {"principe-1": "2", "principe-2": "—"}
-    >>> [a.lever for a in assessments_from_form("x", date(2026, 1, 5), scores, {})]
+    >>> scores = {"principe-1": "2", "principe-2": "—", "principe-3": "1"}
+    >>> [a.lever for a in assessments_from_form("x", date(2026, 1, 5), scores, {}, {"principe-3": "1"})]
     ['principe-1']
     """
+    shown = shown or {}
     found = []
     for lever in reference().levers:
         value = scores.get(lever.id, NOT_ASSESSED)
         if value == NOT_ASSESSED:
             continue
         comment = (comments.get(lever.id) or "").strip()
+        if value == shown.get(lever.id, NOT_ASSESSED) and not comment:
+            continue
         found.append(Assessment(alliance_id, lever.id, on, int(value), comment))
     return found
 

@@ -1,0 +1,185 @@
+"""Earlier versions of each dataset, kept as compressed files beside the store.
+
+Why files in the state folder rather than the store: the same archive serves both stores (Neo4j
+keeps one live version per dataset, and holding ten copies of a large dataset in its heap-bound
+transactions would cost more than the data), a version is restored by loading it again through the
+ordinary, checked, audited path, and a backup of the state folder carries the history with the
+accounts. The archive of each store configuration has its own folder (`history/<kind>-<digest>`).
+
+Each dataset's folder holds `index.json` (who loaded the live version and when; the archived
+versions with who loaded and who replaced them, and their counts; whether it was removed) and one
+`v0001.json.gz` per archived version: the dataset as the store held it, self-assessments recorded
+in the app included. A version is archived when it is replaced, restored over or removed; the
+oldest beyond the limit are deleted; a removed dataset's versions stay until `purge`.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ecosystem import settings
+from ecosystem.errors import NotFound
+from ecosystem.model import Dataset, canonical_bytes, dataset_from_dict
+from ecosystem.store.base import DatasetInfo, Store
+from ecosystem.text import slugify
+
+
+def versions_kept(environ: dict[str, str] | None = None) -> int:
+    """ECOSYSTEM_HISTORY_VERSIONS, at least 1."""
+    raw = settings.get("ECOSYSTEM_HISTORY_VERSIONS", environ) or "10"
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        raise ValueError(f'ECOSYSTEM_HISTORY_VERSIONS="{raw}" is not a whole number') from None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One archived version of a dataset."""
+
+    version: int
+    loaded_at: str
+    loaded_by: str
+    archived_at: str
+    archived_by: str
+    reason: str  # "replaced", "restored over" or "removed"
+    checksum: str
+    counts: tuple[tuple[str, int], ...]
+
+    def count(self, what: str) -> int:
+        return dict(self.counts).get(what, 0)
+
+
+def _version(item: dict[str, Any]) -> Version:
+    return Version(item["version"], item["loaded_at"], item["loaded_by"], item["archived_at"],
+                   item["archived_by"], item["reason"], item["checksum"],
+                   tuple((k, int(v)) for k, v in item["counts"]))
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class Archive:
+    """The archive of one store configuration."""
+
+    def __init__(self, root: Path, keep: int | None = None) -> None:
+        self.root = Path(root)
+        self.keep = keep if keep is not None else versions_kept()
+
+    @classmethod
+    def of(cls, store: Store, state_dir: Path | None = None, keep: int | None = None) -> Archive:
+        """The archive of `store` in the state folder (the configured one by default)."""
+        info = store.describe()
+        digest = hashlib.sha256(f"{info.location}|{info.database}".encode()).hexdigest()[:10]
+        return cls((state_dir or settings.state_dir()) / "history" / f"{info.kind}-{digest}", keep)
+
+    def _folder(self, dataset_id: str) -> Path:
+        digest = hashlib.sha256(dataset_id.encode()).hexdigest()[:8]
+        return self.root / f"{slugify(dataset_id)[:60]}-{digest}"
+
+    def _read(self, dataset_id: str) -> dict[str, Any]:
+        path = self._folder(dataset_id) / "index.json"
+        if not path.is_file():
+            return {"dataset": dataset_id, "current": None, "versions": [], "removed": None, "next": 1}
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @contextmanager
+    def _editing(self, dataset_id: str) -> Iterator[dict[str, Any]]:
+        folder = self._folder(dataset_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            index = self._read(dataset_id)
+            yield index
+            _write_atomic(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1).encode())
+
+    # ------------------------------------------------------------------ writing
+
+    def loaded(self, info: DatasetInfo, who: str) -> None:
+        """Note who loaded the live version (shown when it is archived later); clears a removal."""
+        with self._editing(info.id) as index:
+            index["current"] = {"loaded_at": info.loaded_at, "loaded_by": who, "checksum": info.checksum}
+            index["removed"] = None
+
+    def archive(self, dataset: Dataset, info: DatasetInfo, who: str, at: str, reason: str) -> int:
+        """Keep `dataset` (the live version, about to be replaced or removed); its version number."""
+        with self._editing(dataset.id) as index:
+            current = index["current"] or {}
+            number = index["next"]
+            file = self._folder(dataset.id) / f"v{number:04d}.json.gz"
+            _write_atomic(file, gzip.compress(canonical_bytes(dataset), compresslevel=6))
+            index["versions"].append({
+                "version": number, "loaded_at": current.get("loaded_at", info.loaded_at),
+                "loaded_by": current.get("loaded_by", ""), "archived_at": at, "archived_by": who,
+                "reason": reason, "checksum": info.checksum, "counts": [list(c) for c in info.counts]})
+            index["next"] = number + 1
+            if reason == "removed":
+                index["removed"] = {"at": at, "by": who}
+                index["current"] = None
+            for old in index["versions"][:-self.keep]:
+                (self._folder(dataset.id) / f"v{old['version']:04d}.json.gz").unlink(missing_ok=True)
+            index["versions"] = index["versions"][-self.keep:]
+        return number
+
+    def purge(self, dataset_id: str) -> int:
+        """Delete every archived version of a dataset; how many there were."""
+        folder = self._folder(dataset_id)
+        if not folder.is_dir():
+            raise NotFound("dataset history", dataset_id, self.datasets())
+        count = len(self._read(dataset_id)["versions"])
+        shutil.rmtree(folder)
+        return count
+
+    # ------------------------------------------------------------------ reading
+
+    def versions(self, dataset_id: str) -> list[Version]:
+        """The archived versions, oldest first."""
+        return [_version(v) for v in self._read(dataset_id)["versions"]]
+
+    def current(self, dataset_id: str) -> dict[str, str] | None:
+        return self._read(dataset_id)["current"]
+
+    def removed(self, dataset_id: str) -> dict[str, str] | None:
+        return self._read(dataset_id)["removed"]
+
+    def datasets(self) -> list[str]:
+        """Ids of the datasets with an archive, sorted."""
+        if not self.root.is_dir():
+            return []
+        found = []
+        for index in self.root.glob("*/index.json"):
+            found.append(json.loads(index.read_text(encoding="utf-8"))["dataset"])
+        return sorted(found)
+
+    def removed_datasets(self) -> list[str]:
+        """Datasets removed from the store whose versions are still here (restorable)."""
+        return [d for d in self.datasets() if self.removed(d) is not None and self.versions(d)]
+
+    def get(self, dataset_id: str, version: int) -> Dataset:
+        """An archived version, as it was."""
+        known = [v.version for v in self.versions(dataset_id)]
+        if version not in known:
+            raise NotFound(f"version of {dataset_id}", str(version), [str(v) for v in known])
+        raw = gzip.decompress((self._folder(dataset_id) / f"v{version:04d}.json.gz").read_bytes())
+        return dataset_from_dict(json.loads(raw))
