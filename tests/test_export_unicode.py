@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 
 import networkx as nx
@@ -25,6 +26,7 @@ from ecosystem.datasets.columns import ACTORS
 from ecosystem.datasets.export import csv_files, graph_bytes, json_bytes
 from ecosystem.model import Actor, ActorKind, Alliance, Assessment, Dataset, Membership, Policy
 from ecosystem.reference import reference
+from tests.factories import small_dataset
 
 CREST = "commune:26108"
 # Every code point, surrogates included (Hypothesis leaves them out by default), weighted towards the
@@ -115,3 +117,14 @@ def test_csv_is_valid_utf8_csv_with_one_row_per_record(dataset: Dataset) -> None
             assert unquote(row[index], CSV_TRIGGERS) == strip_controls(getattr(actor, name))
     for data in files.values():
         data.decode("utf-8")
+
+
+def test_both_xml_formats_give_line_breaks_back_the_same_way() -> None:
+    """A description typed on Windows or an old Mac (\r\n, \r) reads back as \n from GraphML (element text)
+    and from GEXF (attributes) alike: found by the properties above, kept here as a fixed case."""
+    base = small_dataset()
+    actor = replace(base.actors[0], description="ligne 1\r\nligne 2\rligne 3")
+    dataset = replace(base, actors=(actor, *base.actors[1:]))
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        graph = read(io.BytesIO(graph_bytes([dataset], fmt, reference())))
+        assert graph.nodes[f"actor:{actor.id}"]["description"] == "ligne 1\nligne 2\nligne 3", fmt

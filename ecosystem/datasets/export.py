@@ -71,10 +71,22 @@ def json_bytes(dataset: Dataset) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _xml_text(value: str) -> str:
+    r"""Text XML keeps as written: no control character, and line breaks as "\n" only.
+
+    XML parsers turn a raw "\r" of element text into "\n" while an attribute keeps it escaped, so
+    GraphML (text) and GEXF (attributes) would give a description back differently.
+
+    >>> _xml_text("a\r\nb\rc\x1bd")
+    'a\nb\ncd'
+    """
+    return strip_controls(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _clean_attributes(data: dict) -> None:
     for key, value in data.items():
-        if isinstance(value, str) and has_controls(value):
-            data[key] = strip_controls(value)
+        if isinstance(value, str) and (has_controls(value) or "\r" in value):
+            data[key] = _xml_text(value)
 
 
 def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
