@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks.startup import report_lines as startup_lines
+
 QUERIES = (
     ("top10_overlaps", "top-10 overlaps of an actor", 200),
     ("duplicate_pairs_in_departement", "duplicate pairs in a département of ~5,000 actors", 2000),
@@ -165,6 +167,7 @@ def write_report(results: dict[str, Any], out: Path) -> None:
                   f"{first['navigation_to_drawn_s']} s from navigation to the first drawn frame on the first "
                   f"visit (the server computes the map), {cached['navigation_to_drawn_s']} s on the next one "
                   f"(cached); vis-network itself draws in {cached['vis_draw_s']} s."]
+    lines += startup_lines(results.get("startup"))
     if plot(results, out / "benchmarks-scaling.png"):
         lines += ["", "## How cost grows", "", "![latency and memory against actors](benchmarks-scaling.png)"]
     notes = results.get("notes") or []

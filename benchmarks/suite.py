@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -124,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(set(args.embedded_sizes) | set(args.neo4j_sizes))
     results: dict[str, Any] = {"machine": machine(), "sizes": sizes, "seed": args.seed, "notes": list(NOTES),
                                "command": "python -m benchmarks.suite " + " ".join(argv or sys.argv[1:])}
+    if not args.skip_startup:
+        from benchmarks.startup import measure
+
+        print("start-up of the CLI…", file=sys.stderr, flush=True)
+        results["startup"] = measure()
     results["embedded"] = embedded(args.embedded_sizes, args.seed)
     if not args.skip_neo4j:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)

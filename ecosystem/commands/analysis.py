@@ -2,35 +2,28 @@
 
 Each command resolves what was typed (an id or a name; a territory code, id or name), calls one
 function of `ecosystem.analysis`, and prints a readable table, or JSON with --json.
+The analyses and the territory hierarchy load numpy and networkx: the handlers and printers import
+them when they run, so that building the parser, hence any `--help`, stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ecosystem import vocabulary
-from ecosystem.analysis import render
-from ecosystem.analysis import wording as w
-from ecosystem.analysis.codes import Code
-from ecosystem.analysis.complementarity import ComplementResult, complements
-from ecosystem.analysis.coverage import Coverage, check_level, coverage
-from ecosystem.analysis.diagnosis import Diagnosis, diagnose
-from ecosystem.analysis.lookup import find_actor, find_alliance, find_subject, find_territory
-from ecosystem.analysis.overlap import (
-    DuplicateGroup,
-    OverlapResult,
-    PairOverlap,
-    duplicate_groups,
-    pairs_in,
-    top_overlaps,
-)
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL, Status
-from ecosystem.analysis.verdict import Verdict
 from ecosystem.commands.common import add_json_flag, add_lang_flag, print_json, print_table, store_from_args
 from ecosystem.model import Level
-from ecosystem.reference import reference
 from ecosystem.text import normalize
+
+if TYPE_CHECKING:
+    from ecosystem.analysis.complementarity import ComplementResult
+    from ecosystem.analysis.coverage import Coverage
+    from ecosystem.analysis.diagnosis import Diagnosis
+    from ecosystem.analysis.overlap import DuplicateGroup, OverlapResult, PairOverlap
+    from ecosystem.analysis.verdict import Verdict
 
 _LEVELS = {normalize(name): level for level, term in vocabulary.LEVELS.items() for name in term.names()}
 
@@ -115,6 +108,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_overlaps(args: argparse.Namespace) -> int:
+    from ecosystem.analysis.lookup import find_actor, find_territory
+    from ecosystem.analysis.overlap import duplicate_groups, pairs_in, top_overlaps
+
     if bool(args.actor) == bool(args.territory):
         args.parser.error("give an ACTOR, or --in TERRITORY (one of the two)")
     store = store_from_args(args)
@@ -141,6 +137,8 @@ def run_overlaps(args: argparse.Namespace) -> int:
 
 
 def _print_overlaps(r: OverlapResult, lang: str) -> None:
+    from ecosystem.analysis import wording as w
+
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     level = w.level_name(r.level, lang, plural_=r.territories > 1)
     who, sdgs = f"{r.name} ({w.kind_name(r.kind, lang)})", ", ".join(map(str, r.sdgs))
@@ -165,6 +163,9 @@ def _print_overlaps(r: OverlapResult, lang: str) -> None:
 
 def _print_pairs(tid: str, level: Level, pairs: Sequence[PairOverlap], groups: Sequence[DuplicateGroup],
                  lang: str) -> None:
+    from ecosystem.analysis import wording as w
+    from ecosystem.reference import reference
+
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     place = reference().hierarchy.label(tid)
     print(t(f"Recouvrements dans {place}, niveau {w.level_name(level, lang)}",
@@ -190,6 +191,9 @@ def _print_pairs(tid: str, level: Level, pairs: Sequence[PairOverlap], groups: S
 
 
 def run_complements(args: argparse.Namespace) -> int:
+    from ecosystem.analysis.complementarity import complements
+    from ecosystem.analysis.lookup import find_subject
+
     store = store_from_args(args)
     try:
         who = find_subject(store, args.subject)
@@ -204,6 +208,8 @@ def run_complements(args: argparse.Namespace) -> int:
 
 
 def _print_complements(r: ComplementResult, lang: str) -> None:
+    from ecosystem.analysis import wording as w
+
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     s = r.subject
     what = t("alliance", "alliance") if s.type == "alliance" else w.kind_name(s.kinds[0], lang)
@@ -225,6 +231,9 @@ def _print_complements(r: ComplementResult, lang: str) -> None:
 
 
 def run_coverage(args: argparse.Namespace) -> int:
+    from ecosystem.analysis.coverage import check_level, coverage
+    from ecosystem.analysis.lookup import find_territory
+
     store = store_from_args(args)
     try:
         tid = find_territory(args.territory, store)
@@ -250,6 +259,9 @@ def _cell_text(actors: int, gap: bool, empty: bool) -> str:
 
 
 def _print_coverage(c: Coverage, lang: str) -> None:
+    from ecosystem.analysis import wording as w
+    from ecosystem.reference import reference
+
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     place = reference().hierarchy.label(c.territory)
     print(t(f"Couverture des ODD : {place}, par {w.level_name(c.level, lang)}",
@@ -281,6 +293,9 @@ def _print_coverage(c: Coverage, lang: str) -> None:
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
+    from ecosystem.analysis.diagnosis import diagnose
+    from ecosystem.analysis.lookup import find_alliance
+
     store = store_from_args(args)
     try:
         alliance = find_alliance(store, args.alliance)
@@ -295,10 +310,14 @@ def run_diagnose(args: argparse.Namespace) -> int:
 
 
 def _score(v: Verdict, lang: str) -> str:
+    from ecosystem.analysis import wording as w
+
     return "-" if v.score is None else w.number(v.score, lang)
 
 
 def _print_diagnosis(d: Diagnosis, lang: str) -> None:
+    from ecosystem.analysis import wording as w
+
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     print(f"{d.name} ({d.alliance})")
     print(d.summary)
@@ -346,6 +365,9 @@ def _trend(v: Verdict) -> str:
 def _advice(v: Verdict, lang: str) -> str:
     """The suggestion worth printing under the table: not the "nothing to fix" one, and without the
     generic "self-assess it" clause already said once for all the levers never assessed."""
+    from ecosystem.analysis import render
+    from ecosystem.analysis.codes import Code
+
     if v.status == Status.MET and not (v.trend is not None and v.trend < 0):
         return ""
     if not v.history:

@@ -1,4 +1,8 @@
-"""Data commands: validate, load, remove, stats, export, template, generate."""
+"""Data commands: validate, load, remove, stats, export, template, generate.
+
+The readers, exporters and generator import openpyxl, networkx and numpy: each handler imports what
+it uses when it runs, so that building the parser, hence any `--help`, stays fast.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ import difflib
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecosystem.access.writes import Writes, cli_principal
-from ecosystem.analysis import wording as w
 from ecosystem.commands.common import (
     add_json_flag,
     add_lang_flag,
@@ -20,12 +24,16 @@ from ecosystem.commands.common import (
     store_from_args,
 )
 from ecosystem.commands.progress import ProgressBar
-from ecosystem.datasets import FORMATS, check, export, export_datasets, write_template
-from ecosystem.datasets.validate import Report
 from ecosystem.errors import DatasetInvalid, NotFound
-from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.lang import configured_lang
 from ecosystem.resources import DEMO_DIR
+
+if TYPE_CHECKING:
+    from ecosystem.datasets.validate import Report
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+"""`ecosystem.datasets.FORMATS`, spelled here because importing `ecosystem.datasets` loads openpyxl;
+tests/test_startup.py checks that the two agree."""
 
 
 def _lang() -> str:
@@ -41,6 +49,8 @@ def _print_warnings(report: Report) -> None:
 def _summary(report: Report) -> str:
     d = report.dataset
     assert d is not None
+    from ecosystem.analysis import wording as w
+
     lang = _lang()
     nouns = {"fr": (("acteur", "acteurs"), ("politique", "politiques"), ("alliance", "alliances"),
                     ("adhésion", "adhésions"), ("autoévaluation", "autoévaluations")),
@@ -54,6 +64,8 @@ def _summary(report: Report) -> str:
 def _checked(args: argparse.Namespace) -> Report:
     """The report of PATH; DatasetInvalid (printed by the CLI, every problem located) when it has
     problems, after its warnings."""
+    from ecosystem.datasets import check
+
     report = check(Path(args.path), dataset_id=getattr(args, "id", None), name=getattr(args, "name", None))
     _print_warnings(report)
     if not report.ok:
@@ -81,6 +93,8 @@ def load_cmd(args: argparse.Namespace) -> int:
         store.close()
     verb = {"loaded": say("chargé", "loaded"), "replaced": say("remplacé (nouvelle version)", "replaced"),
             "unchanged": say("inchangé (déjà chargé à l'identique)", "unchanged (already loaded as is)")}
+    from ecosystem.analysis import wording as w
+
     lang = _lang()
     rows = w.counted(result.rows, say("ligne", "row"), say("lignes", "rows"), lang)
     links = w.counted(result.relationships, say("relation", "relationship"),
@@ -152,6 +166,8 @@ def _demo_argument() -> str:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
+    from ecosystem.datasets import export
+
     dest = Path(args.output or (f"export-{args.format}" if args.format in ("csv", "json")
                                 else f"ecosystem.{args.format}"))
     store = store_from_args(args)
@@ -167,12 +183,16 @@ def export_cmd(args: argparse.Namespace) -> int:
 
 
 def template_cmd(args: argparse.Namespace) -> int:
+    from ecosystem.datasets import write_template
+
     path = write_template(Path(args.output), lang=args.lang or _lang())
     print(path)
     return 0
 
 
 def generate_cmd(args: argparse.Namespace) -> int:
+    from ecosystem.datasets import export_datasets
+    from ecosystem.generate import GeneratorSpec, generate
     from ecosystem.reference import reference
 
     resolution = reference().hierarchy.resolve(args.scope)
@@ -207,7 +227,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(p)
     p = add("export", export_cmd, "export the loaded datasets (CSV/JSON reload with `ecosystem load`)",
             "ecosystem export --format gexf -o carte.gexf")
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", help="file (graphml, gexf) or folder (csv, json)")
     p.add_argument("--dataset", action="append", help="only this dataset (repeatable)")
     p = add("template", template_cmd, "write a ready-to-fill Excel workbook with an explanation sheet",

@@ -4,6 +4,8 @@ Each command resolves the territory, opens the files (zips accepted), calls one 
 `ecosystem.importers`, shows a progress bar on stderr and prints the summary: imported, updated,
 marked inactive, not imported by reason. Exit 0 when the import ran (dirty rows are counted, not
 fatal), 1 when a file is not the expected register or the store refuses, 2 on wrong usage.
+The importers and the territory hierarchy load numpy and the readers: the handlers import them when
+they run, so that building the parser, hence any `--help`, stays fast.
 """
 
 from __future__ import annotations
@@ -13,24 +15,14 @@ import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ecosystem.access.writes import Writes, WritingStore, cli_principal
-from ecosystem.analysis.lookup import find_territory
 from ecosystem.commands.common import add_lang_flag, print_json, store_from_args
 from ecosystem.commands.progress import ProgressBar
-from ecosystem.history.archive import Archive
-from ecosystem.importers import (
-    ImportSummary,
-    RejectsWriter,
-    import_collectivites,
-    import_rna,
-    import_sirene,
-    scope_of,
-    sources_from_path,
-)
-from ecosystem.importers.summary import STEPS
 from ecosystem.lang import configured_lang
-from ecosystem.reference import reference
+
+if TYPE_CHECKING:
+    from ecosystem.importers import ImportSummary
 
 EPILOG = {
     "rna": "Examples:\n"
@@ -56,6 +48,8 @@ class StepBars:
         self.bar: ProgressBar | None = None
 
     def __call__(self, step: str, done: int, total: int) -> None:
+        from ecosystem.importers.summary import STEPS
+
         if step != self.step:
             self.close()
             self.step = step
@@ -131,10 +125,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _territory(args: argparse.Namespace) -> str:
+    from ecosystem.analysis.lookup import find_territory
+
     return find_territory(args.territory)
 
 
 def _run(args: argparse.Namespace, call: Callable[..., ImportSummary]) -> int:
+    from ecosystem.access.writes import Writes, WritingStore, cli_principal
+    from ecosystem.history.archive import Archive
+    from ecosystem.importers import RejectsWriter
+
     lang = _lang(args)
     bars = StepBars(lang)
     store = store_from_args(args)
@@ -163,6 +163,9 @@ def _run(args: argparse.Namespace, call: Callable[..., ImportSummary]) -> int:
 
 
 def run_rna(args: argparse.Namespace) -> int:
+    from ecosystem.importers import import_rna, scope_of, sources_from_path
+    from ecosystem.reference import reference
+
     territory = _territory(args)
     scope = scope_of(territory, reference().hierarchy)
     sources = [s for path in args.paths for s in sources_from_path(path, scope.departements)]
@@ -170,6 +173,8 @@ def run_rna(args: argparse.Namespace) -> int:
 
 
 def run_sirene(args: argparse.Namespace) -> int:
+    from ecosystem.importers import import_sirene, sources_from_path
+
     territory = _territory(args)
     sources = [s for path in args.paths for s in sources_from_path(path)]
     units = sources_from_path(args.unites_legales) if args.unites_legales else []
@@ -180,5 +185,7 @@ def run_collectivites(args: argparse.Namespace) -> int:
     if args.paths:
         args.parser.error("collectivites takes no file: they come from the shipped hierarchy "
                           "(les collectivités viennent de la hiérarchie livrée avec le projet)")
+    from ecosystem.importers import import_collectivites
+
     territory = _territory(args)
     return _run(args, lambda store, **kw: import_collectivites(store, territory, **kw))

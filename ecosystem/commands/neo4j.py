@@ -1,11 +1,15 @@
-"""`ecosystem neo4j start|stop|status|env`: the project's local Neo4j server for development and CI."""
+"""`ecosystem neo4j start|stop|status|env`: the project's local Neo4j server for development and CI.
+
+`ecosystem.neo4j_server` imports the Neo4j driver (and through it pandas): each handler imports it
+when it runs, so that building the parser, hence any `--help`, stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
 import shlex
 
-from ecosystem import neo4j_server, settings
+from ecosystem import settings
 from ecosystem.commands.common import info, say
 
 
@@ -25,6 +29,8 @@ def _exports(env: dict[str, str]) -> str:
 
 
 def start(args: argparse.Namespace) -> int:
+    from ecosystem import neo4j_server
+
     state = settings.state_dir()
     options = _options()
     version = options["version"]
@@ -49,6 +55,8 @@ def start(args: argparse.Namespace) -> int:
 
 
 def stop(args: argparse.Namespace) -> int:
+    from ecosystem import neo4j_server
+
     if neo4j_server.stop(settings.state_dir()):
         info("Neo4j est arrêté.", "Neo4j stopped.")
     else:
@@ -57,6 +65,8 @@ def stop(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
+    from ecosystem import neo4j_server
+
     current = neo4j_server.status(settings.state_dir())
     if not current.running:
         print(say("Neo4j n'est pas démarré. Lancez : ecosystem neo4j start",
@@ -70,6 +80,8 @@ def status(args: argparse.Namespace) -> int:
 
 
 def env(args: argparse.Namespace) -> int:
+    from ecosystem import neo4j_server
+
     print(_exports(neo4j_server.connection_env(settings.state_dir())))
     return 0
 
