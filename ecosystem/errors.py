@@ -145,6 +145,8 @@ _NONE: dict[str, tuple[str, str]] = {
     "policy": ("No policy", "Aucune politique"),
     "territory": ("No territory", "Aucun territoire"),
     "actor or alliance": ("No actor or alliance", "Aucun acteur ni alliance"),
+    "dataset history": ("No kept version of the dataset", "Aucune version conservée du jeu de données"),
+    "version": ("No kept version", "Aucune version conservée"),
 }
 NOT_FOUND_KINDS = tuple(_NONE)
 

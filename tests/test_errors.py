@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from neo4j import exceptions as neo
 
+from ecosystem.access.errors import BadCredentials, TooManyAttempts
 from ecosystem.analysis.lookup import Ambiguous
 from ecosystem.datasets.problems import problem
 from ecosystem.errors import (
@@ -33,6 +34,7 @@ from ecosystem.errors import (
     Taken,
     UnreadableFile,
 )
+from ecosystem.history.guard import Drop, ReloadNeedsConfirmation
 from ecosystem.lang import Lang, UnknownLang, parse_lang
 from ecosystem.neo4j_server.config import check_options
 from ecosystem.store.integrity import check_ownership
@@ -106,6 +108,11 @@ def examples() -> Iterator[tuple[str, EcosystemError]]:
                 "n'est pas une commune connue"),
         problem("acteurs.csv", None, None, None, "has no name column", "n'a pas de colonne nom"),
     ], "acteurs.csv")
+    yield "bad credentials", BadCredentials()
+    yield "too many attempts", TooManyAttempts(600)
+    yield "one minute", TooManyAttempts(30)
+    yield "reload drops all", ReloadNeedsConfirmation(Drop("mon-jeu", 2, (("a", "Alpha"), ("b", "Bêta"))))
+    yield "reload drops some", ReloadNeedsConfirmation(Drop("mon-jeu", 9, (("a", "Alpha"),) * 3))
     yield "invalid one", DatasetInvalid([problem("x", 2, "odd", "99", "is not an SDG (1 to 17)",
                                                  "n'est pas un ODD (1 à 17)")])
 

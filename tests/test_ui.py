@@ -23,6 +23,7 @@ from ecosystem.model import ActorKind, LeverFamily
 from ecosystem.ui import charts, i18n, palette
 from ecosystem.ui.layout import layout
 from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
+from ecosystem.ui.views import audit as audit_view
 from ecosystem.ui.views import common
 from ecosystem.ui.views import data as data_views
 from ecosystem.ui.views.alliances import assessments_from_form
@@ -58,6 +59,9 @@ BUILT_KEYS = {
     "data.status_": ["loaded", "replaced", "unchanged"],  # what Store.load says it did (LoadResult)
     "terrp.measure_": list(charts.MEASURES),  # what the Territoires matrix counts
     "home.": list(charts.MEASURES),  # the same measures, named as on the home page
+    "audit.action_": [a.replace("-", "_") for a in audit_view.ACTIONS],  # what the audit log records
+    "audit.count_": list(audit_view.COUNT_KEYS),  # what an audit entry counts
+    "history.reason_": [r.replace(" ", "_") for r in audit_view.REASONS],  # why a version was kept
 }
 
 

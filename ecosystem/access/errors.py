@@ -6,16 +6,7 @@ from ecosystem.errors import EcosystemError
 
 
 class AccessError(EcosystemError):
-    """Root of the access errors: a sentence in each language, chosen by `text(lang)`."""
-
-    def __init__(self, en: str, fr: str) -> None:
-        self.en = en
-        self.fr = fr
-        super().__init__(en)
-
-    def text(self, lang: str) -> str:
-        """The sentence a person reads, in French for "fr" and English otherwise."""
-        return self.fr if str(lang) == "fr" else self.en
+    """Root of the access errors: raised with their English and French sentences (`text(lang)`)."""
 
 
 class Forbidden(AccessError):

@@ -180,6 +180,6 @@ class Archive:
         """An archived version, as it was."""
         known = [v.version for v in self.versions(dataset_id)]
         if version not in known:
-            raise NotFound(f"version of {dataset_id}", str(version), [str(v) for v in known])
+            raise NotFound("version", f"{version} ({dataset_id})", [str(v) for v in known])
         raw = gzip.decompress((self._folder(dataset_id) / f"v{version:04d}.json.gz").read_bytes())
         return dataset_from_dict(json.loads(raw))

@@ -100,8 +100,8 @@ elif tab == "assess":
         else:
             session.writes(ctx).record_assessments(records)
             ctx.changed()
-            saved = "assess.saved_one" if len(records) == 1 else "all.saved"
-            st.session_state[FLASH] = t(saved, lang, n=len(records), when=date_label(on, lang))
+            st.session_state[FLASH] = t("assess.saved_one" if len(records) == 1 else "all.saved", lang,
+                                        n=len(records), when=date_label(on, lang))
             st.rerun()
 
 else:

@@ -14,13 +14,11 @@ ACTIONS = ("load", "replace", "remove", "restore", "assess", "assess-correct", "
 
 
 def action_label(action: str, lang: str) -> str:
-    key = f"audit.action_{action.replace('-', '_')}"
-    return t(key, lang) if action in ACTIONS else action
+    return t(f"audit.action_{action.replace('-', '_')}", lang) if action in ACTIONS else action
 
 
 def count_label(what: str, lang: str) -> str:
-    key = f"audit.count_{what}"
-    return t(key, lang) if what in COUNT_KEYS else what
+    return t(f"audit.count_{what}", lang) if what in COUNT_KEYS else what
 
 
 def counts_text(counts: tuple[tuple[str, int], ...], lang: str) -> str:
@@ -52,8 +50,7 @@ REASONS = ("replaced", "restored over", "removed")
 
 
 def reason_label(reason: str, lang: str) -> str:
-    key = f"history.reason_{reason.replace(' ', '_')}"
-    return t(key, lang) if reason in REASONS else reason
+    return t(f"history.reason_{reason.replace(' ', '_')}", lang) if reason in REASONS else reason
 
 
 def _kept(reason: str, at: str, by: str, lang: str) -> str:
