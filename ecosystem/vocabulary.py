@@ -12,7 +12,7 @@ files, so anything may import it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -179,6 +179,60 @@ POLICY_KINDS: tuple[Term, ...] = (
 )
 """The usual kinds of territorial public policies: acronyms, written the same in both languages.
 A policy's kind is free text; these are only spelled the usual way when recognised."""
+
+AUDIT_ACTIONS: Mapping[str, Term] = {
+    "load": Term("load", "import", "load", M),
+    "replace": Term("replace", "remplacement", "replacement", M),
+    "remove": Term("remove", "retrait", "removal", M),
+    "restore": Term("restore", "restauration", "restore", F),
+    "assess": Term("assess", "autoévaluation", "self-assessment", F),
+    "assess-correct": Term("assess-correct", "correction d'une autoévaluation", "self-assessment corrected",
+                           F, fr_plural="corrections d'autoévaluations"),
+    "assess-delete": Term("assess-delete", "suppression d'une autoévaluation", "self-assessment deleted",
+                          F, fr_plural="suppressions d'autoévaluations"),
+    "purge": Term("purge", "purge de l'historique", "history purged", F, fr_plural="purges de l'historique"),
+}
+"""What the audit log records, as a noun."""
+
+RECORDS: Mapping[str, Term] = {
+    "actors": Term("actors", "acteur", "actor", M),
+    "policies": Term("policies", "politique", "policy", F, en_plural="policies"),
+    "alliances": Term("alliances", "alliance", "alliance", F),
+    "memberships": Term("memberships", "adhésion", "membership", F),
+    "assessments": Term("assessments", "autoévaluation", "self-assessment", F),
+    "levers": Term("levers", "levier", "lever", M),
+}
+"""The records a dataset holds, keyed by the names the store counts them under."""
+
+
+def audit_action(value: str, lang: Lang | str) -> str:
+    """An audit action as a noun; an action this version does not know reads as itself.
+
+    >>> audit_action("restore", "fr"), audit_action("later-action", "fr")
+    ('restauration', 'later-action')
+    """
+    term = AUDIT_ACTIONS.get(value)
+    return term.label(lang) if term else value
+
+
+def counted_records(counts: Iterable[tuple[str, int]], lang: Lang | str) -> str:
+    """Counts of records as a reader says them, agreed (French: singular for 0 and 1).
+
+    >>> counted_records([("actors", 1), ("policies", 2), ("things", 3)], "fr")
+    '1 acteur, 2 politiques, 3 things'
+    >>> counted_records([("actors", 0), ("policies", 1)], "en")
+    '0 actors, 1 policy'
+    """
+    parts = []
+    for name, count in counts:
+        term = RECORDS.get(name)
+        if term is None:
+            parts.append(f"{count} {name}")
+            continue
+        one = count in (0, 1) if lang == Lang.FR else count == 1
+        parts.append(f"{count} {term.label(lang, plural=not one)}")
+    return ", ".join(parts)
+
 
 LEVER_NAMES_EN: Mapping[str, str] = {
     "principe-1": "Mutual respect and trust",

@@ -59,8 +59,6 @@ BUILT_KEYS = {
     "data.status_": ["loaded", "replaced", "unchanged"],  # what Store.load says it did (LoadResult)
     "terrp.measure_": list(charts.MEASURES),  # what the Territoires matrix counts
     "home.": list(charts.MEASURES),  # the same measures, named as on the home page
-    "audit.action_": [a.replace("-", "_") for a in audit_view.ACTIONS],  # what the audit log records
-    "audit.count_": list(audit_view.COUNT_KEYS),  # what an audit entry counts
     "history.reason_": [r.replace(" ", "_") for r in audit_view.REASONS],  # why a version was kept
 }
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ecosystem import vocabulary
 from ecosystem.access.writes import Writes, cli_principal
 from ecosystem.commands.common import add_json_flag, print_json, print_table, say, store_from_args
 from ecosystem.history.archive import Archive
+from ecosystem.lang import configured_lang
 
 REASONS = {"replaced": ("remplacée", "replaced"), "restored over": ("remplacée par une restauration",
                                                                    "restored over"),
@@ -27,8 +29,10 @@ def audit_cmd(args: argparse.Namespace) -> int:
         print(say("Le journal est vide : rien n'a encore été modifié.",
                   "The log is empty: nothing changed yet."))
         return 0
-    rows = [(e.at[:19].replace("T", " "), e.who, e.action, e.dataset, e.version[:12],
-             ", ".join(e.records), ", ".join(f"{k} {v}" for k, v in e.counts)) for e in entries]
+    lang = configured_lang()
+    rows = [(e.at[:19].replace("T", " "), e.who, vocabulary.audit_action(e.action, lang), e.dataset,
+             e.version[:12], ", ".join(e.records), vocabulary.counted_records(e.counts, lang))
+            for e in entries]
     print_table([say("quand (UTC)", "when (UTC)"), say("qui", "who"), say("action", "action"),
                  say("jeu", "dataset"), "version", say("enregistrements", "records"),
                  say("nombres", "counts")], rows)

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ecosystem import vocabulary
 from ecosystem.history.archive import Archive
 from ecosystem.store.base import Store
 from ecosystem.ui.i18n import date_label, t
 
 AUDIT_SHOWN = 200
 """Newest entries shown on the page; `ecosystem audit` prints them all."""
-ACTIONS = ("load", "replace", "remove", "restore", "assess", "assess-correct", "assess-delete", "purge")
 
 
 def action_label(action: str, lang: str) -> str:
-    return t(f"audit.action_{action.replace('-', '_')}", lang) if action in ACTIONS else action
-
-
-def count_label(what: str, lang: str) -> str:
-    return t(f"audit.count_{what}", lang) if what in COUNT_KEYS else what
+    return vocabulary.audit_action(action, lang)
 
 
 def counts_text(counts: tuple[tuple[str, int], ...], lang: str) -> str:
-    return ", ".join(f"{count_label(k, lang)} {v}" for k, v in counts)
-
-
-COUNT_KEYS = ("actors", "policies", "alliances", "memberships", "assessments", "levers")
+    return vocabulary.counted_records(counts, lang)
 
 
 def audit_table(store: Store, lang: str) -> pd.DataFrame:
