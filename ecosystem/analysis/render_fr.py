@@ -101,6 +101,15 @@ def _p2_partners_on(f: Finding) -> str:
     return line + (" : " + _names(f.refs) if f.refs else "")
 
 
+def _p2_frame_not_shared(f: Finding) -> str:
+    n = f.count or 0
+    who_ = ("aucun partenaire ne travaille" if n == 0
+            else f"{n} partenaire{'s' if n > 1 else ''} sur {f.total} seulement "
+                 f"{agree(n, 'travaille', 'travaillent')}")
+    return (f"{who_} sur les ODD de l'alliance : le cadre n'est pas encore commun, et le principe est au "
+            "mieux atteint en partie")
+
+
 def _p2_kinds(f: Finding) -> str:
     listed = w.join((w.kind_name(k, L) for k in f.kinds), L)
     if f.code == Code.P2_KINDS:
@@ -133,6 +142,25 @@ def _p4_duplicates(f: Finding) -> str:
     a, b = f.refs[0].name, f.refs[1].name
     kind, j = w.kind_name(f.kinds[0], L, plural_=True), w.number(f.share or 0.0, L)
     return f"{a} et {b}, deux {kind}, ont des empreintes très proches (Jaccard {j}) : risque de doublon"
+
+
+def _p4_included(f: Finding) -> str:
+    inner, outer = f.refs[0].name, f.refs[1].name
+    kind, share = w.kind_name(f.kinds[0], L, plural_=True), w.percent(f.share or 0.0, L)
+    return (f"{inner} et {outer}, deux {kind} : {share} de l'empreinte {w.de(inner)} est déjà dans celle "
+            f"{w.de(outer)} : risque de doublon")
+
+
+def _p4_substitutes(f: Finding) -> str:
+    m, n = f.refs[0].name, len(f.others)
+    others = _names(f.others, shown=n)
+    return (f"l'action {w.de(m)} couvre déjà tout le territoire et tous les ODD de l'alliance, et {others} "
+            f"n'y {_agree_n(n, 'ajoute', 'ajoutent')} ni territoire, ni ODD, ni profil, ni moyen : "
+            "l'alliance risque de se substituer à son propre partenaire")
+
+
+def _agree_n(n: int, singular: str, plural: str) -> str:
+    return agree(n, singular, plural)
 
 
 def _p4_alliance_nearby(f: Finding) -> str:
@@ -206,9 +234,10 @@ def _p6_none_present(f: Finding) -> str:
 
 
 def _p6_bring_local(f: Finding) -> str:
+    also = " aussi" if f.count else ""
     if f.refs:
-        return f"associez un acteur local, par exemple {_with_kinds(f.refs)}"
-    return "associez un acteur qui agit au plus près du terrain"
+        return f"associez{also} un acteur local, par exemple {_with_kinds(f.refs)}"
+    return f"associez{also} un acteur qui agit au plus près du terrain"
 
 
 # ----------------------------------------------------------------------------- P7
@@ -270,7 +299,8 @@ def _shared_sdgs(f: Finding) -> str:
 
 def _duplicate_group(f: Finding) -> str:
     kind = w.kind_name(f.kinds[0], L, plural_=True)
-    return f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches"
+    return (f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches "
+            "ou incluses l'une dans l'autre")
 
 
 def _gap(f: Finding) -> str:
@@ -297,12 +327,18 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P2_PARTNERS_ON_TARGETS: _p2_partners_on,
     Code.P2_PARTNERS_OFF_TARGETS:
         lambda f: f"{_names(f.refs)} n'en {_agree(f, 'déclare', 'déclarent')} aucun",
+    Code.P2_FRAME_NOT_SHARED: _p2_frame_not_shared,
     Code.P2_KINDS: _p2_kinds,
     Code.P2_ONE_KIND: _p2_kinds,
     Code.P2_CHOOSE_TARGETS: _p2_choose,
     Code.P2_ASK_OFF_TARGETS: _p2_ask,
     Code.P2_OPEN_PROFILE: _p2_open,
     Code.P4_DUPLICATES: _p4_duplicates,
+    Code.P4_INCLUDED: _p4_included,
+    Code.P4_SUBSTITUTES_MEMBER: _p4_substitutes,
+    Code.P4_ADD_BEYOND:
+        lambda f: (f"dites ce que l'alliance apporte de plus que l'action {w.de(f.refs[0].name)} : un "
+                   "territoire, un ODD, un public ou un moyen nouveau"),
     Code.P4_CLARIFY_DUPLICATES:
         lambda f: (f"précisez ce qu'apportent {f.refs[0].name} et {f.refs[1].name} pour "
                    "éviter les doublons"),
@@ -388,11 +424,14 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.SAME_KIND: lambda f: f"même type d'acteur ({w.kind_name(f.kinds[0], L)})",
     Code.INSIDE: lambda f: (f"l'empreinte {w.de(f.refs[0].name)} est entièrement incluse dans celle "
                             f"{w.de(f.refs[1].name)}"),
+    Code.POSSIBLE_DUPLICATE: lambda f: "doublon possible",
     Code.DUPLICATE_GROUP: _duplicate_group,
     Code.PRESENT_TOGETHER: lambda f: (f"présence commune {w.in_places(f.places, L, total=f.count)} sur "
                                       f"{w.sdgs_phrase(f.sdgs, L)}"),
     Code.SEE_WITH_THEM: lambda f: "voyez avec eux s'ils peuvent s'allier ou se répartir les rôles",
     Code.PRESENT: lambda f: "présent " + w.in_places(f.places, L, total=f.count),
+    Code.PRESENT_NEARBY:
+        lambda f: f"présent {w.in_places(f.places, L, total=f.count)}, dans la même intercommunalité",
     Code.BRINGS_SDGS: lambda f: f"apporte {w.sdgs_phrase(f.sdgs, L)} que vous ne couvrez pas",
     Code.OTHER_PROFILE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », différent du vôtre",
     Code.OTHER_PROFILE_ALLIANCE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », absent de l'alliance",

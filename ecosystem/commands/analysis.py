@@ -79,8 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                '  ecosystem complements "Alliance Rivière Drôme vivante" --top 5 --level epci',
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("subject", metavar="ACTOR|ALLIANCE", help="actor or alliance, id or name")
-    p.add_argument("--level", type=level_arg, default=OVERLAP_LEVEL,
-                   help="level at which co-presence is checked: commune (default), epci, departement, region")
+    p.add_argument("--level", type=level_arg, default=None,
+                   help="level at which co-presence is checked: commune, epci, departement, region "
+                        "(default: the same commune first, then the other communes of its EPCI)")
     p.add_argument("--top", type=int, default=10, help="how many candidates to show (default 10)")
     common(p)
     p.set_defaults(func=run_complements)
@@ -207,8 +208,14 @@ def _print_complements(r: ComplementResult, lang: str) -> None:
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     s = r.subject
     what = t("alliance", "alliance") if s.type == "alliance" else w.kind_name(s.kinds[0], lang)
-    print(t(f"Complémentarités {w.de(s.name)} ({what}), co-présence au niveau {w.level_name(r.level, lang)}",
-            f"Complements of {s.name} ({what}), co-presence at {w.level_name(r.level, lang)} level"))
+    if r.neighbours is not None:
+        print(t(f"Complémentarités {w.de(s.name)} ({what}) : même commune d'abord, puis même "
+                "intercommunalité",
+                f"Complements of {s.name} ({what}): same commune first, then same intercommunality"))
+    else:
+        print(t(f"Complémentarités {w.de(s.name)} ({what}), co-présence au niveau "
+                f"{w.level_name(r.level, lang)}",
+                f"Complements of {s.name} ({what}), co-presence at {w.level_name(r.level, lang)} level"))
     if not r.items:
         print(t("Aucun acteur co-présent n'apporte d'ODD, de profil ou de moyen qui vous manque.",
                 "No co-present actor brings an SDG, a profile or a means you lack."))
