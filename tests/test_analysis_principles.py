@@ -298,10 +298,10 @@ def test_p7_no_authority_no_alignment_names_the_policy_and_its_carrier() -> None
     assert [(f.refs[0].id, f.refs[0].kind, names(Finding("", f.others)), f.sdgs) for f in closer] == [
         ("crte", "", ["CC Val de Drôme"], (6, 13)), ("velo", "", ["Département"], (13,))]  # kind in the name
     assert names(found(v, Code.P7_INVITE)) == ["CC Val de Drôme", "Département"]
-    assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par CC Val de Drôme), "
+    assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par la CC Val de Drôme), "
                                    "qui vise les ODD 6 et 13 sur votre territoire ; rapprochez-vous de "
                                    "« Plan vélo »")
-    assert "invitez CC Val de Drôme et Département à rejoindre l'alliance" in v.suggestion
+    assert "invitez la CC Val de Drôme et le Département à rejoindre l'alliance" in v.suggestion
     assert principle_7(f, "en").suggestion.startswith(
         "Get closer to \"CRTE Val de Drôme\" (carried by CC Val de Drôme), which addresses SDGs 6 and 13 on "
         "your territory; get closer to \"Plan vélo\"")
@@ -340,7 +340,7 @@ def test_a_means_shows_who_offers_and_who_needs_it() -> None:
     assert (names(means), [r.name for r in means.others]) == (["Ent"], ["Asso"])
     assert codes(v.advice) == [Code.SELF_ASSESS, Code.MEANS_SHARE]
     assert "Apporté par Ent ; recherché par Asso." in v.evidence
-    assert "Ent peut l'apporter à Asso : organisez ce partage" in v.suggestion
+    assert "Ent peut apporter ce moyen à Asso : organisez ce partage" in v.suggestion
 
 
 def test_a_means_nobody_offers_points_to_outside_candidates() -> None:
@@ -348,7 +348,7 @@ def test_a_means_nobody_offers_points_to_outside_candidates() -> None:
                                                                  offers=("moyen-donnees",)),))
     v = self_assessed("moyen-donnees", f, "fr")
     assert names(found(v, Code.MEANS_LOOK_FOR)) == ["Hydro"]
-    assert "cherchez-le auprès d'Hydro, présents sur votre territoire" in v.suggestion
+    assert "cherchez ce moyen auprès d'Hydro, qui le propose près de chez vous" in v.suggestion
 
 
 def test_graph_principle_shows_a_diverging_self_assessment() -> None:

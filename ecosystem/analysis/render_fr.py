@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.articles import actor_in_sentence
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.phrases import agree, names, who
 from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN
@@ -40,12 +41,17 @@ NOTHING_TO_FIX_ASSESSED = ("Rien à corriger : refaites le point à votre procha
                            "parcouru.")
 
 
+def _name(ref: Ref) -> str:
+    """A record's name inside a sentence: "la CC de la Vallée du Garon", "Potagers du Garon"."""
+    return actor_in_sentence(ref.name)
+
+
 def _names(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
-    return names((r.name for r in refs), L, shown)
+    return names((_name(r) for r in refs), L, shown)
 
 
 def _with_kinds(refs: Iterable[Ref]) -> str:
-    return names((who(r.name, r.kind, L) for r in refs), L)
+    return names((who(_name(r), r.kind, L) for r in refs), L)
 
 
 def _agree(f: Finding, singular: str, plural: str) -> str:
@@ -139,20 +145,20 @@ def _p2_open(f: Finding) -> str:
 
 
 def _p4_duplicates(f: Finding) -> str:
-    a, b = f.refs[0].name, f.refs[1].name
+    a, b = _name(f.refs[0]), _name(f.refs[1])
     kind, j = w.kind_name(f.kinds[0], L, plural_=True), w.number(f.share or 0.0, L)
     return f"{a} et {b}, deux {kind}, ont des empreintes très proches (Jaccard {j}) : risque de doublon"
 
 
 def _p4_included(f: Finding) -> str:
-    inner, outer = f.refs[0].name, f.refs[1].name
+    inner, outer = _name(f.refs[0]), _name(f.refs[1])
     kind, share = w.kind_name(f.kinds[0], L, plural_=True), w.percent(f.share or 0.0, L)
     return (f"{inner} et {outer}, deux {kind} : {share} de l'empreinte {w.de(inner)} est déjà dans celle "
             f"{w.de(outer)} : risque de doublon")
 
 
 def _p4_substitutes(f: Finding) -> str:
-    m, n = f.refs[0].name, len(f.others)
+    m, n = _name(f.refs[0]), len(f.others)
     others = _names(f.others, shown=n)
     return (f"l'action {w.de(m)} couvre déjà tout le territoire et tous les ODD de l'alliance, et {others} "
             f"n'y {_agree_n(n, 'ajoute', 'ajoutent')} ni territoire, ni ODD, ni profil, ni moyen : "
@@ -256,7 +262,7 @@ def _p7_policies(f: Finding) -> str:
 
 
 def _p7_get_closer(f: Finding) -> str:
-    policy, carriers = f.refs[0], w.join((r.name for r in f.others), L)
+    policy, carriers = f.refs[0], w.join((_name(r) for r in f.others), L)
     kind = f"{policy.kind}, " if policy.kind else ""
     return (f"rapprochez-vous de « {policy.name} » ({kind}porté par {carriers}), qui vise "
             f"{w.sdgs_phrase(f.sdgs, L)} sur votre territoire")
@@ -286,7 +292,7 @@ def _means_in_alliance(f: Finding) -> str:
 
 
 def _means_share(f: Finding) -> str:
-    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} l'apporter {w.to(_names(f.others))} : "
+    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} apporter ce moyen {w.to(_names(f.others))} : "
             "organisez ce partage")
 
 
@@ -337,10 +343,10 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P4_INCLUDED: _p4_included,
     Code.P4_SUBSTITUTES_MEMBER: _p4_substitutes,
     Code.P4_ADD_BEYOND:
-        lambda f: (f"dites ce que l'alliance apporte de plus que l'action {w.de(f.refs[0].name)} : un "
+        lambda f: (f"dites ce que l'alliance apporte de plus que l'action {w.de(_name(f.refs[0]))} : un "
                    "territoire, un ODD, un public ou un moyen nouveau"),
     Code.P4_CLARIFY_DUPLICATES:
-        lambda f: (f"précisez ce qu'apportent {f.refs[0].name} et {f.refs[1].name} pour "
+        lambda f: (f"précisez ce qu'apportent {_name(f.refs[0])} et {_name(f.refs[1])} pour "
                    "éviter les doublons"),
     Code.P4_DISTINCT: lambda f: f"les {f.count} partenaires ont des contributions distinctes",
     Code.P4_MEANS_BROUGHT: lambda f: f"moyens apportés par les partenaires : {w.join(_parts(f), L)}",
@@ -398,12 +404,12 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P7_NO_AUTHORITY: lambda f: "aucune collectivité du territoire n'est membre de l'alliance",
     Code.P7_POLICIES: _p7_policies,
     Code.P7_POLICY: _candidate,
-    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_names(f.refs)}",
+    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_quoted(f.refs)}",
     Code.P7_NOT_ALIGNED: lambda f: "l'alliance ne s'aligne sur aucune d'elles",
     Code.P7_NO_POLICY:
         lambda f: "aucune politique publique enregistrée ne couvre votre territoire sur vos ODD",
     Code.P7_ALIGNED_ELSEWHERE:
-        lambda f: (f"{f.refs[0].name}, sur laquelle l'alliance s'aligne, ne couvre pas son "
+        lambda f: (f"« {f.refs[0].name} », sur laquelle l'alliance s'aligne, ne couvre pas son "
                    "territoire ou ses ODD"),
     Code.P7_GET_CLOSER: _p7_get_closer,
     Code.P7_INVITE: _p7_invite,
@@ -417,7 +423,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.MEANS_IN_ALLIANCE: _means_in_alliance,
     Code.MEANS_SHARE: _means_share,
     Code.MEANS_LOOK_FOR:
-        lambda f: f"cherchez-le auprès {w.de(_names(f.refs))}, présents sur votre territoire",
+        lambda f: (f"cherchez ce moyen auprès {w.de(_names(f.refs))}, "
+                   f"qui {_agree(f, 'le propose', 'le proposent')} près de chez vous"),
     Code.SUMMARY: _summary,
     Code.BOTH_PRESENT: lambda f: "présents tous deux " + w.in_places(f.places, L, total=f.count),
     Code.SHARED_SDGS: _shared_sdgs,
