@@ -25,6 +25,7 @@ from ecosystem.analysis.overlap import (
     pairs_in,
     top_overlaps,
 )
+from ecosystem.analysis.portfolio import PRINCIPLES, Cell, Portfolio, portfolio
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL, Status
 from ecosystem.analysis.verdict import Verdict
 from ecosystem.commands.common import add_json_flag, add_lang_flag, print_json, print_table, store_from_args
@@ -99,6 +100,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", type=level_arg, default=None, help="rows' level (default: the next level down)")
     common(p)
     p.set_defaults(func=run_coverage, parser=p)
+
+    p = sub.add_parser(
+        "alliances", help="all the alliances of a territory side by side, principle by principle",
+        description="One row per alliance of the territory, one column per principle measured on the data "
+                    "(P2, P4, P5, P6, P7), and the weakest principle to work on first.",
+        epilog="Examples:\n  ecosystem alliances --in 26\n  ecosystem alliances --in Romans-sur-Isère "
+               "--sort principe-4 --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="territory", metavar="TERRITORY", required=True,
+                   help="commune/EPCI/département code, id or name")
+    p.add_argument("--sort", choices=PRINCIPLES, default=None,
+                   help="sort by this principle's score, weakest first (default: by name)")
+    common(p)
+    p.set_defaults(func=run_alliances)
 
     p = sub.add_parser(
         "diagnose", help="an alliance checked against the 21 levers of the Charte du faire alliance",
@@ -282,6 +297,40 @@ def _print_coverage(c: Coverage, lang: str) -> None:
     print(t(f"{len(c.gaps)} manque(s) (territoire × ODD) :", f"{len(c.gaps)} gap(s) (territory × SDG):"))
     for g in groups:
         print(f"  - {g.sentence}")
+
+
+# ----------------------------------------------------------------------------- alliances
+
+
+def run_alliances(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    try:
+        tid = find_territory(args.territory, store)
+        result = portfolio(store, tid, args.lang, args.sort)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_portfolio(result, args.lang)
+    return 0
+
+
+def _print_portfolio(p: Portfolio, lang: str) -> None:
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    n = len(p.rows)
+    where = w.in_places([p.territory], lang)
+    print(t(f"{n} alliance{'s' if n > 1 else ''} {where}", f"{n} alliance{'s' if n != 1 else ''} {where}"))
+    if not p.rows:
+        return
+    heads = [f"P{reference().levers[lever].number}" for lever in p.principles]
+    rows = [[r.name, *(_cell(c, lang) for c in r.cells), r.weakest_name or "-"] for r in p.rows]
+    print_table([t("Alliance", "Alliance"), *heads, t("À travailler d'abord", "Work on first")], rows)
+
+
+def _cell(c: Cell, lang: str) -> str:
+    """A principle's status and score in one cell: "en partie 0,60"."""
+    return w.status_label(c.status, lang) + ("" if c.score is None else " " + w.number(c.score, lang))
 
 
 # ----------------------------------------------------------------------------- diagnose
