@@ -15,7 +15,14 @@ from ecosystem.analysis import render
 from ecosystem.analysis.assessment import lever_paths
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.diagnosis import diagnosis_from, summarise
-from ecosystem.analysis.facts import AllianceFacts, CandidateFacts, MemberFacts, NearbyAlliance, PolicyFacts
+from ecosystem.analysis.facts import (
+    AllianceFacts,
+    CandidateFacts,
+    MemberFacts,
+    NearbyAlliance,
+    OutsideActor,
+    PolicyFacts,
+)
 from ecosystem.analysis.principles import (
     duplicate_members,
     principle_2,
@@ -452,3 +459,13 @@ def test_p6_names_local_actors_when_a_partner_is_absent_even_with_one_local() ->
     bring = found(v, Code.P6_BRING_LOCAL)
     assert names(bring) == ["Voisin"]
     assert "associez aussi un acteur local, par exemple Voisin" in v.suggestion
+
+
+def test_p4_a_similar_outside_actor_acting_beyond_the_territory_is_not_called_local() -> None:
+    """Similar outside actors include same-kind ones duplicating a member from the next commune."""
+    twin = OutsideActor("voisine", "Voisine", ActorKind.ASSOCIATION, 1.0, (2, 12), False, True)
+    v = principle_4(facts(outside_similar=(twin,), covering_group=("Voisine",), covering_share=1.0), "fr")
+    sim = found(v, Code.P4_SIMILAR_OUTSIDE)
+    assert [r.name for r in sim.others] == ["Voisine"]
+    assert ("Hors de l'alliance, Voisine, acteur de même profil que vos membres, occupe déjà 100 % de votre "
+            "empreinte : risque de doublon.") in v.evidence

@@ -46,7 +46,8 @@ class Code(StrEnum):
     P4_NO_ALLIANCE_NEARBY = "p4.no-alliance-nearby"
     P4_EXTEND_ALLIANCES = "p4.extend-alliances"  # refs: live alliances to contact
     P4_LEARN_FROM = "p4.learn-from"  # refs: ended alliances to learn from
-    P4_SIMILAR_OUTSIDE = "p4.similar-outside"  # refs: similar outside actors; share together; risk
+    P4_SIMILAR_OUTSIDE = "p4.similar-outside"  # refs: similar outside actors; share together; risk;
+    #                                             others: those of them acting beyond the territory
     P4_MEET_SIMILAR = "p4.meet-similar"  # refs: the same actors
     P4_NO_SIMILAR_OUTSIDE = "p4.no-similar-outside"
     P4_OTHERS_OUTSIDE = "p4.others-outside"  # refs: other outside actors on the same SDGs

@@ -248,9 +248,11 @@ def _outside_actors(f: AllianceFacts, found: list[Finding], advice: list[Finding
     together. The other actors on the same SDGs there are named as partners to connect with."""
     if f.covering_group:
         ids = {o.name: o.id for o in f.outside_similar}
+        wider = {o.name for o in f.outside_similar if not o.local}
         group = tuple(Ref(ids.get(name, ""), name) for name in f.covering_group)
         risk = f.covering_share >= SUBSTITUTION_MIN_SHARE
-        found.append(Finding(Code.P4_SIMILAR_OUTSIDE, group, share=f.covering_share, risk=risk))
+        found.append(Finding(Code.P4_SIMILAR_OUTSIDE, group, tuple(r for r in group if r.name in wider),
+                             share=f.covering_share, risk=risk))
         if risk:
             advice.append(Finding(Code.P4_MEET_SIMILAR, group))
     else:

@@ -114,8 +114,9 @@ def _p4_similar_outside(f: Finding) -> str:
     n, many = len(f.refs), len(f.refs) > 1
     them, share = _names(f.refs, shown=n), w.percent(f.share or 0.0, L)
     verb = "together occupy" if many else "already occupies"
-    who_ = agree(n, "a local actor of the same profile as your members",
-                 "local actors of the same profile as your members")
+    local = "" if f.others else "local "  # some act beyond the territory
+    who_ = agree(n, f"{'a' if f.others else 'a local'} actor of the same profile as your members",
+                 f"{local}actors of the same profile as your members")
     return (f"outside the alliance, {them}, {who_}, {verb} {share} of your footprint"
             + (": risk of duplication" if f.risk else ""))
 

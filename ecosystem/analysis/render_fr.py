@@ -179,8 +179,9 @@ def _p4_similar_outside(f: Finding) -> str:
     n, many = len(f.refs), len(f.refs) > 1
     them, share = _names(f.refs, shown=n), w.percent(f.share or 0.0, L)
     verb = "occupent ensemble" if many else "occupe déjà"
-    who_ = agree(n, "acteur local de même profil que vos membres",
-                 "acteurs locaux de même profil que vos membres")
+    local = "" if f.others else " local" if n == 1 else " locaux"  # some act beyond the territory
+    who_ = agree(n, f"acteur{local} de même profil que vos membres",
+                 f"acteurs{local} de même profil que vos membres")
     return (f"hors de l'alliance, {them}, {who_}, {verb} {share} de votre empreinte"
             + (" : risque de doublon" if f.risk else ""))
 
