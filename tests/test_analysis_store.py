@@ -225,7 +225,7 @@ def test_diagnosis_of_the_climate_alliance(loaded: Store) -> None:
     p = {v.number: v for v in d.principles}
     assert p[2].score == pytest.approx(0.3 + 0.3 + 0.4 * 0.5)  # two kinds
     assert p[4].score == 1.0
-    assert p[4].suggestion == "Faites connaître votre action à Romans Repair Café et la Ville de Valence."
+    assert p[4].suggestion == "Faites connaître votre action à Romans Repair Café et à la Ville de Valence."
     assert (p[5].status, p[5].score) == (Status.NOT_MET, 0.0)  # SDG 13 only
     assert (p[7].status, p[7].score) == (Status.MET, th.P7_EITHER)
     assert p[7].suggestion == ("Rapprochez-vous de « PCAET Valence Romans » (porté par Valence Romans "

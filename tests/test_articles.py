@@ -39,3 +39,17 @@ def test_institutions_take_their_article_and_contract() -> None:
     assert w.de(articles.actor_in_sentence("Ville de Brignais")) == "de la Ville de Brignais"
     assert w.de(articles.actor_in_sentence("Association des Amis")) == "de l'Association des Amis"
     assert articles.actor_in_sentence("Maraîcher de Millery") == "Maraîcher de Millery"
+
+
+def test_prepositions_are_repeated_before_each_name() -> None:
+    from ecosystem.analysis import render
+    from ecosystem.analysis.codes import Code
+    from ecosystem.finding import Finding, Ref
+
+    role = Finding(Code.P6_CLARIFY_ROLE, (Ref("c", "Centre social de Brignais"), Ref("e", "Épicerie")))
+    assert render.sentence([role], "fr") == ("Précisez le rôle du Centre social de Brignais et de l'Épicerie "
+                                            "sur le territoire de l'alliance.")
+    banque, departement = Ref("b", "Banque alimentaire du Rhône"), Ref("d", "Département du Rhône")
+    known = Finding(Code.P4_MAKE_KNOWN, (banque, departement))
+    assert render.sentence([known], "fr") == ("Faites connaître votre action à la Banque alimentaire du "
+                                             "Rhône et au Département du Rhône.")

@@ -50,6 +50,16 @@ def _names(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
     return names((_name(r) for r in refs), L, shown)
 
 
+def _de(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
+    """"de" before each name, as French repeats it: "du Centre social et de l'Épicerie"."""
+    return names((w.de(_name(r)) for r in refs), L, shown)
+
+
+def _to(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
+    """"à" before each name: "à la Banque alimentaire et au Département"."""
+    return names((w.to(_name(r)) for r in refs), L, shown)
+
+
 def _with_kinds(refs: Iterable[Ref]) -> str:
     return names((who(_name(r), r.kind, L) for r in refs), L)
 
@@ -130,7 +140,7 @@ def _p2_choose(f: Finding) -> str:
 
 def _p2_ask(f: Finding) -> str:
     their = _agree(f, "son", "leur")
-    return (f"demandez {w.to(_names(f.refs))} comment {their} action rejoint {w.sdgs_phrase(f.sdgs, L)}, "
+    return (f"demandez {_to(f.refs)} comment {their} action rejoint {w.sdgs_phrase(f.sdgs, L)}, "
             "et notez-le dans le jeu de données")
 
 
@@ -293,7 +303,7 @@ def _means_in_alliance(f: Finding) -> str:
 
 
 def _means_share(f: Finding) -> str:
-    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} apporter ce moyen {w.to(_names(f.others))} : "
+    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} apporter ce moyen {_to(f.others)} : "
             "organisez ce partage")
 
 
@@ -362,7 +372,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
         lambda f: "aucune autre alliance ne travaille sur vos ODD sur votre territoire",
     Code.P4_EXTEND_ALLIANCES: lambda f: (f"prenez contact avec {_quoted(f.refs)} pour prolonger "
                                          f"{_agree(f, 'son', 'leur')} action plutôt que la doubler"),
-    Code.P4_LEARN_FROM: lambda f: f"capitalisez sur l'expérience {w.de(_quoted(f.refs))}",
+    Code.P4_LEARN_FROM:
+        lambda f: f"capitalisez sur l'expérience {names((w.de(w.quoted(r.name, L)) for r in f.refs), L)}",
     Code.P4_SIMILAR_OUTSIDE: _p4_similar_outside,
     Code.P4_MEET_SIMILAR: _p4_meet_similar,
     Code.P4_NO_SIMILAR_OUTSIDE:
@@ -371,7 +382,7 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P4_OTHERS_OUTSIDE:
         lambda f: (f"{_with_kinds(f.refs)} {_agree(f, 'travaille', 'travaillent')} aussi sur "
                    "vos ODD sur votre territoire"),
-    Code.P4_MAKE_KNOWN: lambda f: f"faites connaître votre action {w.to(_names(f.refs))}",
+    Code.P4_MAKE_KNOWN: lambda f: f"faites connaître votre action {_to(f.refs)}",
     Code.P5_NO_SDGS: lambda f: "ni l'alliance ni ses partenaires ne déclarent d'ODD",
     Code.P5_DECLARE_SDGS: lambda f: "déclarez les ODD de l'alliance pour voir quels domaines elle relie",
     Code.P5_PARTNER_DIMENSIONS: lambda f: ("l'alliance ne déclare pas d'ODD cible ; ceux de ses partenaires "
@@ -399,7 +410,7 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P6_INACTIVE:
         lambda f: f"{_names(f.refs)} {_agree(f, 'est marqué inactif', 'sont marqués inactifs')}",
     Code.P6_CLARIFY_ROLE:
-        lambda f: f"précisez le rôle {w.de(_names(f.refs))} sur le territoire de l'alliance",
+        lambda f: f"précisez le rôle {_de(f.refs)} sur le territoire de l'alliance",
     Code.P6_BRING_LOCAL: _p6_bring_local,
     Code.P7_AUTHORITIES_IN: _p7_authorities,
     Code.P7_NO_AUTHORITY: lambda f: "aucune collectivité du territoire n'est membre de l'alliance",
@@ -424,7 +435,7 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.MEANS_IN_ALLIANCE: _means_in_alliance,
     Code.MEANS_SHARE: _means_share,
     Code.MEANS_LOOK_FOR:
-        lambda f: (f"cherchez ce moyen auprès {w.de(_names(f.refs))}, "
+        lambda f: (f"cherchez ce moyen auprès {_de(f.refs)}, "
                    f"qui {_agree(f, 'le propose', 'le proposent')} près de chez vous"),
     Code.SUMMARY: _summary,
     Code.BOTH_PRESENT: lambda f: "présents tous deux " + w.in_places(f.places, L, total=f.count),
