@@ -187,7 +187,7 @@ def test_p4_similar_local_actors_covering_the_footprint_are_a_duplication_risk()
     assert ("Hors de l'alliance, Potagers, acteur local de même profil que vos membres, occupe déjà 100 % "
             "de votre empreinte : risque de doublon.") in v.evidence
     assert v.suggestion.startswith("Rencontrez Potagers, qui agit déjà sur vos ODD sur votre territoire : "
-                                   "associez-le")
+                                   "proposez-lui de vous rejoindre")
     english = principle_4(facts(covering_group=("Potagers",), covering_share=1.0), "en")
     assert ("Outside the alliance, Potagers, a local actor of the same profile as your members, already "
             "occupies 100% of your footprint: risk of duplication.") in english.evidence

@@ -209,7 +209,7 @@ def test_diagnosis_of_the_food_alliance(loaded: Store) -> None:
     assert [r.id for r in similar.refs] == ["potagers-valentinois"]
     assert (similar.share, similar.risk) == (1.0, True)
     assert p[4].suggestion == ("Rencontrez Potagers Valentinois, qui agit déjà sur vos ODD sur votre "
-                               "territoire : associez-le ou répartissez-vous les rôles.")
+                               "territoire : proposez-lui de vous rejoindre ou répartissez-vous les rôles.")
     assert p[5].suggestion == ("Ouvrez l'alliance à la dimension environnementale en vous appuyant sur "
                                "Jardins de Valence et Valence Romans Agglo.")
     assert d.summary == ("Alliance alimentaire valentinoise : sur 7 principes, 5 atteints, 1 en partie et "

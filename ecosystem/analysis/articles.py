@@ -30,7 +30,7 @@ FEMININE_HEADS = ("cc", "ca", "cu", "communaute", "metropole", "ville", "mairie"
                   "equipe", "epicerie", "ressourcerie", "recyclerie", "legumerie", "ferme", "amap")
 MASCULINE_HEADS = ("departement", "syndicat", "conseil", "pays", "parc", "pole", "centre", "comite",
                    "groupement", "laboratoire", "college", "lycee", "reseau", "collectif", "secours",
-                   "fonds", "observatoire", "atelier", "institut", "office")
+                   "fonds", "observatoire", "atelier", "institut", "office", "ccas", "cias")
 """First words of institution names, by gender (without accents, lower case). A name starting with
 one of them is a description ("la Ville de …"), not a proper name."""
 

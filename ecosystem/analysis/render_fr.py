@@ -197,9 +197,10 @@ def _p4_similar_outside(f: Finding) -> str:
 
 
 def _p4_meet_similar(f: Finding) -> str:
-    them, pronoun = _names(f.refs, shown=len(f.refs)), "les" if len(f.refs) > 1 else "le"
+    them = _names(f.refs, shown=len(f.refs))
+    # "lui" and "leur" say it whatever the gender of the names
     return (f"rencontrez {them}, qui {_agree(f, 'agit', 'agissent')} déjà sur vos ODD sur votre territoire : "
-            f"associez-{pronoun} ou répartissez-vous les rôles")
+            f"proposez-{_agree(f, 'lui', 'leur')} de vous rejoindre ou répartissez-vous les rôles")
 
 
 def _quoted(refs: Iterable[Ref]) -> str:
@@ -231,7 +232,7 @@ def _p5_open(f: Finding) -> str:
 
 
 def _candidate(f: Finding) -> str:
-    return f"{f.refs[0].name} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
+    return f"{_name(f.refs[0])} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
 
 
 # ----------------------------------------------------------------------------- P6
