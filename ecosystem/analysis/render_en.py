@@ -302,7 +302,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.SELF_ON_AGENDA: lambda f: f"put \"{_lever(f)}\" on the agenda of your next meeting",
     Code.MEANS_IN_ALLIANCE: _means_in_alliance,
     Code.MEANS_SHARE: lambda f: f"{_names(f.refs)} can bring it to {_names(f.others)}: organise it",
-    Code.MEANS_LOOK_FOR: lambda f: f"look for it with {_names(f.refs)}, present on your territory",
+    Code.MEANS_LOOK_FOR:
+        lambda f: f"look for it with {_names(f.refs)}, who {_agree(f, 'offers', 'offer')} it near you",
     Code.SUMMARY: _summary,
     Code.BOTH_PRESENT: lambda f: "both present " + w.in_places(f.places, L, total=f.count),
     Code.SHARED_SDGS:
