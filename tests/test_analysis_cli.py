@@ -140,8 +140,8 @@ def test_diagnose_advice_under_the_table_leaves_out_the_self_assessment_clause(
         state: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A means never assessed: "self-assess it" is said once for all, the rest of the advice stays."""
     out = run(capsys, "diagnose", "alim-valence")[1]
-    expected = ("  → Données : BioDrôme Distribution peut l'apporter à Jardins de Valence : organisez ce "
-                "partage.")
+    expected = ("  → Données : BioDrôme Distribution peut apporter ce moyen à Jardins de Valence : "
+                "organisez ce partage.")
     assert expected in out.splitlines()
     assert not any(line.startswith("  → Outils") for line in out.splitlines())  # nothing but "self-assess"
 

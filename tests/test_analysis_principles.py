@@ -15,7 +15,14 @@ from ecosystem.analysis import render
 from ecosystem.analysis.assessment import lever_paths
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.diagnosis import diagnosis_from, summarise
-from ecosystem.analysis.facts import AllianceFacts, CandidateFacts, MemberFacts, NearbyAlliance, PolicyFacts
+from ecosystem.analysis.facts import (
+    AllianceFacts,
+    CandidateFacts,
+    MemberFacts,
+    NearbyAlliance,
+    OutsideActor,
+    PolicyFacts,
+)
 from ecosystem.analysis.principles import (
     duplicate_members,
     principle_2,
@@ -25,7 +32,7 @@ from ecosystem.analysis.principles import (
     principle_7,
 )
 from ecosystem.analysis.self_assessed import self_assessed
-from ecosystem.analysis.thresholds import P7_EITHER, Status
+from ecosystem.analysis.thresholds import P2_GATED_MAX, P4_DOUBLED_MAX, P7_EITHER, Status
 from ecosystem.analysis.verdict import Verdict
 from ecosystem.finding import Finding
 from ecosystem.model import ActorKind, Alliance, AllianceStatus, Assessment, MemberRole
@@ -180,7 +187,7 @@ def test_p4_similar_local_actors_covering_the_footprint_are_a_duplication_risk()
     assert ("Hors de l'alliance, Potagers, acteur local de même profil que vos membres, occupe déjà 100 % "
             "de votre empreinte : risque de doublon.") in v.evidence
     assert v.suggestion.startswith("Rencontrez Potagers, qui agit déjà sur vos ODD sur votre territoire : "
-                                   "associez-le")
+                                   "proposez-lui de vous rejoindre")
     english = principle_4(facts(covering_group=("Potagers",), covering_share=1.0), "en")
     assert ("Outside the alliance, Potagers, a local actor of the same profile as your members, already "
             "occupies 100% of your footprint: risk of duplication.") in english.evidence
@@ -190,9 +197,10 @@ def test_p4_duplicate_members_are_flagged() -> None:
     twins = (member("a1", ActorKind.ASSOCIATION, {1, 2}), member("a2", ActorKind.ASSOCIATION, {1, 2, 3}),
              member("ent", ActorKind.ENTREPRISE, {1, 2}))
     pairs = duplicate_members(twins)
-    assert [(a.id, b.id, round(j, 3)) for a, b, j in pairs] == [("a1", "a2", 0.667)]
+    assert [(a.id, b.id, round(j, 3)) for a, b, j, *_ in pairs] == [("a1", "a2", 0.667)]
     v = principle_4(facts(members=twins), "fr")
-    assert v.score == pytest.approx(0.4 * (1 - 2 / 3) + 0.4 + 0.2)
+    assert v.score == pytest.approx(min(0.4 * (1 - 2 / 3) + 0.4 + 0.2, P4_DOUBLED_MAX))  # capped
+    assert v.status == Status.PARTLY
     twin = found(v, Code.P4_DUPLICATES)
     assert (names(twin), twin.kinds, round(twin.share or 0, 3)) == (["A1", "A2"], ("association",), 0.667)
     assert names(found(v, Code.P4_CLARIFY_DUPLICATES)) == ["A1", "A2"]
@@ -297,10 +305,10 @@ def test_p7_no_authority_no_alignment_names_the_policy_and_its_carrier() -> None
     assert [(f.refs[0].id, f.refs[0].kind, names(Finding("", f.others)), f.sdgs) for f in closer] == [
         ("crte", "", ["CC Val de Drôme"], (6, 13)), ("velo", "", ["Département"], (13,))]  # kind in the name
     assert names(found(v, Code.P7_INVITE)) == ["CC Val de Drôme", "Département"]
-    assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par CC Val de Drôme), "
+    assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par la CC Val de Drôme), "
                                    "qui vise les ODD 6 et 13 sur votre territoire ; rapprochez-vous de "
                                    "« Plan vélo »")
-    assert "invitez CC Val de Drôme et Département à rejoindre l'alliance" in v.suggestion
+    assert "invitez la CC Val de Drôme et le Département à rejoindre l'alliance" in v.suggestion
     assert principle_7(f, "en").suggestion.startswith(
         "Get closer to \"CRTE Val de Drôme\" (carried by CC Val de Drôme), which addresses SDGs 6 and 13 on "
         "your territory; get closer to \"Plan vélo\"")
@@ -339,7 +347,7 @@ def test_a_means_shows_who_offers_and_who_needs_it() -> None:
     assert (names(means), [r.name for r in means.others]) == (["Ent"], ["Asso"])
     assert codes(v.advice) == [Code.SELF_ASSESS, Code.MEANS_SHARE]
     assert "Apporté par Ent ; recherché par Asso." in v.evidence
-    assert "Ent peut l'apporter à Asso : organisez ce partage" in v.suggestion
+    assert "Ent peut apporter ce moyen à Asso : organisez ce partage" in v.suggestion
 
 
 def test_a_means_nobody_offers_points_to_outside_candidates() -> None:
@@ -347,7 +355,7 @@ def test_a_means_nobody_offers_points_to_outside_candidates() -> None:
                                                                  offers=("moyen-donnees",)),))
     v = self_assessed("moyen-donnees", f, "fr")
     assert names(found(v, Code.MEANS_LOOK_FOR)) == ["Hydro"]
-    assert "cherchez-le auprès d'Hydro, présents sur votre territoire" in v.suggestion
+    assert "cherchez ce moyen auprès d'Hydro, qui le propose près de chez vous" in v.suggestion
 
 
 def test_graph_principle_shows_a_diverging_self_assessment() -> None:
@@ -396,3 +404,68 @@ def test_a_finding_reads_the_same_in_the_verdict_and_from_the_renderer() -> None
     v = principle_6(facts(), "en")
     assert v.evidence == render.sentences(v.findings, "en")
     assert v.suggestion == render.sentence(v.advice, "en")
+
+
+# ----------------------------------------------------------------------------- inclusion, shared frame
+
+
+def test_p2_a_frame_one_partner_of_three_shares_is_at_best_partly_met() -> None:
+    """Three kinds, but only one partner of three on the alliance's only SDG: variety cannot hide it."""
+    trio = (member("asso", ActorKind.ASSOCIATION, {2}), member("ent", ActorKind.ENTREPRISE, {8}),
+            member("agglo", ActorKind.COLLECTIVITE, {11}))
+    v = principle_2(facts(alliance=Alliance("alim", "Alim", territories=(V,), sdgs=(2,)), members=trio), "fr")
+    assert v.status == Status.PARTLY and v.score == pytest.approx(P2_GATED_MAX)
+    gate = found(v, Code.P2_FRAME_NOT_SHARED)
+    assert (gate.count, gate.total) == (1, 3)
+    assert ("1 partenaire sur 3 seulement travaille sur les ODD de l'alliance : le cadre n'est pas encore "
+            "commun, et le principe est au mieux atteint en partie.") in v.evidence
+    half = principle_2(facts(alliance=Alliance("alim", "Alim", territories=(V,), sdgs=(2,)),
+                             members=(trio[0], member("ent", ActorKind.ENTREPRISE, {2}), trio[2])), "fr")
+    assert not [f for f in half.findings if f.code == Code.P2_FRAME_NOT_SHARED]
+
+
+def test_p4_a_partner_inside_another_is_a_duplicate_though_their_jaccard_is_low() -> None:
+    """Brignais only inside Brignais + Chaponost (containment 1.0, Jaccard 0.5 on one SDG, 0.33 here)."""
+    small = member("petite", ActorKind.ASSOCIATION, {2, 12}, places={V})
+    big = member("grande", ActorKind.ASSOCIATION, {2, 12, 15}, places={V, R})
+    v = principle_4(facts(members=(small, big)), "fr")
+    inc = found(v, Code.P4_INCLUDED)
+    assert (names(inc), inc.share) == (["Petite", "Grande"], 1.0)
+    assert v.status == Status.PARTLY
+    assert ("Petite et Grande, deux associations : 100 % de l'empreinte de Petite est déjà dans celle de "
+            "Grande : risque de doublon.") in v.evidence
+    assert not [f for f in v.findings if f.code == Code.P4_DISTINCT]
+
+
+def test_p4_an_alliance_adding_nothing_to_one_partner_substitutes_for_it() -> None:
+    small = member("petite", ActorKind.ASSOCIATION, {2}, places={V})
+    big = member("grande", ActorKind.ASSOCIATION, {2, 12}, places={V, R}, offers=("moyen-competences",))
+    v = principle_4(facts(members=(small, big)), "fr")
+    sub = found(v, Code.P4_SUBSTITUTES_MEMBER)
+    assert (names(sub), [r.name for r in sub.others]) == (["Grande"], ["Petite"])
+    assert "dites ce que l'alliance apporte de plus que l'action de Grande" in v.suggestion
+    # another profile is something the alliance adds: no substitution
+    other = member("ent", ActorKind.ENTREPRISE, {2}, places={V})
+    assert not [f for f in principle_4(facts(members=(other, big)), "fr").findings
+                if f.code == Code.P4_SUBSTITUTES_MEMBER]
+
+
+def test_p6_names_local_actors_when_a_partner_is_absent_even_with_one_local() -> None:
+    here = member("ici", ActorKind.ASSOCIATION, {2}, places={V})
+    away = (member("loin", ActorKind.ENTREPRISE, {2}, places={C}),
+            member("ailleurs", ActorKind.RECHERCHE, {2}, places={R}))
+    voisin = candidate("voisin", ActorKind.ENTREPRISE, {2})
+    v = principle_6(facts(members=(here, *away), candidates=(voisin,)), "fr")
+    bring = found(v, Code.P6_BRING_LOCAL)
+    assert names(bring) == ["Voisin"]
+    assert "associez aussi un acteur local, par exemple Voisin" in v.suggestion
+
+
+def test_p4_a_similar_outside_actor_acting_beyond_the_territory_is_not_called_local() -> None:
+    """Similar outside actors include same-kind ones duplicating a member from the next commune."""
+    twin = OutsideActor("voisine", "Voisine", ActorKind.ASSOCIATION, 1.0, (2, 12), False, True)
+    v = principle_4(facts(outside_similar=(twin,), covering_group=("Voisine",), covering_share=1.0), "fr")
+    sim = found(v, Code.P4_SIMILAR_OUTSIDE)
+    assert [r.name for r in sim.others] == ["Voisine"]
+    assert ("Hors de l'alliance, Voisine, acteur de même profil que vos membres, occupe déjà 100 % de votre "
+            "empreinte : risque de doublon.") in v.evidence

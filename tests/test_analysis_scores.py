@@ -297,7 +297,7 @@ def test_french_contractions_and_lists() -> None:
     assert w.sdgs_phrase([13, 7], "en") == "SDGs 7 and 13"
     assert w.place_names([VALENCE, ROMANS, CREST, "commune:26058"], "fr", shown=2) == (
         "Valence, Romans-sur-Isère et 2 autres communes")
-    assert w.in_places(["epci:200068781"], "fr") == "sur le territoire de CA Valence Romans Agglo"
+    assert w.in_places(["epci:200068781"], "fr") == "sur le territoire de la CA Valence Romans Agglo"
     assert w.check_lang(" EN ") == "en"
     with pytest.raises(UnknownLang):
         w.check_lang("de")

@@ -54,8 +54,9 @@ def test_top_overlaps_of_an_association_in_valence(loaded: Store) -> None:
     assert potagers.same_kind and potagers.shared_sdgs == (2, 12)
     assert potagers.shared_territories == (VALENCE,)
     assert [f.code for f in potagers.findings] == [Code.BOTH_PRESENT, Code.SHARED_SDGS, Code.SAME_KIND,
-                                                   Code.INSIDE]
-    here, shared, kind, inside = potagers.findings
+                                                   Code.INSIDE, Code.POSSIBLE_DUPLICATE]
+    assert potagers.duplicate and not agglo.duplicate  # the one rule of analysis.duplicates
+    here, shared, kind, inside, _ = potagers.findings
     assert (here.places, here.count, shared.sdgs, kind.kinds) == ((VALENCE,), 1, (2, 12), ("association",))
     assert [r.id for r in inside.refs] == ["potagers-valentinois", "jardins-valence"]  # (inside, around)
     assert "l'empreinte de Potagers Valentinois est entièrement incluse dans celle de Jardins de Valence" \
@@ -90,7 +91,10 @@ def test_pairs_and_duplicates_in_a_territory(loaded: Store) -> None:
                                                     Code.SEE_WITH_THEM]
     assert [r.id for r in groups[0].findings[0].refs] == ["jardins-valence", "potagers-valentinois"]
     assert groups[0].reason.startswith("Jardins de Valence et Potagers Valentinois sont 2 associations")
-    assert duplicate_groups(loaded, DROME, min_jaccard=0.7) == []
+    # above a Jaccard of 0.7 alone they would not be duplicates, but the potagers' footprint lies inside
+    # the jardins' (containment 1.0): the one rule keeps them a group
+    assert [g.actors for g in duplicate_groups(loaded, DROME, min_jaccard=0.7)] == [
+        ("jardins-valence", "potagers-valentinois")]
 
 
 def test_overlap_matrix(loaded: Store) -> None:
@@ -130,7 +134,13 @@ def test_complements_of_an_alliance_leave_its_members_out(loaded: Store) -> None
     r = complements(loaded, find_alliance(loaded, "alim-valence"))
     assert r.subject.members == ("agglo-vra", "biodrome", "jardins-valence")
     assert r.subject.needs == ()  # every member's need is offered by another member
-    assert [c.actor for c in r.items] == ["labo-aura", "ville-valence"]
+    # Valence's own actors first, then Romans Repair Café, a neighbour in the same EPCI (VRA)
+    assert [c.actor for c in r.items] == ["labo-aura", "ville-valence", "romans-repair"]
+    assert [c.neighbour for c in r.items] == [False, False, True]
+    assert r.items[2].reason.startswith("Présent à Romans-sur-Isère, dans la même intercommunalité ; ")
+    assert r.neighbours == Level.EPCI
+    at_communes = complements(loaded, find_alliance(loaded, "alim-valence"), Level.COMMUNE)
+    assert [c.actor for c in at_communes.items] == ["labo-aura", "ville-valence"]  # the level option remains
     profile = [f.kinds for f in r.items[0].findings if f.code == Code.OTHER_PROFILE_ALLIANCE]
     assert profile == [("recherche",)]
     assert "profil « recherche », absent de l'alliance" in r.items[0].reason
@@ -199,7 +209,7 @@ def test_diagnosis_of_the_food_alliance(loaded: Store) -> None:
     assert [r.id for r in similar.refs] == ["potagers-valentinois"]
     assert (similar.share, similar.risk) == (1.0, True)
     assert p[4].suggestion == ("Rencontrez Potagers Valentinois, qui agit déjà sur vos ODD sur votre "
-                               "territoire : associez-le ou répartissez-vous les rôles.")
+                               "territoire : proposez-lui de vous rejoindre ou répartissez-vous les rôles.")
     assert p[5].suggestion == ("Ouvrez l'alliance à la dimension environnementale en vous appuyant sur "
                                "Jardins de Valence et Valence Romans Agglo.")
     assert d.summary == ("Alliance alimentaire valentinoise : sur 7 principes, 5 atteints, 1 en partie et "
@@ -207,7 +217,7 @@ def test_diagnosis_of_the_food_alliance(loaded: Store) -> None:
     dialoguer = next(v for v in d.modalities if v.lever == "modalite-dialoguer")
     assert (dialoguer.status, dialoguer.score) == (Status.PARTLY, pytest.approx(1 / 3))
     donnees = next(v for v in d.means if v.lever == "moyen-donnees")
-    assert "BioDrôme Distribution peut l'apporter à Jardins de Valence" in donnees.suggestion
+    assert "BioDrôme Distribution peut apporter ce moyen à Jardins de Valence" in donnees.suggestion
 
 
 def test_diagnosis_of_the_climate_alliance(loaded: Store) -> None:
@@ -215,7 +225,7 @@ def test_diagnosis_of_the_climate_alliance(loaded: Store) -> None:
     p = {v.number: v for v in d.principles}
     assert p[2].score == pytest.approx(0.3 + 0.3 + 0.4 * 0.5)  # two kinds
     assert p[4].score == 1.0
-    assert p[4].suggestion == "Faites connaître votre action à Romans Repair Café et Ville de Valence."
+    assert p[4].suggestion == "Faites connaître votre action à Romans Repair Café et à la Ville de Valence."
     assert (p[5].status, p[5].score) == (Status.NOT_MET, 0.0)  # SDG 13 only
     assert (p[7].status, p[7].score) == (Status.MET, th.P7_EITHER)
     assert p[7].suggestion == ("Rapprochez-vous de « PCAET Valence Romans » (porté par Valence Romans "

@@ -24,6 +24,7 @@ class Code(StrEnum):
     P2_NO_TARGETS = "p2.no-targets"
     P2_PARTNERS_ON_TARGETS = "p2.partners-on-targets"  # refs: those on them; count of total
     P2_PARTNERS_OFF_TARGETS = "p2.partners-off-targets"  # refs: those declaring none of them
+    P2_FRAME_NOT_SHARED = "p2.frame-not-shared"  # count on the targets of total: fewer than half
     P2_KINDS = "p2.kinds"  # kinds: two or more kinds of actors
     P2_ONE_KIND = "p2.one-kind"  # kinds: the only kind
     P2_CHOOSE_TARGETS = "p2.choose-targets"  # sdgs: what the partners already work on (may be empty)
@@ -32,6 +33,9 @@ class Code(StrEnum):
 
     # ------------------------------------------------------------------ P4 complementarity
     P4_DUPLICATES = "p4.duplicates"  # refs: two same-kind members; share: their Jaccard
+    P4_INCLUDED = "p4.included"  # refs: (member mostly inside, the other); kinds; share: containment
+    P4_SUBSTITUTES_MEMBER = "p4.substitutes-member"  # refs: the member; others: the other members
+    P4_ADD_BEYOND = "p4.add-beyond"  # refs: the member the alliance adds nothing to
     P4_CLARIFY_DUPLICATES = "p4.clarify-duplicates"  # refs: the same two
     P4_DISTINCT = "p4.distinct"  # count: members, none duplicating another
     P4_MEANS_BROUGHT = "p4.means-brought"  # parts: one P4_MEANS_ITEM per lever offered
@@ -42,7 +46,8 @@ class Code(StrEnum):
     P4_NO_ALLIANCE_NEARBY = "p4.no-alliance-nearby"
     P4_EXTEND_ALLIANCES = "p4.extend-alliances"  # refs: live alliances to contact
     P4_LEARN_FROM = "p4.learn-from"  # refs: ended alliances to learn from
-    P4_SIMILAR_OUTSIDE = "p4.similar-outside"  # refs: similar outside actors; share together; risk
+    P4_SIMILAR_OUTSIDE = "p4.similar-outside"  # refs: similar outside actors; share together; risk;
+    #                                             others: those of them acting beyond the territory
     P4_MEET_SIMILAR = "p4.meet-similar"  # refs: the same actors
     P4_NO_SIMILAR_OUTSIDE = "p4.no-similar-outside"
     P4_OTHERS_OUTSIDE = "p4.others-outside"  # refs: other outside actors on the same SDGs
@@ -71,7 +76,7 @@ class Code(StrEnum):
     P6_NO_LOCAL = "p6.no-local"
     P6_INACTIVE = "p6.inactive"  # refs: members marked inactive
     P6_CLARIFY_ROLE = "p6.clarify-role"  # refs: the absent members
-    P6_BRING_LOCAL = "p6.bring-local"  # refs: local candidates (may be empty)
+    P6_BRING_LOCAL = "p6.bring-local"  # refs: local candidates (may be empty); count: local members
 
     # ------------------------------------------------------------------ P7 public policy
     P7_AUTHORITIES_IN = "p7.authorities-in"  # refs: member local authorities of the territory
@@ -101,10 +106,12 @@ class Code(StrEnum):
     SHARED_SDGS = "shared-sdgs"  # sdgs
     SAME_KIND = "same-kind"  # kinds
     INSIDE = "inside"  # refs: (the footprint entirely inside, the other)
+    POSSIBLE_DUPLICATE = "possible-duplicate"  # same kind, and the duplicate rule holds
     DUPLICATE_GROUP = "duplicate-group"  # refs; kinds: their kind
     PRESENT_TOGETHER = "present-together"  # places; count; sdgs
     SEE_WITH_THEM = "see-with-them"
     PRESENT = "present"  # places; count
+    PRESENT_NEARBY = "present-nearby"  # places: its communes in the subject's EPCI; count
     BRINGS_SDGS = "brings-sdgs"  # sdgs the subject does not cover
     OTHER_PROFILE = "other-profile"  # kinds: the candidate's, different from the actor's
     OTHER_PROFILE_ALLIANCE = "other-profile-alliance"  # kinds: the candidate's, missing from the alliance

@@ -20,10 +20,17 @@ from dataclasses import dataclass
 from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
-from ecosystem.analysis.places import presence_size, shared_places
-from ecosystem.analysis.thresholds import CANDIDATE_POOL, COMPLEMENT_WEIGHTS, NEW_SDGS_FULL, OVERLAP_LEVEL
+from ecosystem.analysis.places import most_populated, presence_size, shared_places
+from ecosystem.analysis.thresholds import (
+    CANDIDATE_POOL,
+    COMPLEMENT_WEIGHTS,
+    NEIGHBOUR_LEVEL,
+    NEW_SDGS_FULL,
+    OVERLAP_LEVEL,
+)
 from ecosystem.finding import Finding
 from ecosystem.model import Actor, ActorKind, Alliance, Level
+from ecosystem.reference import reference
 from ecosystem.store.base import Store
 
 # ----------------------------------------------------------------------------- values
@@ -79,14 +86,16 @@ class Complement:
     needs_offered: tuple[str, ...]
     reason: str
     findings: tuple[Finding, ...] = ()  # what `reason` says, as data
+    neighbour: bool = False  # not in the subject's communes, in another commune of its EPCI
 
 
 @dataclass(frozen=True, slots=True)
 class ComplementResult:
     subject: Subject
-    level: Level
+    level: Level  # co-presence level (commune when neighbours are looked at too)
     found: int  # co-present actors that bring something (before the cut to k)
     items: tuple[Complement, ...]
+    neighbours: Level | None = None  # NEIGHBOUR_LEVEL when its other communes were looked at too
 
 
 # ----------------------------------------------------------------------------- pure scoring
@@ -126,10 +135,12 @@ def contribution(subject: Subject, kind: ActorKind, sdgs: Iterable[int], offers:
 
 
 def complement_findings(subject: Subject, kind: ActorKind, places: Sequence[str], c: Contribution,
-                        shared_count: int | None = None) -> tuple[Finding, ...]:
-    """Why a candidate complements the subject: where it is present with it, the SDGs it brings (or
-    shares, when it brings none), its other profile, the means given and received."""
-    found = [Finding(Code.PRESENT, places=tuple(places), count=shared_count)]
+                        shared_count: int | None = None, neighbour: bool = False) -> tuple[Finding, ...]:
+    """Why a candidate complements the subject: where it is present with it (or, a `neighbour`, where
+    it is present in the same intercommunality), the SDGs it brings (or shares, when it brings
+    none), its other profile, the means given and received."""
+    found = [Finding(Code.PRESENT_NEARBY if neighbour else Code.PRESENT, places=tuple(places),
+                     count=shared_count)]
     if c.new_sdgs:
         found.append(Finding(Code.BRINGS_SDGS, sdgs=c.new_sdgs))
     if c.other_kind:
@@ -223,19 +234,56 @@ def candidates(store: Store, subject: Subject, level: Level = OVERLAP_LEVEL,
     return rank(subject, copresent_actors(store, subject, level, pool), Level(level))
 
 
-def complements(store: Store, who: Actor | Alliance, level: Level = OVERLAP_LEVEL, k: int = 10,
+def neighbours(store: Store, subject: Subject, here: Iterable[Actor], pool: int = CANDIDATE_POOL
+               ) -> list[tuple[Actor, int, Contribution]]:
+    """Actors of the subject's intercommunality (NEIGHBOUR_LEVEL) that are not in its communes (not
+    among `here`) and bring something, ranked; their co-presence is counted in communes of that
+    intercommunality where they act (`neighbour_places`)."""
+    seen = {a.id for a in here}
+    around = [(a, n) for a, n in copresent_actors(store, subject, NEIGHBOUR_LEVEL, pool) if a.id not in seen]
+    counted = [(a, len(neighbour_places(subject, a))) for a, _ in around]
+    return rank(subject, counted, Level.COMMUNE)
+
+
+def neighbour_places(subject: Subject, actor: Actor) -> frozenset[str]:
+    """The communes of the subject's intercommunality (or intercommunalities) where `actor` acts."""
+    h = reference().hierarchy
+    area = h.presence(tuple(h.presence(subject.territories, NEIGHBOUR_LEVEL)), Level.COMMUNE)
+    return h.presence(actor.territories, Level.COMMUNE) & area
+
+
+def nearby(store: Store, subject: Subject, pool: int = CANDIDATE_POOL
+           ) -> list[tuple[Actor, int, Contribution, bool]]:
+    """The default search: candidates of the subject's communes first, then its neighbours of the
+    same intercommunality; (actor, shared communes, contribution, neighbour?)."""
+    present = copresent_actors(store, subject, Level.COMMUNE, pool)
+    first = [(a, n, c, False) for a, n, c in rank(subject, present, Level.COMMUNE)]
+    return first + [(a, n, c, True) for a, n, c in neighbours(store, subject, [a for a, _ in present], pool)]
+
+
+def complements(store: Store, who: Actor | Alliance, level: Level | None = None, k: int = 10,
                 lang: str = "fr") -> ComplementResult:
-    """The k best complements of an actor or an alliance, each with its reason."""
+    """The k best complements of an actor or an alliance, each with its reason. By default (`level`
+    None) the subject's communes first, then its neighbours of the same intercommunality; with a
+    level, co-presence at that level only."""
     w.check_lang(lang)
-    level = Level(level)
     subject = subject_of(store, who)
-    ranked = candidates(store, subject, level)
-    top = ranked[:k]
+    around = level is None
+    if level is None:
+        ranked = nearby(store, subject)
+        level = Level.COMMUNE
+    else:
+        level = Level(level)
+        ranked = [(a, n, c, False) for a, n, c in candidates(store, subject, level)]
     items = []
-    for actor, shared, c in top:
-        _, here = shared_places(subject.territories, actor.territories, level)
-        why = complement_findings(subject, actor.kind, here, c, shared)
+    for actor, shared, c, neighbour in ranked[:k]:
+        if neighbour:
+            places = neighbour_places(subject, actor)
+            here = most_populated(places)
+        else:
+            _, here = shared_places(subject.territories, actor.territories, level)
+        why = complement_findings(subject, actor.kind, here, c, shared, neighbour)
         items.append(Complement(actor.id, actor.name, actor.kind, c.score, shared, here, c.new_sdgs,
                                 c.common_sdgs, c.other_kind, c.offers_needed, c.needs_offered,
-                                render.sentence(why, lang), why))
-    return ComplementResult(subject, level, len(ranked), tuple(items))
+                                render.sentence(why, lang), why, neighbour))
+    return ComplementResult(subject, level, len(ranked), tuple(items), NEIGHBOUR_LEVEL if around else None)

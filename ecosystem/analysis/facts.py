@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ecosystem.analysis import complementarity
 from ecosystem.analysis.assessment import LeverPath, lever_paths
-from ecosystem.analysis.overlap import containment
+from ecosystem.analysis.duplicates import is_duplicate
+from ecosystem.analysis.overlap import containment, footprint_scores
 from ecosystem.analysis.places import inside, presence_size, shared_with
 from ecosystem.analysis.thresholds import (
     CANDIDATES_KEPT,
@@ -62,7 +63,7 @@ class OutsideActor:
     share: float
     shared_sdgs: tuple[int, ...]
     local: bool  # acts only inside the alliance's territory
-    similar: bool  # local, of a kind among the members', not public: a possible duplicate
+    similar: bool  # of a kind among the members', not public, and local or duplicating a member
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class CandidateFacts:
     offers: frozenset[str]
     other_kind: bool
     local: bool  # acts only inside the alliance's territory
+    neighbour: bool = False  # acts in another commune of the territory's intercommunality, not in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ class AllianceFacts:
     covering_share: float
     policies: tuple[PolicyFacts, ...]  # relevant or aligned, by name
     authorities: tuple[tuple[str, str], ...]  # (id, name) of non-member local authorities, closest first
-    candidates: tuple[CandidateFacts, ...]  # best complement first
+    candidates: tuple[CandidateFacts, ...]  # same communes first, then EPCI neighbours; best first
     paths: dict[str, LeverPath]
 
     @property
@@ -192,16 +194,17 @@ def gather(store: Store, alliance: Alliance) -> AllianceFacts:
     nearby = _nearby_alliances(store, alliance, places, sdgs)
     subject = complementarity.alliance_subject_from(alliance, roles, member_actors)
     present = complementarity.copresent_actors(store, subject, level)
-    kinds = {m.kind for m in members}
-    similar, partners, group, group_share = _outside_actors(present, places, sdgs, kinds)
+    similar, partners, group, group_share = _outside_actors(present, places, sdgs, members)
     policies = _policies(store, alliance, sdgs)
     authorities = _authorities(store, alliance, places, member_ids)
 
-    ranked = complementarity.rank(subject, present, level)[:CANDIDATES_KEPT]
+    here = complementarity.rank(subject, present, level)
+    around = complementarity.neighbours(store, subject, [a for a, _ in present])
+    ranked = ([(a, c, False) for a, _, c in here] + [(a, c, True) for a, _, c in around])[:CANDIDATES_KEPT]
     candidates = tuple(
         CandidateFacts(a.id, a.name, a.kind, c.score, frozenset(a.all_sdgs), c.new_sdgs, c.common_sdgs,
-                       frozenset(a.offers), c.other_kind, _local(a, places))
-        for a, _, c in ranked)
+                       frozenset(a.offers), c.other_kind, _local(a, places), neighbour)
+        for a, c, neighbour in ranked)
     return AllianceFacts(alliance, places, members, nearby, similar, partners, group, group_share, policies,
                          authorities, candidates, lever_paths(store.assessments(alliance.id)))
 
@@ -226,22 +229,25 @@ def _nearby_alliances(store: Store, alliance: Alliance, places: frozenset[str],
 
 
 def _outside_actors(present: Sequence[tuple[Actor, int]], places: frozenset[str], sdgs: frozenset[int],
-                    kinds: set[ActorKind]
+                    members: Sequence[MemberFacts]
                     ) -> tuple[tuple[OutsideActor, ...], tuple[OutsideActor, ...], tuple[str, ...], float]:
-    """Non-members on the footprint: the similar ones (possible duplicates) and the others
-    (partners to connect with); the group of similar ones covering the most of it.
+    """Non-members on the footprint: the similar ones (possible duplicates: not public, of a
+    member's kind, and local or duplicating a member of that kind by `duplicates.is_duplicate`)
+    and the others (partners to connect with); the group of similar ones covering the most of it.
 
     Read from the co-present actors (`present`: actor, shared communes) rather than a second store
     query: an actor occupies part of the footprint when it shares a commune and an SDG with it."""
     if not places or not sdgs:
         return (), (), (), 0.0
     h = reference().hierarchy
+    kinds = {m.kind for m in members}
     shares = {a.id: containment(n, len(sdgs & set(a.all_sdgs)), len(places), len(sdgs)) for a, n in present}
     actors = {a.id: a for a, _ in present if shares[a.id] > 0}
     found = []
     for i, a in actors.items():
         local = inside(a.territories, places, DIAGNOSIS_LEVEL)
-        similar = local and a.kind in kinds and a.kind not in PUBLIC_KINDS
+        similar = (a.kind in kinds and a.kind not in PUBLIC_KINDS
+                   and (local or _duplicates_a_member(a, members)))
         found.append(OutsideActor(i, a.name, a.kind, shares[i], tuple(sorted(sdgs & set(a.all_sdgs))), local,
                                   similar))
     found.sort(key=lambda o: (-o.share, o.name, o.id))
@@ -252,6 +258,16 @@ def _outside_actors(present: Sequence[tuple[Actor, int]], places: frozenset[str]
              for o in similar_ones]  # local actors: small sets
     chosen, share = greedy_cover(places, sdgs, cells)
     return similar_ones, partners, tuple(actors[i].name for i in chosen), share
+
+
+def _duplicates_a_member(actor: Actor, members: Sequence[MemberFacts]) -> bool:
+    """Whether an outside actor duplicates a member of its kind, by the rule the overlap views use."""
+    same = [m for m in members if m.kind == actor.kind]
+    if not same:
+        return False
+    places = reference().hierarchy.presence(actor.territories, DIAGNOSIS_LEVEL)
+    theirs = frozenset(actor.all_sdgs)
+    return any(is_duplicate(*footprint_scores(places, theirs, m.places, m.sdgs)) for m in same)
 
 
 def _policies(store: Store, alliance: Alliance, sdgs: frozenset[int]) -> tuple[PolicyFacts, ...]:

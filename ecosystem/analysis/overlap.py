@@ -4,8 +4,9 @@ The footprint of an actor at level L is F_L = P_L x S (design.md, section 3): th
 territories where it is present times its SDGs. Two numbers describe how two footprints meet:
 Jaccard, |F(a) & F(b)| / |F(a) | F(b)|, symmetric; and containment, |F(a) & F(b)| / |F(a)|, the
 share of a's footprint that b also occupies (1.0: a local actor entirely inside a national one).
-Same-kind actors with a high Jaccard may duplicate each other, which the charter asks alliances
-to avoid ("prolonger, pas se substituer").
+Same-kind actors with a high Jaccard, or one mostly inside the other, may duplicate each other
+(`analysis.duplicates`, the one rule), which the charter asks alliances to avoid ("prolonger, pas
+se substituer").
 
 The store counts (overlap_counts, overlap_pairs); this module turns counts into results with
 their reasons (as findings, and rendered), fetching names and shared territories only for the
@@ -22,6 +23,7 @@ import networkx as nx
 from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
+from ecosystem.analysis.duplicates import STORE_MIN_JACCARD, is_duplicate
 from ecosystem.analysis.places import most_populated, presence_size, shared_places
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
 from ecosystem.errors import NotFound
@@ -49,6 +51,7 @@ class Overlap:
     same_kind: bool
     reason: str
     findings: tuple[Finding, ...] = ()  # what `reason` says, as data
+    duplicate: bool = False  # same kind and duplicates the subject (`analysis.duplicates`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class PairOverlap:
     shared_sdgs: tuple[int, ...]
     reason: str
     findings: tuple[Finding, ...] = ()  # what `reason` says, as data
+    duplicate: bool = False  # same kind and duplicating each other (`analysis.duplicates`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,8 @@ class OverlapMatrix:
 
 @dataclass(frozen=True, slots=True)
 class DuplicateGroup:
-    """Same-kind actors linked by pairs above the threshold: they may duplicate each other."""
+    """Same-kind actors linked by duplicate pairs (`analysis.duplicates`): they may duplicate each
+    other."""
 
     kind: ActorKind
     actors: tuple[str, ...]
@@ -164,9 +169,10 @@ def duplicate_components(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, ..
 
 def overlap_findings(shared_territories: Iterable[str], shared_sdgs: Iterable[int],
                      same_kind: ActorKind | None = None, inside: tuple[Ref, Ref] | None = None,
-                     shared_count: int | None = None) -> tuple[Finding, ...]:
+                     shared_count: int | None = None, duplicate: bool = False) -> tuple[Finding, ...]:
     """Why two footprints overlap: where both are present, the SDGs they share, the same kind of
-    actor, and which footprint lies entirely inside the other (`inside` = (inside, other)).
+    actor, which footprint lies entirely inside the other (`inside` = (inside, other)), and whether
+    they may duplicate each other.
 
     >>> [str(f.code) for f in overlap_findings(["commune:26362"], [2], ActorKind.ASSOCIATION)]
     ['both-present', 'shared-sdgs', 'same-kind']
@@ -177,6 +183,8 @@ def overlap_findings(shared_territories: Iterable[str], shared_sdgs: Iterable[in
         found.append(Finding(Code.SAME_KIND, kinds=(same_kind.value,)))
     if inside is not None:
         found.append(Finding(Code.INSIDE, inside))
+    if duplicate:
+        found.append(Finding(Code.POSSIBLE_DUPLICATE))
     return tuple(found)
 
 
@@ -251,10 +259,11 @@ def top_overlaps(store: Store, actor_id: str, level: Level = OVERLAP_LEVEL, k: i
         cs = containment(c.shared_territories, c.shared_sdgs, size, len(set(sdgs)))
         co = containment(c.shared_territories, c.shared_sdgs, c.territories, c.sdgs)
         same = other.kind == subject.kind
+        dup = same and is_duplicate(jac, cs, co)
         why = overlap_findings(shared_t, shared_s, other.kind if same else None,
-                               _inside(cs, co, subject, other), n_shared)
+                               _inside(cs, co, subject, other), n_shared, dup)
         items.append(Overlap(other.id, other.name, other.kind, jac, cs, co, n_shared, shared_t, shared_s,
-                             same, render.sentence(why, lang), why))
+                             same, render.sentence(why, lang), why, dup))
     return OverlapResult(subject.id, subject.name, subject.kind, level, size, sdgs, tuple(items))
 
 
@@ -275,10 +284,11 @@ def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_
         jac = pair_jaccard(c)
         ca = containment(c.shared_territories, c.shared_sdgs, c.territories_a, c.sdgs_a)
         cb = containment(c.shared_territories, c.shared_sdgs, c.territories_b, c.sdgs_b)
+        dup = a.kind == b.kind and is_duplicate(jac, ca, cb)
         why = overlap_findings(shared_t, shared_s, a.kind if a.kind == b.kind else None,
-                               _inside(ca, cb, a, b), n_shared)
+                               _inside(ca, cb, a, b), n_shared, dup)
         result.append(PairOverlap(a.id, a.name, a.kind, b.id, b.name, b.kind, jac, ca, cb,
-                                  n_shared, shared_t, shared_s, render.sentence(why, lang), why))
+                                  n_shared, shared_t, shared_s, render.sentence(why, lang), why, dup))
     return result
 
 
@@ -295,11 +305,15 @@ def overlap_matrix(store: Store, actor_ids: Iterable[str], level: Level = OVERLA
 
 def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL,
                      min_jaccard: float = DUPLICATE_MIN_JACCARD, lang: str = "fr") -> list[DuplicateGroup]:
-    """Groups of same-kind actors of a territory that may duplicate each other, biggest first."""
+    """Groups of same-kind actors of a territory that may duplicate each other, biggest first: the
+    connected pairs that `duplicates.is_duplicate` keeps (high Jaccard, or one mostly inside the
+    other); `min_jaccard` is the Jaccard that alone makes a duplicate."""
     w.check_lang(lang)
     level = Level(level)
-    counts = store.overlap_pairs(territory_id, level, min_jaccard=min_jaccard, same_kind=True)
-    weight = {(c.a, c.b): pair_jaccard(c) for c in counts}
+    counts = store.overlap_pairs(territory_id, level, min_jaccard=min(min_jaccard, STORE_MIN_JACCARD),
+                                 same_kind=True)
+    weight = {(c.a, c.b): pair_jaccard(c) for c in counts if is_duplicate(pair_jaccard(c), *_containments(c),
+                                                                          min_jaccard=min_jaccard)}
     groups = duplicate_components(weight)
     ids = sorted({i for g in groups for i in g})
     actors = {a.id: a for a in store.actors(ids)}
@@ -318,10 +332,16 @@ def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEV
     return result
 
 
+def _containments(c: PairCount) -> tuple[float, float]:
+    """(share of a's footprint b occupies, share of b's footprint a occupies) of a counted pair."""
+    return (containment(c.shared_territories, c.shared_sdgs, c.territories_a, c.sdgs_a),
+            containment(c.shared_territories, c.shared_sdgs, c.territories_b, c.sdgs_b))
+
+
 def duplicate_findings(members: Sequence[Actor], shared_t: Sequence[str], shared_s: Sequence[int],
                        shared_count: int) -> tuple[Finding, ...]:
-    """Why a group may duplicate itself: same kind, very similar footprints, where and on what all
-    of them are present; and the advice to see with them."""
+    """Why a group may duplicate itself: same kind, very similar or included footprints, where and on
+    what all of them are present; and the advice to see with them."""
     found = [Finding(Code.DUPLICATE_GROUP, tuple(Ref(a.id, a.name) for a in members),
                      kinds=(members[0].kind.value,), count=len(members))]
     if shared_t and shared_s:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
+from ecosystem.analysis.duplicates import included, is_duplicate
 from ecosystem.analysis.facts import AllianceFacts, MemberFacts, PolicyFacts
 from ecosystem.analysis.overlap import footprint_scores
 from ecosystem.analysis.thresholds import (
@@ -19,10 +20,15 @@ from ecosystem.analysis.thresholds import (
     KINDS_FULL,
     LOCAL_AUTHORITY_KINDS,
     NEARBY_MIN_SHARE,
+    P2_GATED_MAX,
+    P2_SHARED_MIN,
     P2_WEIGHTS,
+    P4_DOUBLED_MAX,
     P4_WEIGHTS,
     P6_WEIGHTS,
     P7_EITHER,
+    PUBLIC_KINDS,
+    SELF_SUBSTITUTION_MIN_CONTAINMENT,
     SILO_DIMENSIONS,
     SUBSTITUTION_MIN_SHARE,
     SUGGESTIONS_SHOWN,
@@ -53,16 +59,46 @@ def silo_score(dimensions: int) -> float:
     return max(0.0, (dimensions - 1) / (len(SILO_DIMENSIONS) - 1))
 
 
-def duplicate_members(members: Sequence[MemberFacts]) -> list[tuple[MemberFacts, MemberFacts, float]]:
-    """Pairs of same-kind members whose footprints (communes x SDGs) have Jaccard >= the threshold."""
+def duplicate_members(members: Sequence[MemberFacts]
+                      ) -> list[tuple[MemberFacts, MemberFacts, float, float, float]]:
+    """Pairs of same-kind members whose footprints (communes x SDGs) duplicate each other by the one
+    rule of `analysis.duplicates`: (a, b, Jaccard, containment of a, containment of b)."""
     pairs = []
     for i, a in enumerate(members):
         for b in members[i + 1:]:
             if a.kind == b.kind:
-                jac, _, _ = footprint_scores(a.places, a.sdgs, b.places, b.sdgs)
-                if jac >= DUPLICATE_MIN_JACCARD:
-                    pairs.append((a, b, jac))
+                jac, ca, cb = footprint_scores(a.places, a.sdgs, b.places, b.sdgs)
+                if is_duplicate(jac, ca, cb):
+                    pairs.append((a, b, jac, ca, cb))
     return pairs
+
+
+def substituted_member(f: AllianceFacts) -> MemberFacts | None:
+    """The partner whose own footprint already holds the alliance's footprint, while every other
+    partner brings it no territory, SDG, profile or means (`_adds_nothing`,
+    thresholds.SELF_SUBSTITUTION_MIN_CONTAINMENT): the alliance adds nothing it does not already do
+    alone. Public partners are never that one (see the threshold); None when there is
+    no such partner, fewer than two partners, or no measurable footprint."""
+    sdgs = frozenset(f.alliance.sdgs)
+    if len(f.members) < 2 or not f.places or not sdgs:
+        return None
+    for m in f.members:
+        if m.kind in PUBLIC_KINDS or not m.places or not m.sdgs:
+            continue
+        _, own, _ = footprint_scores(f.places, sdgs, m.places, m.sdgs)
+        if own < SELF_SUBSTITUTION_MIN_CONTAINMENT - 1e-9:
+            continue
+        if all(_adds_nothing(o, m) for o in f.members if o is not m):
+            return m
+    return None
+
+
+def _adds_nothing(other: MemberFacts, m: MemberFacts) -> bool:
+    """`other` brings `m` no territory, no SDG (its footprint lies mostly inside m's), no other
+    profile (same kind) and no means m does not already offer."""
+    inside_m = footprint_scores(other.places, other.sdgs, m.places, m.sdgs)[1]
+    return (inside_m >= SELF_SUBSTITUTION_MIN_CONTAINMENT - 1e-9 and other.kind == m.kind
+            and other.offers <= m.offers)
 
 
 # ----------------------------------------------------------------------------- P2
@@ -87,8 +123,20 @@ def principle_2(f: AllianceFacts, lang: str = "fr") -> Verdict:
     parts = {"targets": 1.0 if targets else 0.0,
              "partners": len(on) / len(members) if targets else 0.0,
              "kinds": kinds_score(len(kinds))}
-    return measured("principe-2", f, weighted(parts, P2_WEIGHTS), found, _p2_advice(f, targets, off, kinds),
-                    lang)
+    score = weighted(parts, P2_WEIGHTS)
+    if targets and score is not None and not shared_frame(len(on), len(members)):
+        found.append(Finding(Code.P2_FRAME_NOT_SHARED, count=len(on), total=len(members)))
+        score = min(score, P2_GATED_MAX)
+    return measured("principe-2", f, score, found, _p2_advice(f, targets, off, kinds), lang)
+
+
+def shared_frame(on_targets: int, partners: int) -> bool:
+    """P2's gate: at least half of the partners (thresholds.P2_SHARED_MIN) work on the targets.
+
+    >>> shared_frame(1, 3), shared_frame(1, 2), shared_frame(2, 3)
+    (False, True, True)
+    """
+    return partners > 0 and on_targets / partners >= P2_SHARED_MIN - 1e-9
 
 
 def _p2_advice(f: AllianceFacts, targets: frozenset[int], off: Sequence[MemberFacts],
@@ -118,6 +166,8 @@ def principle_4(f: AllianceFacts, lang: str = "fr") -> Verdict:
     found: list[Finding] = []
     advice: list[Finding] = []
     distinct = _distinct_members(f.members, found, advice)
+    if _self_substitution(f, found, advice):
+        distinct = 0.0
     found += _means_brought(f.members)
     alliances_part: float | None = None
     actors_part: float | None = None
@@ -127,7 +177,10 @@ def principle_4(f: AllianceFacts, lang: str = "fr") -> Verdict:
         alliances_part = _other_alliances(f, found, advice)
         actors_part = _outside_actors(f, found, advice)
     parts = {"distinct": distinct, "alliances": alliances_part, "actors": actors_part}
-    return measured("principe-4", f, weighted(parts, P4_WEIGHTS), found, advice, lang)
+    score = weighted(parts, P4_WEIGHTS)
+    if distinct is not None and distinct < 1.0 and score is not None:
+        score = min(score, P4_DOUBLED_MAX)  # partners doubling each other: at best partly met
+    return measured("principe-4", f, score, found, advice, lang)
 
 
 def _distinct_members(members: Sequence[MemberFacts], found: list[Finding], advice: list[Finding]
@@ -136,13 +189,29 @@ def _distinct_members(members: Sequence[MemberFacts], found: list[Finding], advi
     if len(members) < 2:
         return None
     dups = duplicate_members(members)
-    for a, b, jac in dups:
-        found.append(Finding(Code.P4_DUPLICATES, refs((a, b)), kinds=(a.kind.value,), share=jac))
+    for a, b, jac, ca, cb in dups:
+        inner = None if jac >= DUPLICATE_MIN_JACCARD - 1e-9 else included(ca, cb)
+        if inner is None:  # nearly the same footprints; else one mostly inside the other
+            found.append(Finding(Code.P4_DUPLICATES, refs((a, b)), kinds=(a.kind.value,), share=jac))
+        else:
+            pair = (a, b) if inner == 0 else (b, a)
+            found.append(Finding(Code.P4_INCLUDED, refs(pair), kinds=(a.kind.value,), share=max(ca, cb)))
         advice.append(Finding(Code.P4_CLARIFY_DUPLICATES, refs((a, b))))
     if not dups:
         found.append(Finding(Code.P4_DISTINCT, count=len(members)))
-    doubled = {m.id for a, b, _ in dups for m in (a, b)}
+    doubled = {m.id for a, b, *_ in dups for m in (a, b)}
     return 1 - len(doubled) / len(members)
+
+
+def _self_substitution(f: AllianceFacts, found: list[Finding], advice: list[Finding]) -> bool:
+    """Flag an alliance that adds nothing to what one of its partners does alone."""
+    m = substituted_member(f)
+    if m is None:
+        return False
+    found.append(Finding(Code.P4_SUBSTITUTES_MEMBER, refs([m]), refs(o for o in f.members if o is not m),
+                         risk=True))
+    advice.append(Finding(Code.P4_ADD_BEYOND, refs([m])))
+    return True
 
 
 def _means_brought(members: Sequence[MemberFacts]) -> list[Finding]:
@@ -179,9 +248,11 @@ def _outside_actors(f: AllianceFacts, found: list[Finding], advice: list[Finding
     together. The other actors on the same SDGs there are named as partners to connect with."""
     if f.covering_group:
         ids = {o.name: o.id for o in f.outside_similar}
+        wider = {o.name for o in f.outside_similar if not o.local}
         group = tuple(Ref(ids.get(name, ""), name) for name in f.covering_group)
         risk = f.covering_share >= SUBSTITUTION_MIN_SHARE
-        found.append(Finding(Code.P4_SIMILAR_OUTSIDE, group, share=f.covering_share, risk=risk))
+        found.append(Finding(Code.P4_SIMILAR_OUTSIDE, group, tuple(r for r in group if r.name in wider),
+                             share=f.covering_share, risk=risk))
         if risk:
             advice.append(Finding(Code.P4_MEET_SIMILAR, group))
     else:
@@ -261,8 +332,8 @@ def principle_6(f: AllianceFacts, lang: str = "fr") -> Verdict:
     if inactive:
         found.append(Finding(Code.P6_INACTIVE, inactive))
     advice = [Finding(Code.P6_CLARIFY_ROLE, absent)] if absent else []
-    if not local:
-        advice.append(Finding(Code.P6_BRING_LOCAL, refs(pick(f, lambda c: c.local))))
+    if not local or absent:  # absent partners: name who, on the ground, could do their part
+        advice.append(Finding(Code.P6_BRING_LOCAL, refs(pick(f, lambda c: c.local)), count=len(local)))
     parts = {"present": len(present) / len(members), "local": 1.0 if local else 0.0}
     return measured("principe-6", f, weighted(parts, P6_WEIGHTS), found, advice, lang)
 

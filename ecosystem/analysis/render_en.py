@@ -114,8 +114,9 @@ def _p4_similar_outside(f: Finding) -> str:
     n, many = len(f.refs), len(f.refs) > 1
     them, share = _names(f.refs, shown=n), w.percent(f.share or 0.0, L)
     verb = "together occupy" if many else "already occupies"
-    who_ = agree(n, "a local actor of the same profile as your members",
-                 "local actors of the same profile as your members")
+    local = "" if f.others else "local "  # some act beyond the territory
+    who_ = agree(n, f"{'a' if f.others else 'a local'} actor of the same profile as your members",
+                 f"{local}actors of the same profile as your members")
     return (f"outside the alliance, {them}, {who_}, {verb} {share} of your footprint"
             + (": risk of duplication" if f.risk else ""))
 
@@ -187,6 +188,11 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P2_PARTNERS_ON_TARGETS: _p2_partners_on,
     Code.P2_PARTNERS_OFF_TARGETS:
         lambda f: f"{_names(f.refs)} {_agree(f, 'declares', 'declare')} none of them",
+    Code.P2_FRAME_NOT_SHARED:
+        lambda f: ((f"only {f.count} partner{'s' if (f.count or 0) > 1 else ''} of {f.total} "
+                    f"{'work' if (f.count or 0) > 1 else 'works'}" if f.count else "no partner works")
+                   + " on the alliance's SDGs: the frame is not "
+                   "shared yet, so the principle is at best partly met"),
     Code.P2_KINDS: _p2_kinds,
     Code.P2_ONE_KIND: _p2_kinds,
     Code.P2_CHOOSE_TARGETS: lambda f: ("choose together the SDGs the alliance targets"
@@ -200,6 +206,19 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
         lambda f: (f"{f.refs[0].name} and {f.refs[1].name}, two {w.kind_name(f.kinds[0], L, plural_=True)}, "
                    f"have very similar footprints (Jaccard {w.number(f.share or 0.0, L)}): "
                    "risk of duplication"),
+    Code.P4_INCLUDED:
+        lambda f: (f"{f.refs[0].name} and {f.refs[1].name}, two {w.kind_name(f.kinds[0], L, plural_=True)}: "
+                   f"{w.percent(f.share or 0.0, L)} of {f.refs[0].name}'s footprint already lies inside "
+                   f"{f.refs[1].name}'s: risk of duplication"),
+    Code.P4_SUBSTITUTES_MEMBER:
+        lambda f: (f"{f.refs[0].name} already works alone on all of the alliance's territory and SDGs, and "
+                   f"{_names(f.others, shown=len(f.others))} "
+                   f"{'add' if len(f.others) > 1 else 'adds'} no territory, SDG, profile or means to it: "
+                   "the alliance "
+                   "risks substituting for its own partner"),
+    Code.P4_ADD_BEYOND:
+        lambda f: (f"say what the alliance brings beyond what {f.refs[0].name} does alone: a territory, "
+                   "an SDG, a public or a means it does not have"),
     Code.P4_CLARIFY_DUPLICATES:
         lambda f: (f"clarify what {f.refs[0].name} and {f.refs[1].name} each bring to "
                    "avoid duplication"),
@@ -258,8 +277,10 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P6_NO_LOCAL: lambda f: "no partner acts only on this territory: all have a wider scope",
     Code.P6_INACTIVE: lambda f: f"{_names(f.refs)} {_agree(f, 'is', 'are')} marked inactive",
     Code.P6_CLARIFY_ROLE: lambda f: f"clarify the role of {_names(f.refs)} on the alliance's territory",
-    Code.P6_BRING_LOCAL: lambda f: (f"bring in a local actor, for instance {_with_kinds(f.refs)}" if f.refs
-                                    else "bring in an actor working close to the ground"),
+    Code.P6_BRING_LOCAL:
+        lambda f: (f"bring in {'another' if f.count else 'a'} local actor, for instance {_with_kinds(f.refs)}"
+                   if f.refs else
+                   f"bring in {'another actor' if f.count else 'an actor'} working close to the ground"),
     Code.P7_AUTHORITIES_IN:
         lambda f: (f"{_names(f.refs)} (local {_agree(f, 'authority', 'authorities')} of the "
                    f"territory) {_agree(f, 'is a member', 'are members')} of the alliance"),
@@ -281,7 +302,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.SELF_ON_AGENDA: lambda f: f"put \"{_lever(f)}\" on the agenda of your next meeting",
     Code.MEANS_IN_ALLIANCE: _means_in_alliance,
     Code.MEANS_SHARE: lambda f: f"{_names(f.refs)} can bring it to {_names(f.others)}: organise it",
-    Code.MEANS_LOOK_FOR: lambda f: f"look for it with {_names(f.refs)}, present on your territory",
+    Code.MEANS_LOOK_FOR:
+        lambda f: f"look for it with {_names(f.refs)}, who {_agree(f, 'offers', 'offer')} it near you",
     Code.SUMMARY: _summary,
     Code.BOTH_PRESENT: lambda f: "both present " + w.in_places(f.places, L, total=f.count),
     Code.SHARED_SDGS:
@@ -289,13 +311,16 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
                                             L),
     Code.SAME_KIND: lambda f: f"same kind of actor ({w.kind_name(f.kinds[0], L)})",
     Code.INSIDE: lambda f: f"{f.refs[0].name}'s footprint lies entirely inside {f.refs[1].name}'s",
+    Code.POSSIBLE_DUPLICATE: lambda f: "possible duplicate",
     Code.DUPLICATE_GROUP:
         lambda f: (f"{w.join((r.name for r in f.refs), L)} are {len(f.refs)} "
-                   f"{w.kind_name(f.kinds[0], L, plural_=True)} with very similar footprints"),
+                   f"{w.kind_name(f.kinds[0], L, plural_=True)} with very similar or nested footprints"),
     Code.PRESENT_TOGETHER: lambda f: (f"all present {w.in_places(f.places, L, total=f.count)} on "
                                       f"{w.sdgs_phrase(f.sdgs, L)}"),
     Code.SEE_WITH_THEM: lambda f: "see with them whether they can join forces or share the roles",
     Code.PRESENT: lambda f: "present " + w.in_places(f.places, L, total=f.count),
+    Code.PRESENT_NEARBY:
+        lambda f: f"present {w.in_places(f.places, L, total=f.count)}, in the same intercommunality",
     Code.BRINGS_SDGS: lambda f: f"brings {w.sdgs_phrase(f.sdgs, L)} you do not cover",
     Code.OTHER_PROFILE: lambda f: f"profile \"{w.kind_name(f.kinds[0], L)}\", different from yours",
     Code.OTHER_PROFILE_ALLIANCE:

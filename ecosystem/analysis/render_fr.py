@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ecosystem.analysis import wording as w
+from ecosystem.analysis.articles import actor_in_sentence
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.phrases import agree, names, who
 from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN
@@ -40,12 +41,27 @@ NOTHING_TO_FIX_ASSESSED = ("Rien à corriger : refaites le point à votre procha
                            "parcouru.")
 
 
+def _name(ref: Ref) -> str:
+    """A record's name inside a sentence: "la CC de la Vallée du Garon", "Potagers du Garon"."""
+    return actor_in_sentence(ref.name)
+
+
 def _names(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
-    return names((r.name for r in refs), L, shown)
+    return names((_name(r) for r in refs), L, shown)
+
+
+def _de(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
+    """"de" before each name, as French repeats it: "du Centre social et de l'Épicerie"."""
+    return names((w.de(_name(r)) for r in refs), L, shown)
+
+
+def _to(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
+    """"à" before each name: "à la Banque alimentaire et au Département"."""
+    return names((w.to(_name(r)) for r in refs), L, shown)
 
 
 def _with_kinds(refs: Iterable[Ref]) -> str:
-    return names((who(r.name, r.kind, L) for r in refs), L)
+    return names((who(_name(r), r.kind, L) for r in refs), L)
 
 
 def _agree(f: Finding, singular: str, plural: str) -> str:
@@ -101,6 +117,15 @@ def _p2_partners_on(f: Finding) -> str:
     return line + (" : " + _names(f.refs) if f.refs else "")
 
 
+def _p2_frame_not_shared(f: Finding) -> str:
+    n = f.count or 0
+    who_ = ("aucun partenaire ne travaille" if n == 0
+            else f"{n} partenaire{'s' if n > 1 else ''} sur {f.total} seulement "
+                 f"{agree(n, 'travaille', 'travaillent')}")
+    return (f"{who_} sur les ODD de l'alliance : le cadre n'est pas encore commun, et le principe est au "
+            "mieux atteint en partie")
+
+
 def _p2_kinds(f: Finding) -> str:
     listed = w.join((w.kind_name(k, L) for k in f.kinds), L)
     if f.code == Code.P2_KINDS:
@@ -115,7 +140,7 @@ def _p2_choose(f: Finding) -> str:
 
 def _p2_ask(f: Finding) -> str:
     their = _agree(f, "son", "leur")
-    return (f"demandez {w.to(_names(f.refs))} comment {their} action rejoint {w.sdgs_phrase(f.sdgs, L)}, "
+    return (f"demandez {_to(f.refs)} comment {their} action rejoint {w.sdgs_phrase(f.sdgs, L)}, "
             "et notez-le dans le jeu de données")
 
 
@@ -130,9 +155,28 @@ def _p2_open(f: Finding) -> str:
 
 
 def _p4_duplicates(f: Finding) -> str:
-    a, b = f.refs[0].name, f.refs[1].name
+    a, b = _name(f.refs[0]), _name(f.refs[1])
     kind, j = w.kind_name(f.kinds[0], L, plural_=True), w.number(f.share or 0.0, L)
     return f"{a} et {b}, deux {kind}, ont des empreintes très proches (Jaccard {j}) : risque de doublon"
+
+
+def _p4_included(f: Finding) -> str:
+    inner, outer = _name(f.refs[0]), _name(f.refs[1])
+    kind, share = w.kind_name(f.kinds[0], L, plural_=True), w.percent(f.share or 0.0, L)
+    return (f"{inner} et {outer}, deux {kind} : {share} de l'empreinte {w.de(inner)} est déjà dans celle "
+            f"{w.de(outer)} : risque de doublon")
+
+
+def _p4_substitutes(f: Finding) -> str:
+    m, n = _name(f.refs[0]), len(f.others)
+    others = _names(f.others, shown=n)
+    return (f"l'action {w.de(m)} couvre déjà tout le territoire et tous les ODD de l'alliance, et {others} "
+            f"n'y {_agree_n(n, 'ajoute', 'ajoutent')} ni territoire, ni ODD, ni profil, ni moyen : "
+            "l'alliance risque de se substituer à son propre partenaire")
+
+
+def _agree_n(n: int, singular: str, plural: str) -> str:
+    return agree(n, singular, plural)
 
 
 def _p4_alliance_nearby(f: Finding) -> str:
@@ -145,16 +189,18 @@ def _p4_similar_outside(f: Finding) -> str:
     n, many = len(f.refs), len(f.refs) > 1
     them, share = _names(f.refs, shown=n), w.percent(f.share or 0.0, L)
     verb = "occupent ensemble" if many else "occupe déjà"
-    who_ = agree(n, "acteur local de même profil que vos membres",
-                 "acteurs locaux de même profil que vos membres")
+    local = "" if f.others else " local" if n == 1 else " locaux"  # some act beyond the territory
+    who_ = agree(n, f"acteur{local} de même profil que vos membres",
+                 f"acteurs{local} de même profil que vos membres")
     return (f"hors de l'alliance, {them}, {who_}, {verb} {share} de votre empreinte"
             + (" : risque de doublon" if f.risk else ""))
 
 
 def _p4_meet_similar(f: Finding) -> str:
-    them, pronoun = _names(f.refs, shown=len(f.refs)), "les" if len(f.refs) > 1 else "le"
+    them = _names(f.refs, shown=len(f.refs))
+    # "lui" and "leur" say it whatever the gender of the names
     return (f"rencontrez {them}, qui {_agree(f, 'agit', 'agissent')} déjà sur vos ODD sur votre territoire : "
-            f"associez-{pronoun} ou répartissez-vous les rôles")
+            f"proposez-{_agree(f, 'lui', 'leur')} de vous rejoindre ou répartissez-vous les rôles")
 
 
 def _quoted(refs: Iterable[Ref]) -> str:
@@ -186,7 +232,7 @@ def _p5_open(f: Finding) -> str:
 
 
 def _candidate(f: Finding) -> str:
-    return f"{f.refs[0].name} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
+    return f"{_name(f.refs[0])} ({w.sdgs_phrase(f.sdgs, L, article=False)})"
 
 
 # ----------------------------------------------------------------------------- P6
@@ -206,9 +252,10 @@ def _p6_none_present(f: Finding) -> str:
 
 
 def _p6_bring_local(f: Finding) -> str:
+    also = " aussi" if f.count else ""
     if f.refs:
-        return f"associez un acteur local, par exemple {_with_kinds(f.refs)}"
-    return "associez un acteur qui agit au plus près du terrain"
+        return f"associez{also} un acteur local, par exemple {_with_kinds(f.refs)}"
+    return f"associez{also} un acteur qui agit au plus près du terrain"
 
 
 # ----------------------------------------------------------------------------- P7
@@ -227,7 +274,7 @@ def _p7_policies(f: Finding) -> str:
 
 
 def _p7_get_closer(f: Finding) -> str:
-    policy, carriers = f.refs[0], w.join((r.name for r in f.others), L)
+    policy, carriers = f.refs[0], w.join((_name(r) for r in f.others), L)
     kind = f"{policy.kind}, " if policy.kind else ""
     return (f"rapprochez-vous de « {policy.name} » ({kind}porté par {carriers}), qui vise "
             f"{w.sdgs_phrase(f.sdgs, L)} sur votre territoire")
@@ -257,7 +304,7 @@ def _means_in_alliance(f: Finding) -> str:
 
 
 def _means_share(f: Finding) -> str:
-    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} l'apporter {w.to(_names(f.others))} : "
+    return (f"{_names(f.refs)} {_agree(f, 'peut', 'peuvent')} apporter ce moyen {_to(f.others)} : "
             "organisez ce partage")
 
 
@@ -270,7 +317,8 @@ def _shared_sdgs(f: Finding) -> str:
 
 def _duplicate_group(f: Finding) -> str:
     kind = w.kind_name(f.kinds[0], L, plural_=True)
-    return f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches"
+    return (f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches "
+            "ou incluses l'une dans l'autre")
 
 
 def _gap(f: Finding) -> str:
@@ -297,14 +345,20 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P2_PARTNERS_ON_TARGETS: _p2_partners_on,
     Code.P2_PARTNERS_OFF_TARGETS:
         lambda f: f"{_names(f.refs)} n'en {_agree(f, 'déclare', 'déclarent')} aucun",
+    Code.P2_FRAME_NOT_SHARED: _p2_frame_not_shared,
     Code.P2_KINDS: _p2_kinds,
     Code.P2_ONE_KIND: _p2_kinds,
     Code.P2_CHOOSE_TARGETS: _p2_choose,
     Code.P2_ASK_OFF_TARGETS: _p2_ask,
     Code.P2_OPEN_PROFILE: _p2_open,
     Code.P4_DUPLICATES: _p4_duplicates,
+    Code.P4_INCLUDED: _p4_included,
+    Code.P4_SUBSTITUTES_MEMBER: _p4_substitutes,
+    Code.P4_ADD_BEYOND:
+        lambda f: (f"dites ce que l'alliance apporte de plus que l'action {w.de(_name(f.refs[0]))} : un "
+                   "territoire, un ODD, un public ou un moyen nouveau"),
     Code.P4_CLARIFY_DUPLICATES:
-        lambda f: (f"précisez ce qu'apportent {f.refs[0].name} et {f.refs[1].name} pour "
+        lambda f: (f"précisez ce qu'apportent {_name(f.refs[0])} et {_name(f.refs[1])} pour "
                    "éviter les doublons"),
     Code.P4_DISTINCT: lambda f: f"les {f.count} partenaires ont des contributions distinctes",
     Code.P4_MEANS_BROUGHT: lambda f: f"moyens apportés par les partenaires : {w.join(_parts(f), L)}",
@@ -319,7 +373,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
         lambda f: "aucune autre alliance ne travaille sur vos ODD sur votre territoire",
     Code.P4_EXTEND_ALLIANCES: lambda f: (f"prenez contact avec {_quoted(f.refs)} pour prolonger "
                                          f"{_agree(f, 'son', 'leur')} action plutôt que la doubler"),
-    Code.P4_LEARN_FROM: lambda f: f"capitalisez sur l'expérience {w.de(_quoted(f.refs))}",
+    Code.P4_LEARN_FROM:
+        lambda f: f"capitalisez sur l'expérience {names((w.de(w.quoted(r.name, L)) for r in f.refs), L)}",
     Code.P4_SIMILAR_OUTSIDE: _p4_similar_outside,
     Code.P4_MEET_SIMILAR: _p4_meet_similar,
     Code.P4_NO_SIMILAR_OUTSIDE:
@@ -328,7 +383,7 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P4_OTHERS_OUTSIDE:
         lambda f: (f"{_with_kinds(f.refs)} {_agree(f, 'travaille', 'travaillent')} aussi sur "
                    "vos ODD sur votre territoire"),
-    Code.P4_MAKE_KNOWN: lambda f: f"faites connaître votre action {w.to(_names(f.refs))}",
+    Code.P4_MAKE_KNOWN: lambda f: f"faites connaître votre action {_to(f.refs)}",
     Code.P5_NO_SDGS: lambda f: "ni l'alliance ni ses partenaires ne déclarent d'ODD",
     Code.P5_DECLARE_SDGS: lambda f: "déclarez les ODD de l'alliance pour voir quels domaines elle relie",
     Code.P5_PARTNER_DIMENSIONS: lambda f: ("l'alliance ne déclare pas d'ODD cible ; ceux de ses partenaires "
@@ -356,18 +411,18 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P6_INACTIVE:
         lambda f: f"{_names(f.refs)} {_agree(f, 'est marqué inactif', 'sont marqués inactifs')}",
     Code.P6_CLARIFY_ROLE:
-        lambda f: f"précisez le rôle {w.de(_names(f.refs))} sur le territoire de l'alliance",
+        lambda f: f"précisez le rôle {_de(f.refs)} sur le territoire de l'alliance",
     Code.P6_BRING_LOCAL: _p6_bring_local,
     Code.P7_AUTHORITIES_IN: _p7_authorities,
     Code.P7_NO_AUTHORITY: lambda f: "aucune collectivité du territoire n'est membre de l'alliance",
     Code.P7_POLICIES: _p7_policies,
     Code.P7_POLICY: _candidate,
-    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_names(f.refs)}",
+    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_quoted(f.refs)}",
     Code.P7_NOT_ALIGNED: lambda f: "l'alliance ne s'aligne sur aucune d'elles",
     Code.P7_NO_POLICY:
         lambda f: "aucune politique publique enregistrée ne couvre votre territoire sur vos ODD",
     Code.P7_ALIGNED_ELSEWHERE:
-        lambda f: (f"{f.refs[0].name}, sur laquelle l'alliance s'aligne, ne couvre pas son "
+        lambda f: (f"« {f.refs[0].name} », sur laquelle l'alliance s'aligne, ne couvre pas son "
                    "territoire ou ses ODD"),
     Code.P7_GET_CLOSER: _p7_get_closer,
     Code.P7_INVITE: _p7_invite,
@@ -381,18 +436,22 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.MEANS_IN_ALLIANCE: _means_in_alliance,
     Code.MEANS_SHARE: _means_share,
     Code.MEANS_LOOK_FOR:
-        lambda f: f"cherchez-le auprès {w.de(_names(f.refs))}, présents sur votre territoire",
+        lambda f: (f"cherchez ce moyen auprès {_de(f.refs)}, "
+                   f"qui {_agree(f, 'le propose', 'le proposent')} près de chez vous"),
     Code.SUMMARY: _summary,
     Code.BOTH_PRESENT: lambda f: "présents tous deux " + w.in_places(f.places, L, total=f.count),
     Code.SHARED_SDGS: _shared_sdgs,
     Code.SAME_KIND: lambda f: f"même type d'acteur ({w.kind_name(f.kinds[0], L)})",
     Code.INSIDE: lambda f: (f"l'empreinte {w.de(f.refs[0].name)} est entièrement incluse dans celle "
                             f"{w.de(f.refs[1].name)}"),
+    Code.POSSIBLE_DUPLICATE: lambda f: "doublon possible",
     Code.DUPLICATE_GROUP: _duplicate_group,
     Code.PRESENT_TOGETHER: lambda f: (f"présence commune {w.in_places(f.places, L, total=f.count)} sur "
                                       f"{w.sdgs_phrase(f.sdgs, L)}"),
     Code.SEE_WITH_THEM: lambda f: "voyez avec eux s'ils peuvent s'allier ou se répartir les rôles",
     Code.PRESENT: lambda f: "présent " + w.in_places(f.places, L, total=f.count),
+    Code.PRESENT_NEARBY:
+        lambda f: f"présent {w.in_places(f.places, L, total=f.count)}, dans la même intercommunalité",
     Code.BRINGS_SDGS: lambda f: f"apporte {w.sdgs_phrase(f.sdgs, L)} que vous ne couvrez pas",
     Code.OTHER_PROFILE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », différent du vôtre",
     Code.OTHER_PROFILE_ALLIANCE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », absent de l'alliance",

@@ -45,6 +45,24 @@ DUPLICATE_MIN_JACCARD = 0.5
 """Two actors of the same kind whose footprints have a Jaccard of at least 0.5 (they share at
 least half of all the cells either occupies) are shown as potential duplicates."""
 
+DUPLICATE_MIN_CONTAINMENT = 0.8
+"""... or when at least 80 % of one's footprint lies inside the other's (containment from one side):
+an association acting in Brignais only is the double of one acting in Brignais and Chaponost on the
+same SDGs (containment 1.0) although their Jaccard is only 0.5 or less. `analysis.duplicates` is
+the one rule; the overlap views and the diagnosis both call it."""
+
+DUPLICATE_INCLUDED_MIN_JACCARD = 0.2
+"""... provided their Jaccard is at least 0.2: the bigger footprint is then at most about five
+times the smaller. A département-wide network contains every village association working on its
+SDGs; it is their ecosystem, not their double."""
+
+SELF_SUBSTITUTION_MIN_CONTAINMENT = DUPLICATE_MIN_CONTAINMENT
+"""P4: an alliance substitutes for its own partner M when at least this share of the alliance's
+footprint, and of every other partner's footprint, lies inside M's footprint, and the others are of
+M's kind and offer no means M lacks: the alliance adds nothing M does not already do alone (three
+profiles in one commune are an alliance, not a double). Public partners (PUBLIC_KINDS) are never
+that M: a commune acts on everything in its territory; an alliance articulating with it is P7."""
+
 PLACES_SHOWN = 3
 """Territory names spelled out in a sentence before "... et N autres communes"."""
 
@@ -64,6 +82,11 @@ COMPLEMENT_WEIGHTS = MappingProxyType({
     "proximity": 0.10,  # share of the candidate's presence inside the subject's: a local partner
 })
 """Weights of the complementarity score (they sum to 1, so the score is in 0..1)."""
+
+NEIGHBOUR_LEVEL = Level.EPCI
+"""Complements and suggestions, by default, look at the subject's communes first and then at the
+other communes of the same intercommunality (EPCI): a market gardener of Millery is a natural
+partner of a Brignais association in the same 5-commune EPCI. An explicit level replaces both."""
 
 NEW_SDGS_FULL = 3
 """Bringing this many new SDGs earns the full "new_sdgs" weight (one brings a third of it)."""
@@ -85,6 +108,15 @@ P2_WEIGHTS = MappingProxyType({"targets": 0.3, "partners": 0.3, "kinds": 0.4})
 most: the charter reads alliances as "l'ODD 17 en pratique", so an alliance of a single kind of
 actor is at best partly there (score 0.6) however well it uses the SDGs."""
 
+P2_SHARED_MIN = 0.5
+"""P2: the frame must be *shared* (charter: "un cadre commun"): when fewer than half of the partners
+work on the alliance's target SDGs, P2 is at best partly met (its score is capped at P2_GATED_MAX),
+whatever the variety of kinds."""
+
+P2_GATED_MAX = 0.6
+"""P2's score when the frame is not shared: the score of a single-kind alliance that uses the SDGs
+well, i.e. the top of "en partie"."""
+
 KINDS_FULL = 3
 """P2: three different kinds of actors (e.g. association, entreprise, collectivité) make the
 "kinds" part full; two make it half: ODD 17 in practice is a mix of profiles."""
@@ -96,6 +128,10 @@ territory), of a kind already among the members, and not public (PUBLIC_KINDS). 
 on the same SDGs there (wider actors such as a département or a CAF, other profiles such as a
 research team) are named as partners to connect with, without penalty: they are the ecosystem, not
 duplicates. Terminated alliances are named as experience to build on, without penalty."""
+
+P4_DOUBLED_MAX = 0.6
+"""P4: when partners duplicate each other, or the alliance adds nothing to one partner's own
+footprint, P4 is at best partly met (score capped at 0.6), however distinct the outside world is."""
 
 SUBSTITUTION_MIN_SHARE = 0.6
 """P4: another alliance, or a group of local outside actors, that already occupies at least 60 %

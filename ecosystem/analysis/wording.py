@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from ecosystem import vocabulary
+from ecosystem.analysis import articles
 from ecosystem.analysis.thresholds import PLACES_SHOWN, Status
 from ecosystem.lang import ACCEPTED, Lang, parse_lang
 from ecosystem.model import ActorKind, Dimension, Level
@@ -84,9 +85,11 @@ def number(value: float, lang: str, digits: int = 2) -> str:
 def percent(value: float, lang: str) -> str:
     """A share as a whole percentage (French puts a space before %).
 
-    >>> percent(0.5, "fr"), percent(0.5, "en")
-    ('50 %', '50%')
+    >>> percent(0.5, "fr"), percent(0.5, "en"), percent(0.003, "fr")
+    ('50 %', '50%', 'moins de 1 %')
     """
+    if 0 < value < 0.005:  # never "0 %" for something that is there
+        return tr(lang, "moins de 1 %", "less than 1%")
     return f"{round(value * 100)}{tr(lang, ' %', '%')}"
 
 
@@ -300,31 +303,37 @@ def place_names(territory_ids: Iterable[str], lang: str, shown: int = PLACES_SHO
 
 
 def in_places(territory_ids: Sequence[str] | frozenset[str], lang: str, total: int | None = None) -> str:
-    """Where, with the right preposition: "à Valence", "sur le territoire de Drôme", "in Valence".
+    """Where, with the right preposition: "à Valence", "sur le territoire de la Drôme", "in Valence".
 
     >>> in_places(["commune:26362"], "fr"), in_places(["departement:26"], "fr")
-    ('à Valence', 'sur le territoire de Drôme')
+    ('à Valence', 'sur le territoire de la Drôme')
+    >>> in_places(["epci:246900757"], "fr")
+    'sur le territoire de la CC de la Vallée du Garon (CCVG)'
     """
     names = place_names(territory_ids, lang, total=total)
     if lang == "en":
         return f"in {names}"
-    levels = {tid.partition(":")[0] for tid in territory_ids}
+    ids = set(territory_ids)
+    levels = {tid.partition(":")[0] for tid in ids}
+    many = max(len(ids), total or 0) > 1
+    if not many and ids:  # one territory: its article from the INSEE type of name (articles.py)
+        (tid,) = ids
+        names = articles.territory_in_sentence(tid, names)
     if levels == {"commune"}:
-        return f"à {names}"
-    many = max(len(set(territory_ids)), total or 0) > 1
+        return to(names)
     return ("sur les territoires " if many else "sur le territoire ") + de(names)
 
 
 def de(name: str) -> str:
-    """French "de" before a name: elided before a vowel, contracted with "Le" and "Les".
+    """French "de" before a name: elided before a vowel, contracted with "le" and "les".
 
     >>> de("Auvergne-Rhône-Alpes"), de("Drôme"), de("Le Panier"), de("Les Jardins"), de("La Table")
     ("d'Auvergne-Rhône-Alpes", 'de Drôme', 'du Panier', 'des Jardins', 'de La Table')
     """
     first_word, _, rest = name.partition(" ")
-    if first_word == "Le" and rest:
+    if first_word in ("Le", "le") and rest:
         return f"du {rest}"
-    if first_word == "Les" and rest:
+    if first_word in ("Les", "les") and rest:
         return f"des {rest}"
     first = strip_accents(name[:1]).lower()
     return f"d'{name}" if first and first in "aeiouyh" else f"de {name}"
@@ -337,8 +346,8 @@ def to(name: str) -> str:
     ('au Panier', 'aux Jardins', 'à Valence')
     """
     first_word, _, rest = name.partition(" ")
-    if first_word == "Le" and rest:
+    if first_word in ("Le", "le") and rest:
         return f"au {rest}"
-    if first_word == "Les" and rest:
+    if first_word in ("Les", "les") and rest:
         return f"aux {rest}"
     return f"à {name}"

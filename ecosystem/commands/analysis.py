@@ -23,9 +23,15 @@ if TYPE_CHECKING:
     from ecosystem.analysis.coverage import Coverage
     from ecosystem.analysis.diagnosis import Diagnosis
     from ecosystem.analysis.overlap import DuplicateGroup, OverlapResult, PairOverlap
+    from ecosystem.analysis.portfolio import Cell, Portfolio
     from ecosystem.analysis.verdict import Verdict
 
 _LEVELS = {normalize(name): level for level, term in vocabulary.LEVELS.items() for name in term.names()}
+
+
+MEASURED_PRINCIPLES = ("principe-2", "principe-4", "principe-5", "principe-6", "principe-7")
+"""The principles measured on the graph (analysis.principles.MEASURED, which imports the analyses:
+written out here so that `--help` stays light; tests/test_portfolio.py checks they agree)."""
 
 
 def level_arg(text: str) -> Level:
@@ -72,8 +78,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                '  ecosystem complements "Alliance Rivière Drôme vivante" --top 5 --level epci',
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("subject", metavar="ACTOR|ALLIANCE", help="actor or alliance, id or name")
-    p.add_argument("--level", type=level_arg, default=OVERLAP_LEVEL,
-                   help="level at which co-presence is checked: commune (default), epci, departement, region")
+    p.add_argument("--level", type=level_arg, default=None,
+                   help="level at which co-presence is checked: commune, epci, departement, region "
+                        "(default: the same commune first, then the other communes of its EPCI)")
     p.add_argument("--top", type=int, default=10, help="how many candidates to show (default 10)")
     common(p)
     p.set_defaults(func=run_complements)
@@ -91,6 +98,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", type=level_arg, default=None, help="rows' level (default: the next level down)")
     common(p)
     p.set_defaults(func=run_coverage, parser=p)
+
+    p = sub.add_parser(
+        "alliances", help="all the alliances of a territory side by side, principle by principle",
+        description="One row per alliance of the territory, one column per principle measured on the data "
+                    "(P2, P4, P5, P6, P7), and the weakest principle to work on first.",
+        epilog="Examples:\n  ecosystem alliances --in 26\n  ecosystem alliances --in Romans-sur-Isère "
+               "--sort principe-4 --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--in", dest="territory", metavar="TERRITORY", required=True,
+                   help="commune/EPCI/département code, id or name")
+    p.add_argument("--sort", choices=MEASURED_PRINCIPLES, default=None,
+                   help="sort by this principle's score, weakest first (default: by name)")
+    common(p)
+    p.set_defaults(func=run_alliances)
 
     p = sub.add_parser(
         "diagnose", help="an alliance checked against the 21 levers of the Charte du faire alliance",
@@ -213,8 +234,14 @@ def _print_complements(r: ComplementResult, lang: str) -> None:
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
     s = r.subject
     what = t("alliance", "alliance") if s.type == "alliance" else w.kind_name(s.kinds[0], lang)
-    print(t(f"Complémentarités {w.de(s.name)} ({what}), co-présence au niveau {w.level_name(r.level, lang)}",
-            f"Complements of {s.name} ({what}), co-presence at {w.level_name(r.level, lang)} level"))
+    if r.neighbours is not None:
+        print(t(f"Complémentarités {w.de(s.name)} ({what}) : même commune d'abord, puis même "
+                "intercommunalité",
+                f"Complements of {s.name} ({what}): same commune first, then same intercommunality"))
+    else:
+        print(t(f"Complémentarités {w.de(s.name)} ({what}), co-présence au niveau "
+                f"{w.level_name(r.level, lang)}",
+                f"Complements of {s.name} ({what}), co-presence at {w.level_name(r.level, lang)} level"))
     if not r.items:
         print(t("Aucun acteur co-présent n'apporte d'ODD, de profil ou de moyen qui vous manque.",
                 "No co-present actor brings an SDG, a profile or a means you lack."))
@@ -287,6 +314,48 @@ def _print_coverage(c: Coverage, lang: str) -> None:
     print(t(f"{len(c.gaps)} manque(s) (territoire × ODD) :", f"{len(c.gaps)} gap(s) (territory × SDG):"))
     for g in groups:
         print(f"  - {g.sentence}")
+
+
+# ----------------------------------------------------------------------------- alliances
+
+
+def run_alliances(args: argparse.Namespace) -> int:
+    from ecosystem.analysis.lookup import find_territory
+    from ecosystem.analysis.portfolio import portfolio
+
+    store = store_from_args(args)
+    try:
+        tid = find_territory(args.territory, store)
+        result = portfolio(store, tid, args.lang, args.sort)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result)
+    else:
+        _print_portfolio(result, args.lang)
+    return 0
+
+
+def _print_portfolio(p: Portfolio, lang: str) -> None:
+    from ecosystem.analysis import wording as w
+    from ecosystem.reference import reference
+
+    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    n = len(p.rows)
+    where = w.in_places([p.territory], lang)
+    print(t(f"{n} alliance{'s' if n > 1 else ''} {where}", f"{n} alliance{'s' if n != 1 else ''} {where}"))
+    if not p.rows:
+        return
+    heads = [f"P{reference().levers[lever].number}" for lever in p.principles]
+    rows = [[r.name, *(_cell(c, lang) for c in r.cells), r.weakest_name or "-"] for r in p.rows]
+    print_table([t("Alliance", "Alliance"), *heads, t("À travailler d'abord", "Work on first")], rows)
+
+
+def _cell(c: Cell, lang: str) -> str:
+    """A principle's status and score in one cell: "en partie 0,60"."""
+    from ecosystem.analysis import wording as w
+
+    return w.status_label(c.status, lang) + ("" if c.score is None else " " + w.number(c.score, lang))
 
 
 # ----------------------------------------------------------------------------- diagnose

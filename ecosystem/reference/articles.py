@@ -81,6 +81,15 @@ def article(tid: str, path: Path = ARTICLES_CSV) -> Article | None:
     return None if tncc is None else ARTICLES[tncc]
 
 
+def tncc(tid: str, path: Path = ARTICLES_CSV) -> int | None:
+    """The INSEE type of name (TNCC, 0-8) of a territory by its id; None when the COG records none.
+
+    >>> tncc("departement:26"), tncc("departement:69"), tncc("commune:76351")
+    (3, 2, 2)
+    """
+    return _tnccs(path).get(tid)
+
+
 def _guess(name: str) -> Article:
     """No recorded TNCC: no article, and elision before a vowel (« d'Annonay »)."""
     return ARTICLES[1 if name[:1] in VOWELS else 0]

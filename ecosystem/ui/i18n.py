@@ -203,9 +203,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ovl.matrix_empty": ("Aucun chevauchement dans ce territoire.", "No overlap in this territory."),
     "ovl.matrix_cut": ("Les {shown} acteurs les plus concernés sont affichés.",
                        "The {shown} most concerned actors are shown."),
-    "ovl.dup_intro": ("Acteurs du même type dont les empreintes se recouvrent au moins à {pct} : ils font "
-                      "peut-être doublon.", "Actors of the same kind whose footprints overlap by at least "
-                      "{pct}: they may duplicate each other."),
+    "ovl.dup_intro": ("Acteurs du même type dont les empreintes se recouvrent au moins à {pct}, ou dont "
+                      "l'une est presque entièrement incluse dans l'autre : ils font peut-être doublon.",
+                      "Actors of the same kind whose footprints overlap by at least {pct}, or one of which "
+                      "lies almost entirely inside the other: they may duplicate each other."),
     "ovl.dup_none": ("Aucun doublon possible dans ce territoire.",
                      "No possible duplicate in this territory."),
     "ovl.dup_group": ("{n} {kind} — recouvrement de {low} à {high}", "{n} {kind} — overlap {low} to {high}"),
