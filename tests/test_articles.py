@@ -29,8 +29,20 @@ def test_territories_take_their_article_from_the_type_of_name(cog: None) -> None
 
 
 def test_without_the_cog_names_stay_bare_and_epci_take_la() -> None:
-    assert w.in_places(["departement:26"], "fr") == "sur le territoire de Drôme"
-    assert w.in_places(["epci:246900757"], "fr") == "sur le territoire de la CC de la Vallée du Garon (CCVG)"
+    articles.use_source(lambda _tid: None)
+    try:
+        assert w.in_places(["departement:26"], "fr") == "sur le territoire de Drôme"
+        assert w.in_places(["epci:246900757"], "fr") == (
+            "sur le territoire de la CC de la Vallée du Garon (CCVG)")
+    finally:
+        articles.use_source(None)
+
+
+def test_the_shipped_cog_gives_the_articles_by_default() -> None:
+    """The hook reads ecosystem.reference.articles (data/reference/territory_articles.csv)."""
+    assert w.in_places(["departement:26"], "fr") == "sur le territoire de la Drôme"
+    assert w.in_places(["departement:69"], "fr") == "sur le territoire du Rhône"
+    assert w.in_places(["departement:13"], "fr") == "sur le territoire des Bouches-du-Rhône"
 
 
 def test_institutions_take_their_article_and_contract() -> None:
