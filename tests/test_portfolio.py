@@ -69,3 +69,12 @@ def test_the_command_offers_the_principles_the_portfolio_measures():
     from ecosystem.commands.analysis import MEASURED_PRINCIPLES
 
     assert MEASURED_PRINCIPLES == PRINCIPLES
+
+
+def test_rows_are_sorted_as_a_reader_sorts_names():
+    from ecosystem.analysis.portfolio import PortfolioRow, sort_key
+
+    rows = [PortfolioRow(i, name, "active", (), None, "") for i, name in
+            enumerate(["alliance pour", "Alliance Énergies", "Alliance Emploi"])]
+    assert [r.name for r in sorted(rows, key=sort_key(None))] == [
+        "Alliance Emploi", "Alliance Énergies", "alliance pour"]

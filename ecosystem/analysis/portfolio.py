@@ -19,6 +19,7 @@ from ecosystem.analysis.facts import gather
 from ecosystem.analysis.principles import MEASURED
 from ecosystem.analysis.thresholds import Status
 from ecosystem.store.base import Store
+from ecosystem.text import normalize
 
 PRINCIPLES = tuple(MEASURED)
 """The columns: principe-2, principe-4, principe-5, principe-6, principe-7."""
@@ -67,10 +68,11 @@ def weakest(cells: tuple[Cell, ...]) -> str | None:
 
 
 def sort_key(lever: str | None) -> Callable[[PortfolioRow], tuple[Any, ...]]:
-    """Rows by name, or by one principle's score, weakest first (not assessable last)."""
+    """Rows by name as a reader sorts them (« Énergies » between « Emploi » and « pour »), or by one
+    principle's score, weakest first (not assessable last)."""
     if lever is None:
-        return lambda r: (r.name, r.alliance)
-    return lambda r: (r.score(lever) is None, r.score(lever) or 0.0, r.name, r.alliance)
+        return lambda r: (normalize(r.name), r.alliance)
+    return lambda r: (r.score(lever) is None, r.score(lever) or 0.0, normalize(r.name), r.alliance)
 
 
 def portfolio(store: Store, territory_id: str, lang: str = "fr", sort: str | None = None) -> Portfolio:
