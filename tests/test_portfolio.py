@@ -75,6 +75,6 @@ def test_rows_are_sorted_as_a_reader_sorts_names():
     from ecosystem.analysis.portfolio import PortfolioRow, sort_key
 
     rows = [PortfolioRow(i, name, "active", (), None, "") for i, name in
-            enumerate(["alliance pour", "Alliance Énergies", "Alliance Emploi"])]
+            enumerate(["Alliance pour", "Alliance Énergies", "Alliance Emploi"])]
     assert [r.name for r in sorted(rows, key=sort_key(None))] == [
-        "Alliance Emploi", "Alliance Énergies", "alliance pour"]
+        "Alliance Emploi", "Alliance Énergies", "Alliance pour"]
