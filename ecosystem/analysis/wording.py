@@ -50,17 +50,21 @@ def join(items: Iterable[str], lang: str) -> str:
 
 
 def sentence(clauses: Iterable[str], lang: str) -> str:
-    """Clauses joined into one sentence, capitalised, ending with a full stop.
+    """Clauses joined into one sentence, capitalised, ending with a full stop, unless a quotation
+    that ends the sentence already ends with its own (« … à ce jour. » takes no second one).
 
     >>> sentence(["présent à Valence", "apporte l'ODD 7"], "fr")
     "Présent à Valence ; apporte l'ODD 7."
+    >>> sentence(["commentaire : « Aucun trajet à ce jour. »"], "fr")
+    'Commentaire : « Aucun trajet à ce jour. »'
     """
     parts = [c.strip() for c in clauses if c and c.strip()]
     if not parts:
         return ""
     text = tr(lang, " ; ", "; ").join(parts)
     text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    ending = text.rstrip("»”\"' \u00a0\u202f")
+    return text if ending.endswith((".", "!", "?", "…")) else text + "."
 
 
 def quoted(text: str, lang: str) -> str:
