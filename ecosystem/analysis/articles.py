@@ -17,8 +17,9 @@ stays bare ("Potagers du Garon").
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 
+from ecosystem.reference import articles as cog
+from ecosystem.reference import reference
 from ecosystem.text import strip_accents
 
 TNCC_ARTICLE = {0: "", 1: "", 2: "le", 3: "la", 4: "les", 5: "l'", 6: "aux", 7: "las", 8: "los"}
@@ -44,27 +45,17 @@ def use_source(source: Callable[[str], int | None] | None) -> None:
 
 
 def territory_tncc(tid: str) -> int | None:
-    """The INSEE type of name of a territory, from the COG module when it is there.
+    """The INSEE type of name of a territory, from the shipped COG (`ecosystem.reference.articles`).
 
     >>> territory_tncc("epci:246900757")  # CC de la Vallée du Garon: a communauté, feminine
     3
+    >>> territory_tncc("departement:69")  # le Rhône
+    2
     """
     if tid.startswith("epci:"):
-        from ecosystem.analysis.wording import territory_name
-
-        return 3 if _head(territory_name(tid)) in FEMININE_HEADS else None
-    source = _source or _cog_source()
-    return source(tid) if source is not None else None
-
-
-def _cog_source() -> Callable[[str], int | None] | None:
-    """`ecosystem.reference.articles.tncc`, once that module is merged; None until then."""
-    try:
-        module = import_module("ecosystem.reference.articles")
-    except ImportError:
-        return None
-    found = getattr(module, "tncc", None)
-    return found if callable(found) else None
+        territory = reference().hierarchy.get(tid)
+        return 3 if territory and _head(territory.name) in FEMININE_HEADS else None
+    return (_source or cog.tncc)(tid)
 
 
 def _head(name: str) -> str:
