@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from enum import Enum
@@ -85,3 +85,12 @@ def say(fr: str, en: str) -> str:
 def info(fr: str, en: str) -> None:
     """A progress or status sentence, on stderr so that stdout stays clean for --json and pipes."""
     print(say(fr, en), file=sys.stderr)
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int],
+                text: str, example: str) -> argparse.ArgumentParser:
+    """A sub-command whose help and description are `text`, with one example, running `func`: every
+    command of the CLI shows an example in its `--help`."""
+    parser = sub.add_parser(name, help=text, description=text, epilog=f"Example: {example}")
+    parser.set_defaults(func=func)
+    return parser

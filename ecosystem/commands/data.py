@@ -10,11 +10,13 @@ import argparse
 import difflib
 import shlex
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ecosystem.access.writes import Writes, cli_principal
 from ecosystem.commands.common import (
+    add_command,
     add_json_flag,
     add_lang_flag,
     info,
@@ -205,10 +207,7 @@ def generate_cmd(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def add(name: str, func, text: str, example: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, help=text, description=text, epilog=f"Example: {example}")
-        parser.set_defaults(func=func)
-        return parser
+    add = partial(add_command, sub)
 
     p = add("validate", validate_cmd, "check a dataset and report every problem (exit 1 if any)",
             "ecosystem validate data/examples/demo-drome")

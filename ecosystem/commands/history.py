@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
 from ecosystem import vocabulary
 from ecosystem.access.writes import Writes, cli_principal
-from ecosystem.commands.common import add_json_flag, print_json, print_table, say, store_from_args
+from ecosystem.commands.common import (
+    add_command,
+    add_json_flag,
+    print_json,
+    print_table,
+    say,
+    store_from_args,
+)
 from ecosystem.history.archive import Archive
 from ecosystem.lang import configured_lang
 
@@ -107,10 +115,7 @@ def purge_cmd(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def add(name: str, func, text: str, example: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, help=text, description=text, epilog=f"Example: {example}")
-        parser.set_defaults(func=func)
-        return parser
+    add = partial(add_command, sub)
 
     p = add("audit", audit_cmd, "the audit log: who changed which dataset, when, and what it held",
             "ecosystem audit --json")

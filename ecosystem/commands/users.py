@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from functools import partial
 
 from ecosystem import settings
 from ecosystem.access.accounts import Accounts
 from ecosystem.access.errors import AccountError
 from ecosystem.access.roles import ROLE_TERMS, Role, parse_role
-from ecosystem.commands.common import add_json_flag, print_json, print_table, say
+from ecosystem.commands.common import add_command, add_json_flag, print_json, print_table, say
 
 
 def _accounts() -> Accounts:
@@ -91,10 +92,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = parser.add_subparsers(dest="users_command", metavar="ACTION", parser_class=type(parser))
     group.required = True
 
-    def add(name: str, func, help_text: str, example: str) -> argparse.ArgumentParser:
-        p = group.add_parser(name, help=help_text, description=help_text, epilog=f"Example: {example}")
-        p.set_defaults(func=func)
-        return p
+    add = partial(add_command, group)
 
     p = add("add", add_cmd, "create an account (the password is asked for, or read from stdin)",
             "ecosystem users add marie --role contributor --grant demo-drome")
