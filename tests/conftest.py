@@ -65,3 +65,19 @@ def memory_store(tmp_path) -> Store:
     from ecosystem.store.memory import MemoryStore
 
     return MemoryStore(tmp_path / "embedded")
+
+
+@pytest.fixture
+def small_state(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """An embedded store in a temporary state folder holding the small dataset; the CLI in French by
+    default, no Neo4j from the environment, no .streamlit/secrets.toml from the working copy."""
+    from ecosystem import settings
+    from ecosystem.store.memory import MemoryStore
+    from tests.factories import small_dataset
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "ECOSYSTEM_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path / "state"))
+    MemoryStore(settings.state_dir() / "embedded").load(small_dataset())
+    return tmp_path

@@ -7,24 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from ecosystem import settings
 from ecosystem.cli import build_parser, main
-from tests.factories import small_dataset
 
 COMMANDS = ("overlaps", "complements", "coverage", "diagnose")
 
 
 @pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An embedded store in a temporary state folder holding the small dataset."""
-    from ecosystem.store.memory import MemoryStore
-
-    monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml from the working copy
-    for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "ECOSYSTEM_LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path / "state"))
-    MemoryStore(settings.state_dir() / "embedded").load(small_dataset())
-    return tmp_path
+def state(small_state: Path) -> Path:
+    """The small dataset in a temporary embedded store (conftest.small_state)."""
+    return small_state
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

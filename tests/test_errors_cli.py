@@ -14,21 +14,15 @@ from ecosystem import settings
 from ecosystem.cli import main
 from ecosystem.store.memory import MemoryStore
 from tests.browser_support import free_port
-from tests.factories import small_dataset
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "examples" / "demo-drome"
 BROKEN = "nom;type;territoires;odd\nJardins partagés;association;69999;2\nBio;banane;26362;99\n"
 
 
 @pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An embedded store in a temporary state folder holding the small dataset; French by default."""
-    monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml from the working copy
-    for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "ECOSYSTEM_LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path / "state"))
-    MemoryStore(settings.state_dir() / "embedded").load(small_dataset())
-    return tmp_path
+def state(small_state: Path) -> Path:
+    """The small dataset in a temporary embedded store (conftest.small_state)."""
+    return small_state
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
