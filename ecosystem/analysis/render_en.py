@@ -171,6 +171,37 @@ def _gap(f: Finding) -> str:
     return f"{who_} {verb} {what} but no actor or alliance works on it {w.in_places(f.places, L)}"
 
 
+def _local_split(f: Finding) -> str:
+    (tid,) = f.places
+    where, local, total = w.in_places([tid], L), f.count or 0, f.total or 0
+    if not total:
+        return f"no actor is present {where}"
+    wider = total - local
+    here = (f"{w.whole(local, L)} {'actor acts' if local == 1 else 'actors act'} locally" if local
+            else "no actor acts locally")
+    coarser = ("intercommunality, département, région or France" if tid.startswith("commune:")
+               else "département, région or France")
+    if not wider:
+        return f"{where}, {here}"
+    counted = "is counted there because it acts" if wider == 1 else "are counted there because they act"
+    others = (" other" if wider == 1 else " others") if local else ""
+    return f"{where}, {here} and {w.whole(wider, L)}{others} {counted} in a wider territory ({coarser})"
+
+
+def _no_policy(f: Finding) -> str:
+    (tid,) = f.places
+    return (f"no public policy in the loaded data covers {w.territory_name(tid)}: gaps therefore cannot be "
+            "computed (a gap is an SDG a policy targets with nobody to carry it)")
+
+
+def _straddles(f: Finding) -> str:
+    (tid,) = f.places
+    parts = w.join((f"{w.territory_name(dep)} ({w.whole(n, L)} commune{'s' if n != 1 else ''})"
+                    for dep, n in f.counts), L)
+    return (f"{w.territory_name(tid)} spans {parts}: an actor working across only one of these départements "
+            "is counted there only in that département's communes")
+
+
 CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NO_MEMBERS: lambda f: "no member is recorded for this alliance",
     Code.ADD_MEMBERS:
@@ -330,5 +361,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NEEDS_OFFERED: lambda f: f"needs {w.levers_phrase(f.levers, L)} you offer",
     Code.GAP: _gap,
     Code.GAP_GROUP: _gap,
+    Code.LOCAL_SPLIT: _local_split,
+    Code.NO_POLICY_NO_GAPS: _no_policy,
+    Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in English."""

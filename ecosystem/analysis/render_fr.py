@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ecosystem.analysis import wording as w
-from ecosystem.analysis.articles import actor_in_sentence
+from ecosystem.analysis.articles import actor_in_sentence, territory_in_sentence
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.phrases import agree, names, who
 from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN
@@ -330,6 +330,46 @@ def _gap(f: Finding) -> str:
     return f"{who_} {verb} l'{what} mais aucun acteur ni alliance n'y travaille {w.in_places(f.places, L)}"
 
 
+def _local_split(f: Finding) -> str:
+    """« à Brignais, 2 acteurs agissent sur place et 14 autres y sont comptés parce qu'ils agissent
+    sur un territoire plus large (intercommunalité, département, région ou France) »."""
+    (tid,) = f.places
+    where, local, total = w.in_places([tid], L), f.count or 0, f.total or 0
+    if not total:
+        return f"aucun acteur n'est présent {where}"
+    wider = total - local
+    here = (f"{w.whole(local, L)} {agree(local, 'acteur agit', 'acteurs agissent')} sur place" if local
+            else "aucun acteur n'agit sur place")
+    coarser = ("intercommunalité, département, région ou France" if tid.startswith("commune:")
+               else "département, région ou France")
+    if not wider:
+        return f"{where}, {here}"
+    counted = agree(wider, "y est compté parce qu'il agit", "y sont comptés parce qu'ils agissent")
+    others = agree(wider, "autre", "autres") if local else ""
+    return (f"{where}, {here} et {w.whole(wider, L)}{' ' + others if others else ''} {counted} sur un "
+            f"territoire plus large ({coarser})")
+
+
+def _no_policy(f: Finding) -> str:
+    (tid,) = f.places
+    return (f"aucune politique publique des données chargées ne couvre {_territory(tid)} : les manques "
+            "ne peuvent donc pas être calculés (un manque est un ODD visé par une politique sans personne "
+            "pour le porter)")
+
+
+def _straddles(f: Finding) -> str:
+    (tid,) = f.places
+    parts = w.join((f"{_territory(dep)} ({w.whole(n, L)} {agree(n, 'commune', 'communes')})"
+                    for dep, n in f.counts), L)
+    return (f"{_territory(tid)} s'étend sur {parts} : un acteur qui agit à l'échelle d'un seul de ces "
+            "départements n'y est compté que dans les communes de celui-ci")
+
+
+def _territory(tid: str) -> str:
+    """A territory's name with its article: « la CC du Diois », « la Drôme », « Valence »."""
+    return territory_in_sentence(tid, w.territory_name(tid))
+
+
 CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NO_MEMBERS: lambda f: "aucun membre n'est enregistré pour cette alliance",
     Code.ADD_MEMBERS: lambda f: ("ajoutez ses membres (feuille « membres » du jeu de données) pour que ce "
@@ -460,5 +500,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NEEDS_OFFERED: lambda f: f"a besoin {w.de(w.levers_phrase(f.levers, L))} que vous offrez",
     Code.GAP: _gap,
     Code.GAP_GROUP: _gap,
+    Code.LOCAL_SPLIT: _local_split,
+    Code.NO_POLICY_NO_GAPS: _no_policy,
+    Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in French."""
