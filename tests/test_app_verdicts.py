@@ -14,7 +14,10 @@ from ecosystem.analysis.overlap import overlap_matrix
 from ecosystem.analysis.portfolio import portfolio
 from ecosystem.ui.views.explain import complement_help, score_help, status_legend
 from ecosystem.ui.views.overlaps import territory_matrix
-from tests.test_app import clean, demo, kind, run, shown, store  # noqa: F401  (fixtures)
+from tests import test_app as app
+
+kind, demo = app.kind, app.demo  # the fixtures: the demo on each store, as the app opens it
+clean, run, shown, store = app.clean, app.run, app.shown, app.store
 
 
 def _columns(frame) -> dict:

@@ -28,12 +28,16 @@ TNCC_ARTICLE = {0: "", 1: "", 2: "le", 3: "la", 4: "les", 5: "l'", 6: "aux", 7: 
 FEMININE_HEADS = ("cc", "ca", "cu", "communaute", "metropole", "ville", "mairie", "commune", "region",
                   "collectivite", "agglomeration", "banque", "fondation", "federation", "maison",
                   "chambre", "direction", "caisse", "mission", "association", "cooperative", "cuisine",
-                  "equipe", "epicerie", "ressourcerie", "recyclerie", "legumerie", "ferme", "amap")
+                  "equipe", "epicerie", "ressourcerie", "recyclerie", "legumerie", "ferme", "amap",
+                  "strategie", "charte", "convention", "politique", "feuille", "operation")
 MASCULINE_HEADS = ("departement", "syndicat", "conseil", "pays", "parc", "pole", "centre", "comite",
                    "groupement", "laboratoire", "college", "lycee", "reseau", "collectif", "secours",
-                   "fonds", "observatoire", "atelier", "institut", "office", "ccas", "cias")
-"""First words of institution names, by gender (without accents, lower case). A name starting with
-one of them is a description ("la Ville de …"), not a proper name."""
+                   "fonds", "observatoire", "atelier", "institut", "office", "ccas", "cias",
+                   "projet", "contrat", "plan", "programme", "schema", "pacte", "agenda", "dispositif",
+                   "pat", "pcaet", "crte", "scot", "plui", "plu", "sraddet", "pdi")
+"""First words of institution and policy names, by gender (without accents, lower case). A name
+starting with one of them is a description ("la Ville de …", "le Contrat de ville de …"), not a
+proper name."""
 
 _source: Callable[[str], int | None] | None = None
 

@@ -202,6 +202,14 @@ def _straddles(f: Finding) -> str:
             "is counted there only in that département's communes")
 
 
+def _means(levers: Iterable[str]) -> str:
+    """The means "Tools" (a lever's name is not a noun phrase on its own)."""
+    order = {lv.id: i for i, lv in enumerate(reference().levers)}
+    ids = sorted(set(levers), key=lambda i: order.get(i, 99))
+    quoted = w.join((w.quoted(w.lever_name(i, L), L) for i in ids), L)
+    return f"the means {quoted}"
+
+
 CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NO_MEMBERS: lambda f: "no member is recorded for this alliance",
     Code.ADD_MEMBERS:
@@ -346,8 +354,9 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.DUPLICATE_GROUP:
         lambda f: (f"{w.join((r.name for r in f.refs), L)} are {len(f.refs)} "
                    f"{w.kind_name(f.kinds[0], L, plural_=True)} with very similar or nested footprints"),
-    Code.PRESENT_TOGETHER: lambda f: (f"all present {w.in_places(f.places, L, total=f.count)} on "
-                                      f"{w.sdgs_phrase(f.sdgs, L)}"),
+    Code.PRESENT_TOGETHER: lambda f: (f"{'both' if f.total == 2 else 'all'} present "
+                                      f"{w.in_places(f.places, L, total=f.count)} "
+                                      f"on {w.sdgs_phrase(f.sdgs, L)}"),
     Code.SEE_WITH_THEM: lambda f: "see with them whether they can join forces or share the roles",
     Code.PRESENT: lambda f: "present " + w.in_places(f.places, L, total=f.count),
     Code.PRESENT_NEARBY:
@@ -357,8 +366,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.OTHER_PROFILE_ALLIANCE:
         lambda f: f"profile \"{w.kind_name(f.kinds[0], L)}\", missing from the alliance",
     Code.WORKS_ALIKE: lambda f: f"works on {w.sdgs_phrase(f.sdgs, L)} as you do",
-    Code.OFFERS_NEEDED: lambda f: f"offers {w.levers_phrase(f.levers, L)} you need",
-    Code.NEEDS_OFFERED: lambda f: f"needs {w.levers_phrase(f.levers, L)} you offer",
+    Code.OFFERS_NEEDED: lambda f: f"offers {_means(f.levers)} that you need",
+    Code.NEEDS_OFFERED: lambda f: f"needs {_means(f.levers)} that you offer",
     Code.GAP: _gap,
     Code.GAP_GROUP: _gap,
     Code.LOCAL_SPLIT: _local_split,

@@ -114,6 +114,7 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
         "Complementarity score out of 100: new SDGs brought ({new_sdgs}), another profile "
         "({other_kind}), means you need ({receives}), needs you can meet ({gives}), exchange both ways "
         "({mutual}), an SDG in common ({common_ground}), proximity ({proximity})."),
+    "cpl.found_one": ("1 partenaire possible :", "1 possible partner:"),
     "cpl.legend": (
         "Pastilles : :gray-badge[gris] type d'acteur · :green-badge[vert] score de complémentarité "
         "(survolez « Score » dans le tableau pour son calcul).",

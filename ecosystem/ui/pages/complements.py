@@ -4,7 +4,7 @@ import streamlit as st
 
 from ecosystem.ui import components, widgets
 from ecosystem.ui.context import current
-from ecosystem.ui.i18n import kind_label, percent_label, t
+from ecosystem.ui.i18n import kind_label, number_label, percent_label, t
 from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table
 from ecosystem.ui.views.explain import complement_help
 
@@ -31,7 +31,8 @@ if subject:
     if not result.items:
         st.info(t("cpl.none", lang, name=result.subject.name))
     else:
-        st.write(t("cpl.found", lang, found=result.found, shown=len(result.items)))
+        st.write(t("cpl.found_one", lang) if result.found == 1 else
+                 t("cpl.found", lang, found=number_label(result.found, lang), shown=len(result.items)))
         st.caption(t("cpl.legend", lang) + " " + complement_help(lang))
         for c in result.items:
             badges = [components.badge(kind_label(c.kind, lang), "gray"),

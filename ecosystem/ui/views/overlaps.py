@@ -36,9 +36,9 @@ def overlaps_table(result: OverlapResult, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(k, lang) for k in keys])
 
 
-OVERLAP_HELP = {"ovl.col_jaccard": "ovl.help_overlap", "ovl.col_inside": "ovl.help_inside",
-                "ovl.col_other_inside": "ovl.help_other_inside"}
-"""The one-line explanation of each share column of the overlaps table."""
+OVERLAP_HELP = (("ovl.col_jaccard", "ovl.help_overlap"), ("ovl.col_inside", "ovl.help_inside"),
+                ("ovl.col_other_inside", "ovl.help_other_inside"))
+"""Each share column of the overlaps table, with its one-line explanation."""
 
 
 def overlaps_column_config(lang: str) -> dict[str, object]:
@@ -46,7 +46,7 @@ def overlaps_column_config(lang: str) -> dict[str, object]:
     import streamlit as st
 
     return {t(col, lang): st.column_config.TextColumn(t(col, lang), help=t(text, lang))
-            for col, text in OVERLAP_HELP.items()}
+            for col, text in OVERLAP_HELP}
 
 
 def territory_matrix(store: Store, territory_id: str, level: str,
