@@ -81,7 +81,11 @@ def test_the_overlap_matrix_in_plain_words(server, page):
     text = _visible_text(page)
     assert "Jaccard" not in text
     assert "on lit la part dans chaque sens" in text
-    assert page.locator(".js-plotly-plot text", has_text="100 %").count() > 0
+    hover = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].hovertext")
+    said = [text for row in hover for text in row if text]
+    assert any(text.startswith("100 % de l'empreinte de ") for text in said), said[:5]
+    assert not any(text.startswith("0 %") for text in said)
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     screenshot(page, "92-chevauchements-matrice")
 
 
@@ -109,4 +113,5 @@ def test_territories_without_policy_say_gaps_cannot_be_computed(server, page):
     text = _visible_text(page)
     assert "les manques ne peuvent donc pas être calculés" in text.replace("\n", " ")
     assert "Aucun manque" not in text
+    page.get_by_text("les manques ne peuvent donc pas").first.scroll_into_view_if_needed()
     screenshot(page, "95-territoires-sans-politique")

@@ -125,8 +125,10 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
     "terrp.scope_all": ("tous", "all"),
     "terrp.scope_local": ("acteurs locaux seulement", "local actors only"),
     "terrp.help_scope": (
-        "« Locaux » : acteurs qui agissent dans la ligne elle-même (ou dans une de ses communes), et non "
-        "parce qu'ils agissent sur tout le département, la région ou la France.",
-        "\"Local\": actors acting in the row itself (or in one of its communes), not counted because they "
-        "act in the whole département, région or France."),
+        "« Locaux » : acteurs qui agissent dans le territoire de la ligne (ou dans une de ses communes), et "
+        "non ceux qui n'y sont comptés que parce qu'ils agissent sur tout un territoire plus large "
+        "(l'intercommunalité pour une commune, le département, la région, la France).",
+        "\"Local\": actors acting in the row's territory (or in one of its communes), not those counted "
+        "there only because they act in a whole wider territory (the intercommunality for a commune, the "
+        "département, the région, France)."),
 }

@@ -39,13 +39,13 @@ def sort_label(sort: str, lang: str) -> str:
 
 
 def portfolio_table(p: Portfolio, lang: str) -> pd.DataFrame:
-    """One row per alliance: name, status, one score (0-100, empty when not assessable) per
-    principle, the principle to work on first."""
-    columns = [t("pf.col_alliance", lang), t("pf.col_status", lang),
-               *(principle_column(lever, lang) for lever in p.principles), t("pf.col_weakest", lang)]
-    rows = [[r.name, alliance_status(r.alliance_status).label(lang),
+    """One row per alliance: name, the principle to work on first (next to the name: it is what a
+    reader looks for), one score (0-100, empty when not assessable) per principle, the status."""
+    columns = [t("pf.col_alliance", lang), t("pf.col_weakest", lang),
+               *(principle_column(lever, lang) for lever in p.principles), t("pf.col_status", lang)]
+    rows = [[r.name, principle_column(r.weakest, lang) if r.weakest else "—",
              *(None if c.score is None else round(c.score * 100) for c in r.cells),
-             principle_column(r.weakest, lang) if r.weakest else "—"] for r in p.rows]
+             alliance_status(r.alliance_status).label(lang)] for r in p.rows]
     frame = pd.DataFrame(rows, columns=columns)
     for lever in p.principles:
         frame[principle_column(lever, lang)] = frame[principle_column(lever, lang)].astype("Int64")
