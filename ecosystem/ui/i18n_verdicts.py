@@ -101,8 +101,8 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
         ":blue-badge[blue] another kind. \"Common share\": among all the places × SDGs where either acts, "
         "the share where both act."),
     "ovl.col_other_inside": ("Part de l'empreinte de l'autre", "Share of the other's footprint"),
-    "ovl.hover_inside": ("{share} de l'empreinte de {row} est aussi celle de {col}",
-                         "{share} of {row}'s footprint is also {col}'s"),
+    "ovl.hover_inside": ("{share} de l'empreinte {of_row} est aussi occupée par {by_col}",
+                         "{share} of {of_row}'s footprint is also occupied by {by_col}"),
     "ovl.matrix_axis": ("empreinte de… (ligne) incluse dans celle de… (colonne)",
                         "footprint of… (row) inside that of… (column)"),
     # ------------------------------------------------------------------ complements explained
