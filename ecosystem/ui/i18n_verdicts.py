@@ -103,8 +103,8 @@ VERDICT_STRINGS: dict[str, tuple[str, str]] = {
     "ovl.col_other_inside": ("Part de l'empreinte de l'autre", "Share of the other's footprint"),
     "ovl.hover_inside": ("{share} de l'empreinte {of_row} est aussi occupée par {by_col}",
                          "{share} of {of_row}'s footprint is also occupied by {by_col}"),
-    "ovl.matrix_axis": ("empreinte de… (ligne) incluse dans celle de… (colonne)",
-                        "footprint of… (row) inside that of… (column)"),
+    "ovl.matrix_axis": ("part de l'empreinte de la ligne occupée par la colonne",
+                        "share of the row's footprint occupied by the column"),
     # ------------------------------------------------------------------ complements explained
     "cpl.help_score": (
         "Score de complémentarité sur 100 : nouveaux ODD apportés ({new_sdgs}), autre profil "

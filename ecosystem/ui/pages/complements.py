@@ -5,7 +5,7 @@ import streamlit as st
 from ecosystem.ui import components, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import kind_label, number_label, percent_label, t
-from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table
+from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table, of_name
 from ecosystem.ui.views.explain import complement_help
 
 SHOWN = 10
@@ -29,7 +29,7 @@ else:
 if subject:
     result = ctx.q(complements_of, subject_type, subject, SHOWN, lang)
     if not result.items:
-        st.info(t("cpl.none", lang, name=result.subject.name))
+        st.info(t("cpl.none", lang, of_name=of_name(result.subject.name, lang)))
     else:
         st.write(t("cpl.found_one", lang) if result.found == 1 else
                  t("cpl.found", lang, found=number_label(result.found, lang), shown=len(result.items)))
