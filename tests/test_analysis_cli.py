@@ -97,7 +97,7 @@ def test_coverage_resolves_a_name_and_lists_the_gaps(state: Path, capsys: pytest
     code, out, _ = run(capsys, "coverage", "200068781")
     assert code == 0
     assert out.startswith("Couverture des ODD : CA Valence Romans Agglo (EPCI 200068781), par commune")
-    assert "56 manque(s) (territoire × ODD) :" in out
+    assert "56 manques (territoire × ODD) :" in out
     assert "PCAET Valence Romans vise l'ODD 7" in out
     total = next(line for line in out.splitlines() if line.startswith("Total CA Valence Romans Agglo"))
     assert total.split()[-17:][1] == "4"  # SDG 2: four actors in the agglo

@@ -107,8 +107,8 @@ def test_the_poorly_anchored_alliance(demo: Store) -> None:
 def test_the_alliance_without_public_policy(demo: Store) -> None:
     p = _principles(demo, "riviere-drome-vivante")
     assert (p[7].status, p[7].score) == (Status.NOT_MET, 0.0)
-    assert p[7].suggestion.startswith("Rapprochez-vous de « Contrat de relance et de transition écologique "
-                                      "du Val de Drôme en Biovallée »")
+    assert p[7].suggestion.startswith("Rapprochez-vous du Contrat de relance et de transition écologique "
+                                      "du Val de Drôme en Biovallée (CRTE, porté par")
     assert "invitez la Communauté de communes du Val de Drôme en Biovallée" in p[7].suggestion
     data = next(v for v in diagnose(demo, "riviere-drome-vivante").means if v.lever == "moyen-donnees")
     assert "Équipe de recherche Hydro-Drôme" in data.suggestion

@@ -305,9 +305,9 @@ def test_p7_no_authority_no_alignment_names_the_policy_and_its_carrier() -> None
     assert [(f.refs[0].id, f.refs[0].kind, names(Finding("", f.others)), f.sdgs) for f in closer] == [
         ("crte", "", ["CC Val de Drôme"], (6, 13)), ("velo", "", ["Département"], (13,))]  # kind in the name
     assert names(found(v, Code.P7_INVITE)) == ["CC Val de Drôme", "Département"]
-    assert v.suggestion.startswith("Rapprochez-vous de « CRTE Val de Drôme » (porté par la CC Val de Drôme), "
-                                   "qui vise les ODD 6 et 13 sur votre territoire ; rapprochez-vous de "
-                                   "« Plan vélo »")
+    assert v.suggestion.startswith("Rapprochez-vous du CRTE Val de Drôme (porté par la CC Val de Drôme), "
+                                   "qui vise les ODD 6 et 13 sur votre territoire ; rapprochez-vous du "
+                                   "Plan vélo")
     assert "invitez la CC Val de Drôme et le Département à rejoindre l'alliance" in v.suggestion
     assert principle_7(f, "en").suggestion.startswith(
         "Get closer to \"CRTE Val de Drôme\" (carried by CC Val de Drôme), which addresses SDGs 6 and 13 on "

@@ -162,7 +162,7 @@ def test_complement_reason_for_an_alliance_says_the_profile_is_missing() -> None
     c = contribution(alliance, ActorKind.ENTREPRISE, (2,), ("moyen-outils",), ())
     text = complement_reason(alliance, ActorKind.ENTREPRISE, [VALENCE], c, "fr")
     assert text == ("Présent à Valence ; profil « entreprise », absent de l'alliance ; travaille comme vous "
-                    "sur l'ODD 2 ; offre Outils dont vous avez besoin.")
+                    "sur l'ODD 2 ; offre le moyen « Outils », dont vous avez besoin.")
     assert alliance.exclude == ("al", "m1")
 
 
@@ -190,8 +190,8 @@ def test_find_gaps_lists_the_policies_concerned() -> None:
                 Policy("crest", "Crest plan", "PAT", ("c",), (CREST,), (5, 8))]
     gaps = find_gaps([row], policies, Level.COMMUNE)
     assert [(g.sdg, g.policies) for g in gaps] == [(5, ("cdv", "pcaet")), (8, ("cdv",))]
-    assert gaps[0].sentence == ("À Valence, Contrat de ville et PCAET visent l'ODD 5 (Égalité entre les "
-                                "sexes) mais aucun acteur ni alliance n'y travaille.")
+    assert gaps[0].sentence == ("À Valence, le Contrat de ville et le PCAET visent l'ODD 5 (Égalité entre "
+                                "les sexes) mais aucun acteur ni alliance n'y travaille.")
     grouped = group_gaps(gaps)
     assert [g.territories for g in grouped] == [(VALENCE,), (VALENCE,)]
 

@@ -122,8 +122,8 @@ def test_complements_of_an_actor_by_hand(loaded: Store) -> None:
         (Code.BRINGS_SDGS, (8,)), (Code.OTHER_PROFILE, ("entreprise",)),
         (Code.OFFERS_NEEDED, ("moyen-donnees",)), (Code.NEEDS_OFFERED, ("moyen-competences",))]
     assert biodrome.reason == ("Présent à Valence ; apporte l'ODD 8 que vous ne couvrez pas ; profil "
-                               "« entreprise », différent du vôtre ; offre Données dont vous avez besoin ; "
-                               "a besoin de Compétences que vous offrez.")
+                               "« entreprise », différent du vôtre ; offre le moyen « Données », dont "
+                               "vous avez besoin ; a besoin du moyen « Compétences », que vous offrez.")
     assert r.items[1].score == pytest.approx(w["new_sdgs"] * 2 / 3 + w["other_kind"] + w["common_ground"]
                                              + w["proximity"] / N_VRA)
     assert r.items[2].score == pytest.approx(w["new_sdgs"] * 2 / 3 + w["other_kind"] + w["proximity"])
@@ -149,7 +149,8 @@ def test_complements_of_an_alliance_leave_its_members_out(loaded: Store) -> None
 def test_english_reasons(loaded: Store) -> None:
     r = complements(loaded, find_actor(loaded, "jardins-valence"), lang="en")
     assert r.items[0].reason == ("Present in Valence; brings SDG 8 you do not cover; profile \"company\", "
-                                 "different from yours; offers Data you need; needs Skills you offer.")
+                                 "different from yours; offers the means \"Data\" that you need; needs the "
+                                 "means \"Skills\" that you offer.")
 
 
 # ----------------------------------------------------------------------------- coverage
@@ -175,7 +176,7 @@ def test_coverage_of_the_agglo_by_commune(loaded: Store) -> None:
     assert (why.code, why.sdgs, [r.id for r in why.refs]) == (Code.GAP_GROUP, (7,), ["pcaet-vra"])
     assert why.places == groups[0].territories and len(why.places) == N_VRA
     assert c.gaps[0].findings[0].places == (VALENCE,)
-    assert groups[0].sentence.startswith("PCAET Valence Romans vise l'ODD 7 (Énergie propre et d'un coût "
+    assert groups[0].sentence.startswith("Le PCAET Valence Romans vise l'ODD 7 (Énergie propre et d'un coût "
                                          "abordable) mais aucun acteur ni alliance n'y travaille à Valence, ")
 
 
@@ -228,7 +229,7 @@ def test_diagnosis_of_the_climate_alliance(loaded: Store) -> None:
     assert p[4].suggestion == "Faites connaître votre action à Romans Repair Café et à la Ville de Valence."
     assert (p[5].status, p[5].score) == (Status.NOT_MET, 0.0)  # SDG 13 only
     assert (p[7].status, p[7].score) == (Status.MET, th.P7_EITHER)
-    assert p[7].suggestion == ("Rapprochez-vous de « PCAET Valence Romans » (porté par Valence Romans "
+    assert p[7].suggestion == ("Rapprochez-vous du PCAET Valence Romans (porté par Valence Romans "
                                "Agglo), qui vise l'ODD 13 sur votre territoire.")
 
 

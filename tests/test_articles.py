@@ -28,14 +28,22 @@ def test_territories_take_their_article_from_the_type_of_name(cog: None) -> None
     assert w.in_places(["departement:26"], "en") == "in Drôme"
 
 
-def test_without_the_cog_names_stay_bare_and_epci_take_la() -> None:
+def test_without_the_cog_names_stay_bare() -> None:
+    """One source for every territory's article, EPCI included (issue 12, item 4): no second rule
+    hiding behind the table."""
     articles.use_source(lambda _tid: None)
     try:
         assert w.in_places(["departement:26"], "fr") == "sur le territoire de Drôme"
-        assert w.in_places(["epci:246900757"], "fr") == (
-            "sur le territoire de la CC de la Vallée du Garon (CCVG)")
+        assert w.in_places(["epci:246900757"], "fr") == "sur le territoire de CC de la Vallée du Garon (CCVG)"
     finally:
         articles.use_source(None)
+
+
+def test_an_epci_takes_the_article_of_the_shipped_table() -> None:
+    """The table derives it once from the head of the name (data/reference/build_geometry.py)."""
+    assert w.in_places(["epci:246900757"], "fr") == "sur le territoire de la CC de la Vallée du Garon (CCVG)"
+    assert articles.territory_tncc("epci:244500468") == 1  # Orléans Métropole: no article
+    assert articles.territory_tncc("epci:246700488") == 5  # l'Eurométropole de Strasbourg
 
 
 def test_the_shipped_cog_gives_the_articles_by_default() -> None:

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import top_overlaps
+from ecosystem.analysis.portfolio import PRINCIPLES
 from ecosystem.datasets.graph import actor_node, alliance_node, policy_node
 from ecosystem.model import ActorKind, LeverFamily
 from ecosystem.ui import charts, i18n, palette
@@ -26,6 +27,7 @@ from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
 from ecosystem.ui.views import audit as audit_view
 from ecosystem.ui.views import common
 from ecosystem.ui.views import data as data_views
+from ecosystem.ui.views import territories as territories_view
 from ecosystem.ui.views.alliances import assessments_from_form
 from tests import ui_keys
 from tests.factories import CREST, DROME, VALENCE, small_dataset
@@ -60,6 +62,9 @@ BUILT_KEYS = {
     "terrp.measure_": list(charts.MEASURES),  # what the Territoires matrix counts
     "home.": list(charts.MEASURES),  # the same measures, named as on the home page
     "history.reason_": [r.replace(" ", "_") for r in audit_view.REASONS],  # why a version was kept
+    "help.": list(PRINCIPLES),  # what each measured principle's score means (issue 12)
+    "pf.short.": list(PRINCIPLES),  # the portfolio's column titles
+    "terrp.scope_": list(territories_view.SCOPES),  # every actor, or local actors only
 }
 
 

@@ -4,9 +4,10 @@ Territories: the INSEE COG gives each commune, département and région its type
 which says whether the name takes an article and which one ("le Rhône", "la Drôme", "les Mureaux",
 "l'Ardèche"). That table is built elsewhere (`ecosystem.reference.articles`, from the COG); this
 module only asks it, through `territory_tncc`, and writes the French forms ("du Rhône", "de la
-Drôme", "au Teil"). A territory it does not know keeps its name bare, as before. EPCI have no TNCC:
-their names begin with the kind of body ("CC de …", "Communauté d'agglomération …", "Métropole
-de …"), which are feminine, so they take "la".
+Drôme", "au Teil"). A territory it does not know keeps its name bare, as before. EPCI have no TNCC in the
+COG: the shipped table derives theirs once from the head of the name (`epci_tncc` in
+data/reference/build_geometry.py: « la CC du Diois », « l'Eurométropole de Strasbourg »), and this
+module reads that table like any other territory's, so there is one rule for an EPCI's article.
 
 Actors: a name that begins with the common noun of an institution ("CC de la Vallée du Garon",
 "Ville de Brignais", "Département de la Drôme") takes that noun's article in a sentence ("invitez
@@ -19,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ecosystem.reference import articles as cog
-from ecosystem.reference import reference
 from ecosystem.text import strip_accents
 
 TNCC_ARTICLE = {0: "", 1: "", 2: "le", 3: "la", 4: "les", 5: "l'", 6: "aux", 7: "las", 8: "los"}
@@ -28,12 +28,16 @@ TNCC_ARTICLE = {0: "", 1: "", 2: "le", 3: "la", 4: "les", 5: "l'", 6: "aux", 7: 
 FEMININE_HEADS = ("cc", "ca", "cu", "communaute", "metropole", "ville", "mairie", "commune", "region",
                   "collectivite", "agglomeration", "banque", "fondation", "federation", "maison",
                   "chambre", "direction", "caisse", "mission", "association", "cooperative", "cuisine",
-                  "equipe", "epicerie", "ressourcerie", "recyclerie", "legumerie", "ferme", "amap")
+                  "equipe", "epicerie", "ressourcerie", "recyclerie", "legumerie", "ferme", "amap",
+                  "strategie", "charte", "convention", "politique", "feuille", "operation")
 MASCULINE_HEADS = ("departement", "syndicat", "conseil", "pays", "parc", "pole", "centre", "comite",
                    "groupement", "laboratoire", "college", "lycee", "reseau", "collectif", "secours",
-                   "fonds", "observatoire", "atelier", "institut", "office", "ccas", "cias")
-"""First words of institution names, by gender (without accents, lower case). A name starting with
-one of them is a description ("la Ville de …"), not a proper name."""
+                   "fonds", "observatoire", "atelier", "institut", "office", "ccas", "cias",
+                   "projet", "contrat", "plan", "programme", "schema", "pacte", "agenda", "dispositif",
+                   "pat", "pcaet", "crte", "scot", "plui", "plu", "sraddet", "pdi")
+"""First words of institution and policy names, by gender (without accents, lower case). A name
+starting with one of them is a description ("la Ville de …", "le Contrat de ville de …"), not a
+proper name."""
 
 _source: Callable[[str], int | None] | None = None
 
@@ -51,10 +55,9 @@ def territory_tncc(tid: str) -> int | None:
     3
     >>> territory_tncc("departement:69")  # le Rhône
     2
+    >>> territory_tncc("epci:244500468")  # Orléans Métropole: no article, like the shipped table says
+    1
     """
-    if tid.startswith("epci:"):
-        territory = reference().hierarchy.get(tid)
-        return 3 if territory and _head(territory.name) in FEMININE_HEADS else None
     return (_source or cog.tncc)(tid)
 
 

@@ -122,3 +122,6 @@ class Code(StrEnum):
     # ------------------------------------------------------------------ coverage
     GAP = "gap"  # places: one territory; sdgs: one; refs: the policies addressing it there
     GAP_GROUP = "gap-group"  # places: the territories; sdgs: one; refs: the policies
+    LOCAL_SPLIT = "local-split"  # places: the territory; count: actors acting there; total: all present
+    NO_POLICY_NO_GAPS = "no-policy-no-gaps"  # places: the territory no policy (with SDGs) covers
+    EPCI_STRADDLES = "epci-straddles"  # places: the EPCI; counts: (département id, its communes there)

@@ -164,7 +164,8 @@ def complement_reason(subject: Subject, kind: ActorKind, places: Sequence[str], 
     >>> c = contribution(me, ActorKind.ENTREPRISE, (7, 13), ("moyen-donnees",), ("moyen-competences",))
     >>> print(complement_reason(me, ActorKind.ENTREPRISE, ["commune:26362"], c, "fr"))
     Présent à Valence ; apporte les ODD 7 et 13 que vous ne couvrez pas ; profil « entreprise », \
-différent du vôtre ; offre Données dont vous avez besoin ; a besoin de Compétences que vous offrez.
+différent du vôtre ; offre le moyen « Données », dont vous avez besoin ; a besoin du moyen \
+« Compétences », que vous offrez.
     """
     return render.sentence(complement_findings(subject, kind, places, c, shared_count), lang)
 

@@ -151,7 +151,7 @@ def gap_sentence(territory_id: str, sdg: int, policy_names: Sequence[str], lang:
     """One sentence for one gap.
 
     >>> print(gap_sentence("commune:26108", 13, ["PCAET Val de Drôme"], "fr"))
-    À Crest, PCAET Val de Drôme vise l'ODD 13 (Mesures relatives à la lutte contre les changements \
+    À Crest, le PCAET Val de Drôme vise l'ODD 13 (Mesures relatives à la lutte contre les changements \
 climatiques) mais aucun acteur ni alliance n'y travaille.
     """
     why = Finding(Code.GAP, tuple(Ref("", n) for n in policy_names), places=(territory_id,), sdgs=(sdg,))
@@ -159,7 +159,7 @@ climatiques) mais aucun acteur ni alliance n'y travaille.
 
 
 def group_gaps(gaps: Iterable[Gap], lang: str = "fr") -> tuple[GapGroup, ...]:
-    """Gaps grouped by (SDG, policies): "PCAET X vise l'ODD 7 ... à Valence et 53 autres communes".
+    """Gaps grouped by (SDG, policies): "le PCAET X vise l'ODD 7 ... à Valence et 53 autres communes".
 
     Largest groups first, then by SDG.
     """

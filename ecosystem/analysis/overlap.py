@@ -346,7 +346,7 @@ def duplicate_findings(members: Sequence[Actor], shared_t: Sequence[str], shared
                      kinds=(members[0].kind.value,), count=len(members))]
     if shared_t and shared_s:
         found.append(Finding(Code.PRESENT_TOGETHER, places=tuple(shared_t), count=shared_count,
-                             sdgs=tuple(shared_s)))
+                             sdgs=tuple(shared_s), total=len(members)))
     found.append(Finding(Code.SEE_WITH_THEM))
     return tuple(found)
 

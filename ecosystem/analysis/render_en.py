@@ -171,6 +171,45 @@ def _gap(f: Finding) -> str:
     return f"{who_} {verb} {what} but no actor or alliance works on it {w.in_places(f.places, L)}"
 
 
+def _local_split(f: Finding) -> str:
+    (tid,) = f.places
+    where, local, total = w.in_places([tid], L), f.count or 0, f.total or 0
+    if not total:
+        return f"no actor is present {where}"
+    wider = total - local
+    here = (f"{w.whole(local, L)} {'actor acts' if local == 1 else 'actors act'} locally" if local
+            else "no actor acts locally")
+    coarser = ("intercommunality, département, région or France" if tid.startswith("commune:")
+               else "département, région or France")
+    if not wider:
+        return f"{where}, {here}"
+    counted = "is counted there because it acts" if wider == 1 else "are counted there because they act"
+    others = (" other" if wider == 1 else " others") if local else ""
+    return f"{where}, {here} and {w.whole(wider, L)}{others} {counted} in a wider territory ({coarser})"
+
+
+def _no_policy(f: Finding) -> str:
+    (tid,) = f.places
+    return (f"no public policy in the loaded data covers {w.territory_name(tid)}: gaps therefore cannot be "
+            "computed (a gap is an SDG a policy targets with nobody to carry it)")
+
+
+def _straddles(f: Finding) -> str:
+    (tid,) = f.places
+    parts = w.join((f"{w.territory_name(dep)} ({w.whole(n, L)} commune{'s' if n != 1 else ''})"
+                    for dep, n in f.counts), L)
+    return (f"{w.territory_name(tid)} spans {parts}: an actor working across only one of these départements "
+            "is counted there only in that département's communes")
+
+
+def _means(levers: Iterable[str]) -> str:
+    """The means "Tools" (a lever's name is not a noun phrase on its own)."""
+    order = {lv.id: i for i, lv in enumerate(reference().levers)}
+    ids = sorted(set(levers), key=lambda i: order.get(i, 99))
+    quoted = w.join((w.quoted(w.lever_name(i, L), L) for i in ids), L)
+    return f"the means {quoted}"
+
+
 CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.NO_MEMBERS: lambda f: "no member is recorded for this alliance",
     Code.ADD_MEMBERS:
@@ -315,8 +354,9 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.DUPLICATE_GROUP:
         lambda f: (f"{w.join((r.name for r in f.refs), L)} are {len(f.refs)} "
                    f"{w.kind_name(f.kinds[0], L, plural_=True)} with very similar or nested footprints"),
-    Code.PRESENT_TOGETHER: lambda f: (f"all present {w.in_places(f.places, L, total=f.count)} on "
-                                      f"{w.sdgs_phrase(f.sdgs, L)}"),
+    Code.PRESENT_TOGETHER: lambda f: (f"{'both' if f.total == 2 else 'all'} present "
+                                      f"{w.in_places(f.places, L, total=f.count)} "
+                                      f"on {w.sdgs_phrase(f.sdgs, L)}"),
     Code.SEE_WITH_THEM: lambda f: "see with them whether they can join forces or share the roles",
     Code.PRESENT: lambda f: "present " + w.in_places(f.places, L, total=f.count),
     Code.PRESENT_NEARBY:
@@ -326,9 +366,12 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.OTHER_PROFILE_ALLIANCE:
         lambda f: f"profile \"{w.kind_name(f.kinds[0], L)}\", missing from the alliance",
     Code.WORKS_ALIKE: lambda f: f"works on {w.sdgs_phrase(f.sdgs, L)} as you do",
-    Code.OFFERS_NEEDED: lambda f: f"offers {w.levers_phrase(f.levers, L)} you need",
-    Code.NEEDS_OFFERED: lambda f: f"needs {w.levers_phrase(f.levers, L)} you offer",
+    Code.OFFERS_NEEDED: lambda f: f"offers {_means(f.levers)} that you need",
+    Code.NEEDS_OFFERED: lambda f: f"needs {_means(f.levers)} that you offer",
     Code.GAP: _gap,
     Code.GAP_GROUP: _gap,
+    Code.LOCAL_SPLIT: _local_split,
+    Code.NO_POLICY_NO_GAPS: _no_policy,
+    Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in English."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ecosystem.analysis import wording as w
-from ecosystem.analysis.articles import actor_in_sentence
+from ecosystem.analysis.articles import actor_in_sentence, institution_article, territory_in_sentence
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.phrases import agree, names, who
 from ecosystem.analysis.thresholds import SUGGESTIONS_SHOWN
@@ -51,13 +51,29 @@ def _names(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
 
 
 def _de(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
-    """"de" before each name, as French repeats it: "du Centre social et de l'Épicerie"."""
-    return names((w.de(_name(r)) for r in refs), L, shown)
+    """"de" before each name, as French repeats it: "du Centre social, de l'Épicerie et d'un autre"."""
+    return names((w.de(_name(r)) for r in refs), L, shown, prep="de")
 
 
 def _to(refs: Iterable[Ref], shown: int = SUGGESTIONS_SHOWN) -> str:
-    """"à" before each name: "à la Banque alimentaire et au Département"."""
-    return names((w.to(_name(r)) for r in refs), L, shown)
+    """"à" before each name: "à la Banque alimentaire, au Département et à un autre"."""
+    return names((w.to(_name(r)) for r in refs), L, shown, prep="à")
+
+
+def _policy(ref: Ref) -> str:
+    """A policy in a sentence: with its article when its name starts with the kind of document
+    (« le Contrat de ville de Montélimar »), quoted when it is a proper name (« Drôme 2030 »)."""
+    named = actor_in_sentence(ref.name)
+    return named if named != ref.name else w.quoted(ref.name, L)
+
+
+def _policies(refs: Iterable[Ref]) -> str:
+    return w.join((_policy(r) for r in refs), L)
+
+
+def _de_quoted(text: str) -> str:
+    """« de » before a quoted word, elided before a vowel: « d'« Innover » », « de « Outils » »."""
+    return ("d'" if w.starts_with_vowel(text) else "de ") + w.quoted(text, L)
 
 
 def _with_kinds(refs: Iterable[Ref]) -> str:
@@ -276,8 +292,15 @@ def _p7_policies(f: Finding) -> str:
 def _p7_get_closer(f: Finding) -> str:
     policy, carriers = f.refs[0], w.join((_name(r) for r in f.others), L)
     kind = f"{policy.kind}, " if policy.kind else ""
-    return (f"rapprochez-vous de « {policy.name} » ({kind}porté par {carriers}), qui vise "
+    carried = "portée" if institution_article(policy.name) == "la" else "porté"
+    return (f"rapprochez-vous {w.de(_policy(policy))} ({kind}{carried} par {carriers}), qui vise "
             f"{w.sdgs_phrase(f.sdgs, L)} sur votre territoire")
+
+
+def _aligned_elsewhere(f: Finding) -> str:
+    policy = f.refs[0]
+    which = "sur lequel" if institution_article(policy.name) == "le" else "sur laquelle"
+    return f"{_policy(policy)}, {which} l'alliance s'aligne, ne couvre pas son territoire ou ses ODD"
 
 
 def _p7_invite(f: Finding) -> str:
@@ -317,17 +340,74 @@ def _shared_sdgs(f: Finding) -> str:
 
 def _duplicate_group(f: Finding) -> str:
     kind = w.kind_name(f.kinds[0], L, plural_=True)
-    return (f"{w.join((r.name for r in f.refs), L)} sont {len(f.refs)} {kind} aux empreintes très proches "
-            "ou incluses l'une dans l'autre")
+    nested = "l'une dans l'autre" if len(f.refs) == 2 else "les unes dans les autres"
+    return (f"{w.join((_name(r) for r in f.refs), L)} sont {w.whole(len(f.refs), L)} {kind} aux empreintes "
+            f"très proches ou incluses {nested}")
+
+
+def _offers(f: Finding) -> str:
+    """« offre le moyen « Outils », dont vous avez besoin »: a lever's name is not a noun phrase."""
+    return f"offre {_means(f.levers, 'le moyen', 'les moyens')}, dont vous avez besoin"
+
+
+def _needs(f: Finding) -> str:
+    return f"a besoin {_means(f.levers, 'du moyen', 'des moyens')}, que vous offrez"
+
+
+def _means(levers: Iterable[str], one: str, many: str) -> str:
+    order = {lv.id: i for i, lv in enumerate(reference().levers)}
+    ids = sorted(set(levers), key=lambda i: order.get(i, 99))
+    quoted = w.join((w.quoted(w.lever_name(i, L), L) for i in ids), L)
+    return f"{one if len(ids) == 1 else many} {quoted}"
 
 
 def _gap(f: Finding) -> str:
     verb = "visent" if len(f.refs) > 1 else "vise"
-    what, who_ = w.sdg_named(f.sdgs[0], L), w.join((r.name for r in f.refs), L)
+    what, who_ = w.sdg_named(f.sdgs[0], L), _policies(f.refs)
     if f.code == Code.GAP:
         where = w.in_places(f.places, L)
         return f"{where}, {who_} {verb} l'{what} mais aucun acteur ni alliance n'y travaille"
     return f"{who_} {verb} l'{what} mais aucun acteur ni alliance n'y travaille {w.in_places(f.places, L)}"
+
+
+def _local_split(f: Finding) -> str:
+    """« à Brignais, 2 acteurs agissent sur place et 14 autres y sont comptés parce qu'ils agissent
+    sur un territoire plus large (intercommunalité, département, région ou France) »."""
+    (tid,) = f.places
+    where, local, total = w.in_places([tid], L), f.count or 0, f.total or 0
+    if not total:
+        return f"aucun acteur n'est présent {where}"
+    wider = total - local
+    here = (f"{w.whole(local, L)} {agree(local, 'acteur agit', 'acteurs agissent')} sur place" if local
+            else "aucun acteur n'agit sur place")
+    coarser = ("intercommunalité, département, région ou France" if tid.startswith("commune:")
+               else "département, région ou France")
+    if not wider:
+        return f"{where}, {here}"
+    counted = agree(wider, "y est compté parce qu'il agit", "y sont comptés parce qu'ils agissent")
+    others = agree(wider, "autre", "autres") if local else ""
+    return (f"{where}, {here} et {w.whole(wider, L)}{' ' + others if others else ''} {counted} sur un "
+            f"territoire plus large ({coarser})")
+
+
+def _no_policy(f: Finding) -> str:
+    (tid,) = f.places
+    return (f"aucune politique publique des données chargées ne couvre {_territory(tid)} : les manques "
+            "ne peuvent donc pas être calculés (un manque est un ODD visé par une politique sans personne "
+            "pour le porter)")
+
+
+def _straddles(f: Finding) -> str:
+    (tid,) = f.places
+    parts = w.join((f"{_territory(dep)} ({w.whole(n, L)} {agree(n, 'commune', 'communes')})"
+                    for dep, n in f.counts), L)
+    return (f"{_territory(tid)} s'étend sur {parts} : un acteur qui agit à l'échelle d'un seul de ces "
+            "départements n'y est compté que dans les communes de celui-ci")
+
+
+def _territory(tid: str) -> str:
+    """A territory's name with its article: « la CC du Diois », « la Drôme », « Valence »."""
+    return territory_in_sentence(tid, w.territory_name(tid))
 
 
 CLAUSES: dict[str, Callable[[Finding], str]] = {
@@ -417,17 +497,15 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.P7_NO_AUTHORITY: lambda f: "aucune collectivité du territoire n'est membre de l'alliance",
     Code.P7_POLICIES: _p7_policies,
     Code.P7_POLICY: _candidate,
-    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_quoted(f.refs)}",
+    Code.P7_ALIGNED: lambda f: f"l'alliance s'aligne sur {_policies(f.refs)}",
     Code.P7_NOT_ALIGNED: lambda f: "l'alliance ne s'aligne sur aucune d'elles",
     Code.P7_NO_POLICY:
         lambda f: "aucune politique publique enregistrée ne couvre votre territoire sur vos ODD",
-    Code.P7_ALIGNED_ELSEWHERE:
-        lambda f: (f"« {f.refs[0].name} », sur laquelle l'alliance s'aligne, ne couvre pas son "
-                   "territoire ou ses ODD"),
+    Code.P7_ALIGNED_ELSEWHERE: _aligned_elsewhere,
     Code.P7_GET_CLOSER: _p7_get_closer,
     Code.P7_INVITE: _p7_invite,
     Code.SELF_ASSESS:
-        lambda f: (f"faites ensemble l'autoévaluation de « {_lever(f)} » (note de 0 à 3) lors de "
+        lambda f: (f"faites ensemble l'autoévaluation {_de_quoted(_lever(f))} (note de 0 à 3) lors de "
                    "votre prochain point d'étape"),
     Code.SELF_DECLINING: lambda f: (f"« {_lever(f)} » recule : prenez le temps d'en parler entre partenaires"
                                     + _charter(f)),
@@ -442,8 +520,8 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.BOTH_PRESENT: lambda f: "présents tous deux " + w.in_places(f.places, L, total=f.count),
     Code.SHARED_SDGS: _shared_sdgs,
     Code.SAME_KIND: lambda f: f"même type d'acteur ({w.kind_name(f.kinds[0], L)})",
-    Code.INSIDE: lambda f: (f"l'empreinte {w.de(f.refs[0].name)} est entièrement incluse dans celle "
-                            f"{w.de(f.refs[1].name)}"),
+    Code.INSIDE: lambda f: (f"l'empreinte {w.de(_name(f.refs[0]))} est entièrement incluse dans celle "
+                            f"{w.de(_name(f.refs[1]))}"),
     Code.POSSIBLE_DUPLICATE: lambda f: "doublon possible",
     Code.DUPLICATE_GROUP: _duplicate_group,
     Code.PRESENT_TOGETHER: lambda f: (f"présence commune {w.in_places(f.places, L, total=f.count)} sur "
@@ -456,9 +534,12 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.OTHER_PROFILE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », différent du vôtre",
     Code.OTHER_PROFILE_ALLIANCE: lambda f: f"profil « {w.kind_name(f.kinds[0], L)} », absent de l'alliance",
     Code.WORKS_ALIKE: lambda f: f"travaille comme vous sur {w.sdgs_phrase(f.sdgs, L)}",
-    Code.OFFERS_NEEDED: lambda f: f"offre {w.levers_phrase(f.levers, L)} dont vous avez besoin",
-    Code.NEEDS_OFFERED: lambda f: f"a besoin {w.de(w.levers_phrase(f.levers, L))} que vous offrez",
+    Code.OFFERS_NEEDED: _offers,
+    Code.NEEDS_OFFERED: _needs,
     Code.GAP: _gap,
     Code.GAP_GROUP: _gap,
+    Code.LOCAL_SPLIT: _local_split,
+    Code.NO_POLICY_NO_GAPS: _no_policy,
+    Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in French."""

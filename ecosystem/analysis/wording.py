@@ -76,6 +76,16 @@ def quoted(text: str, lang: str) -> str:
     return f"« {text} »" if lang == "fr" else f'"{text}"'
 
 
+def starts_with_vowel(text: str) -> bool:
+    """Whether French elides before this word ("d'Innover", "l'Atelier"; h counted as mute).
+
+    >>> starts_with_vowel("Évaluer"), starts_with_vowel("Outils"), starts_with_vowel("Données")
+    (True, True, False)
+    """
+    first = strip_accents(text[:1]).lower()
+    return bool(first) and first in "aeiouyh"
+
+
 def number(value: float, lang: str, digits: int = 2) -> str:
     """A decimal number with the decimal comma in French.
 
@@ -320,12 +330,29 @@ def in_places(territory_ids: Sequence[str] | frozenset[str], lang: str, total: i
     ids = set(territory_ids)
     levels = {tid.partition(":")[0] for tid in ids}
     many = max(len(ids), total or 0) > 1
+    if many and ids and "commune" not in levels:
+        return "sur les territoires " + _each_de(ids, total)
     if not many and ids:  # one territory: its article from the INSEE type of name (articles.py)
         (tid,) = ids
         names = articles.territory_in_sentence(tid, names)
     if levels == {"commune"}:
         return to(names)
     return ("sur les territoires " if many else "sur le territoire ") + de(names)
+
+
+def _each_de(ids: set[str], total: int | None) -> str:
+    """Several EPCI, départements or régions, each with its article and its « de », as French
+    repeats it: « de la CA Valence Romans Agglo, de la CC du Diois et de 13 autres EPCI »."""
+    ordered = by_importance(ids)
+    shown = [de(articles.territory_in_sentence(t, territory_name(t))) for t in ordered[:PLACES_SHOWN]]
+    rest = max(len(ordered), total or 0) - len(shown)
+    if rest <= 0:
+        return join(shown, "fr")
+    levels = {tid.partition(":")[0] for tid in ordered}
+    noun = level_name(levels.pop(), "fr", plural_=rest > 1) if len(levels) == 1 else (
+        "territoires" if rest > 1 else "territoire")
+    others = f"de {rest} autres {noun}" if rest > 1 else f"d'un autre {noun}"
+    return ", ".join(shown) + " et " + others
 
 
 def de(name: str) -> str:

@@ -305,13 +305,21 @@ def _print_coverage(c: Coverage, lang: str) -> None:
     print_table(headers, [[label, *(_cell_text(x.actors, x.gap, not (x.actors or x.alliances or x.policies))
                                     for x in row.cells)] for label, row in shown])
     print()
+    from ecosystem.analysis.local_coverage import no_policy, notes
+
+    for note in notes(c, lang):  # an EPCI over several départements; no policy, so no gap computed
+        print(note)
+    if no_policy(c) is not None:
+        return
     groups = c.gap_groups(lang)
     if not groups:
         print(t("Aucun manque : chaque ODD visé par une politique publique a au moins un acteur ou une "
                 "alliance.",
                 "No gap: every SDG addressed by a public policy has at least one actor or alliance."))
         return
-    print(t(f"{len(c.gaps)} manque(s) (territoire × ODD) :", f"{len(c.gaps)} gap(s) (territory × SDG):"))
+    n, many = w.whole(len(c.gaps), lang), len(c.gaps) > 1
+    print(t(f"{n} {'manques' if many else 'manque'} (territoire × ODD) :",
+            f"{n} {'gaps' if many else 'gap'} (territory × SDG):"))
     for g in groups:
         print(f"  - {g.sentence}")
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from ecosystem.analysis import wording
+from ecosystem.analysis.articles import actor_in_sentence
 from ecosystem.analysis.assessment import LeverPath
 from ecosystem.analysis.coverage import Coverage, CoverageRow
 from ecosystem.analysis.overlap import OverlapMatrix
@@ -94,14 +96,31 @@ def coverage_heatmap(coverage: Coverage, measure: str, lang: str, limit: int = H
     return _base(fig, 120 + 26 * len(rows), title)
 
 
+def _of_by(row: str, col: str, lang: str) -> dict[str, str]:
+    """The two names of a matrix cell in a sentence: « de l'empreinte du Réseau … occupée par la
+    Ville de … » (articles and contractions in French)."""
+    if lang != "fr":
+        return {"of_row": row, "by_col": col}
+    return {"of_row": wording.de(actor_in_sentence(row)), "by_col": actor_in_sentence(col)}
+
+
 def overlap_heatmap(matrix: OverlapMatrix, lang: str) -> go.Figure:
+    """The share each way: cell (row, column) is the share of the row actor's footprint that the
+    column actor also occupies (containment), so a small association inside a big network reads
+    100 % on its row and a few % on the network's, never the 0 % a rounded Jaccard would show."""
     names = [n if len(n) <= 28 else n[:27] + "…" for n in matrix.names]
-    pct = [[round(v * 100) for v in row] for row in matrix.jaccard]
+    share = [[None if i == j else v for j, v in enumerate(row)] for i, row in enumerate(matrix.containment)]
+    pct = [[None if v is None else v * 100 for v in row] for row in share]
+    text = [["" if v is None else percent_label(v, lang) for v in row] for row in share]
+    hover = [["" if v is None else t("ovl.hover_inside", lang, share=percent_label(v, lang),
+                                     **_of_by(matrix.names[i], matrix.names[j], lang))
+              for j, v in enumerate(row)] for i, row in enumerate(share)]
     fig = go.Figure(go.Heatmap(
         z=pct, x=names, y=names, zmin=0, zmax=100, colorscale=[list(s) for s in palette.SEQUENTIAL],
+        text=text, texttemplate="%{text}" if len(names) <= 12 else None, hovertext=hover,
         xgap=1, ygap=1, colorbar={"title": {"text": "%"}, "thickness": 12},
-        hovertemplate="%{y}<br>%{x}<br>%{z} %<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
+        hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title={"text": t("ovl.matrix_axis", lang)})
     fig.update_xaxes(tickangle=-45)
     return _base(fig, 200 + 22 * len(names))
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ecosystem.analysis.verdict import Verdict
 from ecosystem.ui.i18n import percent_label, status_label, t
+from ecosystem.ui.views.explain import score_help
 
 BADGES = {"met": ("green", "✓"), "partly": ("orange", "◐"), "not_met": ("red", "✗"),
           "not_assessable": ("gray", "?")}
@@ -29,7 +30,7 @@ def verdict_block(verdict: Verdict, lang: str) -> None:
     score = f" · {percent_label(verdict.score, lang)}" if verdict.score is not None else ""
     prefix = f"P{verdict.number} · " if verdict.family.value == "principe" else ""
     status = badge(f"{mark} {status_label(verdict.status.value, lang)}{score}", colour)
-    st.markdown(f"**{prefix}{verdict.name}** {status}")
+    st.markdown(f"**{prefix}{verdict.name}** {status}", help=score_help(verdict.lever, lang))
     for line in verdict.evidence:
         st.markdown(f"- {line}")
     if verdict.suggestion:

@@ -192,24 +192,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ovl.who": ("Qui chevauche {name} ?", "Who overlaps {name}?"),
     "ovl.none": ("Personne ne chevauche {name} à l'échelle {level}.",
                  "Nobody overlaps {name} at {level} level."),
-    "ovl.col_jaccard": ("Recouvrement", "Overlap"),
+    "ovl.col_jaccard": ("Part commune", "Common share"),
     "ovl.col_inside": ("Part de son empreinte", "Share of its footprint"),
     "ovl.col_shared_sdgs": ("ODD communs", "Shared SDGs"),
     "ovl.col_places": ("Lieux communs", "Shared places"),
-    "ovl.matrix_intro": ("Recouvrement deux à deux (indice de Jaccard des empreintes territoire × ODD) des "
-                         "acteurs du territoire qui se chevauchent le plus.",
-                         "Pairwise overlap (Jaccard index of the territory × SDG footprints) of the "
-                         "territory's most overlapping actors."),
+    "ovl.matrix_intro": ("Chaque case dit quelle part de l'empreinte (lieux × ODD) de l'acteur de la ligne "
+                         "est aussi occupée par l'acteur de la colonne : on lit la part dans chaque sens. "
+                         "100 % : l'empreinte de la ligne est entièrement incluse dans celle de la colonne. "
+                         "Seuls les acteurs du territoire qui se chevauchent le plus sont montrés.",
+                         "Each cell says which share of the row actor's footprint (places × SDGs) the column "
+                         "actor also occupies: read the share each way. 100%: the row's footprint lies "
+                         "entirely inside the column's. Only the territory's most overlapping actors are "
+                         "shown."),
     "ovl.matrix_empty": ("Aucun chevauchement dans ce territoire.", "No overlap in this territory."),
     "ovl.matrix_cut": ("Les {shown} acteurs les plus concernés sont affichés.",
                        "The {shown} most concerned actors are shown."),
-    "ovl.dup_intro": ("Acteurs du même type dont les empreintes se recouvrent au moins à {pct}, ou dont "
-                      "l'une est presque entièrement incluse dans l'autre : ils font peut-être doublon.",
-                      "Actors of the same kind whose footprints overlap by at least {pct}, or one of which "
-                      "lies almost entirely inside the other: they may duplicate each other."),
+    "ovl.dup_intro": ("Acteurs du même type qui ont au moins {pct} de lieux × ODD en commun (sur tous ceux "
+                      "où l'un ou l'autre agit), ou dont l'un agit presque entièrement là où l'autre agit "
+                      "déjà (au moins {inside} de son empreinte) : ils font peut-être doublon.",
+                      "Actors of the same kind with at least {pct} of places × SDGs in common (out of all "
+                      "those where either acts), or one of which acts almost entirely where the other "
+                      "already acts (at least {inside} of its footprint): they may duplicate each other."),
     "ovl.dup_none": ("Aucun doublon possible dans ce territoire.",
                      "No possible duplicate in this territory."),
-    "ovl.dup_group": ("{n} {kind} — recouvrement de {low} à {high}", "{n} {kind} — overlap {low} to {high}"),
+    "ovl.dup_group": ("{n} {kind} — part commune de {low} à {high}",
+                      "{n} {kind} — common share {low} to {high}"),
     "ovl.pick_actor_first": ("Choisissez un acteur.", "Choose an actor."),
     # ------------------------------------------------------------------ complementarities
     "cpl.title": ("Complémentarités", "Complementarities"),
@@ -222,8 +229,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cpl.for_alliance": ("une alliance", "an alliance"),
     "cpl.found": ("{found} partenaires possibles ; les {shown} meilleurs :",
                   "{found} possible partners; the best {shown}:"),
-    "cpl.none": ("Aucun partenaire complémentaire trouvé autour de {name}.",
-                 "No complementary partner found around {name}."),
+    "cpl.none": ("Aucun partenaire complémentaire trouvé autour {of_name}.",
+                 "No complementary partner found around {of_name}."),
     "cpl.col_brings": ("Apporte", "Brings"),
     "cpl.new_sdgs": ("ODD nouveaux : {sdgs}", "New SDGs: {sdgs}"),
     "cpl.other_kind": ("autre profil", "another profile"),
@@ -440,3 +447,8 @@ def percent_label(value: float, lang: str) -> str:
 from ecosystem.ui.i18n_access import ACCESS_STRINGS  # noqa: E402
 
 STRINGS.update(ACCESS_STRINGS)
+
+# What each score means, the badge legend, the portfolio and the local/wider split (issue 12).
+from ecosystem.ui.i18n_verdicts import VERDICT_STRINGS  # noqa: E402
+
+STRINGS.update(VERDICT_STRINGS)

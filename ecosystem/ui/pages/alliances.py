@@ -8,7 +8,7 @@ from ecosystem.access.roles import Action, Target, allowed
 from ecosystem.analysis.diagnosis import diagnose
 from ecosystem.model import LeverFamily
 from ecosystem.reference import reference
-from ecosystem.ui import charts, components, session, widgets
+from ecosystem.ui import charts, components, session, verdict_panels, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import date_label, kind_label, lever_label, role_label, t
 from ecosystem.ui.views.alliances import (
@@ -24,6 +24,9 @@ FLASH = "alliances.flash"
 ctx = current()
 lang = ctx.lang
 st.title(t("all.title", lang))
+if verdict_panels.scope_choice(ctx) == "portfolio":
+    verdict_panels.portfolio_panel(ctx)
+    st.stop()
 alliance_id = widgets.alliance_picker(ctx)
 if alliance_id is None:
     st.info(t("common.no_alliance", lang))
@@ -50,6 +53,7 @@ tab = widgets.choice(ctx, "tab", t("common.view", lang), ("diagnosis", "assess",
 if tab == "diagnosis":
     diagnosis = ctx.q(diagnose, alliance_id, lang)
     st.info(diagnosis.summary, icon=":material/fact_check:")
+    verdict_panels.legend(lang)
     radar, detail = st.columns([2, 3], gap="large")
     with radar:
         st.plotly_chart(charts.principles_radar(diagnosis.principles, lang), width="stretch",

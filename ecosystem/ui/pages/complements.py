@@ -4,8 +4,9 @@ import streamlit as st
 
 from ecosystem.ui import components, widgets
 from ecosystem.ui.context import current
-from ecosystem.ui.i18n import kind_label, percent_label, t
-from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table
+from ecosystem.ui.i18n import kind_label, number_label, percent_label, t
+from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table, of_name
+from ecosystem.ui.views.explain import complement_help
 
 SHOWN = 10
 
@@ -28,16 +29,19 @@ else:
 if subject:
     result = ctx.q(complements_of, subject_type, subject, SHOWN, lang)
     if not result.items:
-        st.info(t("cpl.none", lang, name=result.subject.name))
+        st.info(t("cpl.none", lang, of_name=of_name(result.subject.name, lang)))
     else:
-        st.write(t("cpl.found", lang, found=result.found, shown=len(result.items)))
+        st.write(t("cpl.found_one", lang) if result.found == 1 else
+                 t("cpl.found", lang, found=number_label(result.found, lang), shown=len(result.items)))
+        st.caption(t("cpl.legend", lang) + " " + complement_help(lang))
         for c in result.items:
             badges = [components.badge(kind_label(c.kind, lang), "gray"),
                       components.badge(f"{t('common.score', lang)} {percent_label(c.score, lang)}", "green")]
             components.result_card(c.name, badges, c.reason)
         with st.expander(t("common.table", lang)):
             score = t("common.score", lang)
-            bar = st.column_config.ProgressColumn(score, min_value=0, max_value=100, format="%d %%")
+            bar = st.column_config.ProgressColumn(score, min_value=0, max_value=100, format="%d %%",
+                                                  help=complement_help(lang))
             st.dataframe(complements_table(result, lang), hide_index=True, width="stretch",
                          column_config={score: bar})
 st.caption(t("common.share", lang))

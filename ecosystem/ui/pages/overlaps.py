@@ -3,13 +3,18 @@
 import streamlit as st
 
 from ecosystem.analysis.overlap import duplicate_groups, top_overlaps
-from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
+from ecosystem.analysis.thresholds import DUPLICATE_MIN_CONTAINMENT, DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
 from ecosystem.model import Level
 from ecosystem.ui import charts, components, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import kind_label, level_label, percent_label, t
 from ecosystem.ui.views import common
-from ecosystem.ui.views.overlaps import duplicates_table, overlaps_table, territory_matrix
+from ecosystem.ui.views.overlaps import (
+    duplicates_table,
+    overlaps_column_config,
+    overlaps_table,
+    territory_matrix,
+)
 
 SHOWN = 15
 
@@ -35,13 +40,15 @@ if view == "actor":
         if not result.items:
             st.info(t("ovl.none", lang, name=result.name, level=level_label(level, lang)))
         else:
+            st.caption(t("ovl.legend", lang))
             for o in result.items:
                 badges = [components.badge(kind_label(o.kind, lang), "gray"),
                           components.badge(f"{t('ovl.col_jaccard', lang)} {percent_label(o.jaccard, lang)}",
                                             "orange" if o.same_kind else "blue")]
                 components.result_card(o.name, badges, o.reason)
             with st.expander(t("common.table", lang)):
-                st.dataframe(overlaps_table(result, lang), hide_index=True, width="stretch")
+                st.dataframe(overlaps_table(result, lang), hide_index=True, width="stretch",
+                             column_config=overlaps_column_config(lang))
 else:
     territory = widgets.territory_picker(ctx, allow_all=False, default=ctx.q(common.home_territory))
     matrix, overlapping = ctx.q(territory_matrix, territory, level.value)
@@ -54,7 +61,8 @@ else:
         st.plotly_chart(charts.overlap_heatmap(matrix, lang), width="stretch",
                         config={"displayModeBar": False})
     st.subheader(t("ovl.tab_duplicates", lang))
-    st.caption(t("ovl.dup_intro", lang, pct=percent_label(DUPLICATE_MIN_JACCARD, lang)))
+    st.caption(t("ovl.dup_intro", lang, pct=percent_label(DUPLICATE_MIN_JACCARD, lang),
+                 inside=percent_label(DUPLICATE_MIN_CONTAINMENT, lang)))
     groups = ctx.q(duplicate_groups, territory, level, DUPLICATE_MIN_JACCARD, lang)
     if not groups:
         st.info(t("ovl.dup_none", lang))

@@ -7,7 +7,16 @@ from ecosystem.ui import charts, urlstate, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import t
 from ecosystem.ui.views import common
-from ecosystem.ui.views.territories import finer_levels, gaps_table, territory_coverage
+from ecosystem.ui.views.territories import (
+    SCOPES,
+    coverage_notes,
+    finer_levels,
+    gaps_computable,
+    gaps_table,
+    scoped_coverage,
+    split_sentence,
+    splits,
+)
 
 ctx = current()
 lang = ctx.lang
@@ -23,8 +32,16 @@ with options:
     level = widgets.level_select(ctx, levels, levels[0], key="detail", label=t("terrp.level", lang))
     measure = widgets.choice(ctx, "measure", t("terrp.measure", lang), charts.MEASURES,
                              {m: t(f"terrp.measure_{m}", lang) for m in charts.MEASURES})
+    scope = "all"
+    if measure == "actors" and splits(level):
+        scope = widgets.choice(ctx, "count", t("terrp.scope", lang), SCOPES,
+                               {s: t(f"terrp.scope_{s}", lang) for s in SCOPES})
+        st.caption(t("terrp.help_scope", lang))
 
-cov = ctx.q(territory_coverage, territory, level.value, lang)
+split = ctx.q(split_sentence, territory, lang)
+if split:
+    st.info(split, icon=":material/groups:")
+cov = ctx.q(scoped_coverage, territory, level.value, scope, lang)
 if len(cov.rows) > charts.HEATMAP_ROWS:
     st.caption(t("terrp.rows_cut", lang, shown=charts.HEATMAP_ROWS, total=len(cov.rows)))
 event = st.plotly_chart(charts.coverage_heatmap(cov, measure, lang), width="stretch", on_select="rerun",
@@ -40,8 +57,12 @@ if points:
         st.rerun()
 
 st.subheader(t("terrp.gaps", lang))
+for note in coverage_notes(cov, lang):
+    st.info(note, icon=":material/info:")
 gaps = gaps_table(cov, lang)
-if gaps.empty:
+if gaps.empty and not gaps_computable(cov):
+    pass  # the note above says why there is nothing to show: no policy, so no gap could be computed
+elif gaps.empty:
     st.success(t("terrp.no_gaps", lang), icon=":material/check_circle:")
 else:
     st.dataframe(gaps, hide_index=True, width="stretch")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ecosystem.analysis import wording
+from ecosystem.analysis.articles import actor_in_sentence
 from ecosystem.analysis.complementarity import ComplementResult, complements
 from ecosystem.errors import NotFound
 from ecosystem.store.base import Store
@@ -18,6 +20,17 @@ def complements_of(store: Store, subject_type: str, subject_id: str, k: int, lan
     if not found:
         raise NotFound(subject_type, subject_id)
     return complements(store, found[0], k=k, lang=lang)
+
+
+def of_name(name: str, lang: str) -> str:
+    """A subject's name after « autour de »: « autour du Panier Solidaire », « de la Ville de Crest ».
+
+    >>> of_name("Le Panier Solidaire valentinois", "fr"), of_name("Ville de Crest", "fr")
+    ('du Panier Solidaire valentinois', 'de la Ville de Crest')
+    >>> of_name("Le Panier Solidaire valentinois", "en")
+    'Le Panier Solidaire valentinois'
+    """
+    return wording.de(actor_in_sentence(name)) if lang == "fr" else name
 
 
 def brings(c, lang: str) -> str:

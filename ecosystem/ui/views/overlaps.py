@@ -25,12 +25,28 @@ MATRIX_PAIRS = 400
 
 
 def overlaps_table(result: OverlapResult, lang: str) -> pd.DataFrame:
-    keys = ("common.actor", "common.kind", "ovl.col_jaccard", "ovl.col_inside", "ovl.col_shared_sdgs",
-            "ovl.col_places", "common.reason")
+    """One row per overlapping actor, with the share each way: of the chosen actor's footprint that
+    it occupies, and of its own footprint that the chosen actor occupies."""
+    keys = ("common.actor", "common.kind", "ovl.col_jaccard", "ovl.col_inside", "ovl.col_other_inside",
+            "ovl.col_shared_sdgs", "ovl.col_places", "common.reason")
     rows = [(o.name, kind_label(o.kind, lang), percent_label(o.jaccard, lang),
-             percent_label(o.containment_subject, lang), ", ".join(sdg_short(s, lang) for s in o.shared_sdgs),
+             percent_label(o.containment_subject, lang), percent_label(o.containment_other, lang),
+             ", ".join(sdg_short(s, lang) for s in o.shared_sdgs),
              places_text(o.shared_territories, lang), o.reason) for o in result.items]
     return pd.DataFrame(rows, columns=[t(k, lang) for k in keys])
+
+
+OVERLAP_HELP = (("ovl.col_jaccard", "ovl.help_overlap"), ("ovl.col_inside", "ovl.help_inside"),
+                ("ovl.col_other_inside", "ovl.help_other_inside"))
+"""Each share column of the overlaps table, with its one-line explanation."""
+
+
+def overlaps_column_config(lang: str) -> dict[str, object]:
+    """Column help for the overlaps table: what each share means, on hover of its header."""
+    import streamlit as st
+
+    return {t(col, lang): st.column_config.TextColumn(t(col, lang), help=t(text, lang))
+            for col, text in OVERLAP_HELP}
 
 
 def territory_matrix(store: Store, territory_id: str, level: str,
