@@ -370,9 +370,12 @@ class _Validator:
         if raw is None:
             return []
         parsed = []
+        # A required column absent from the header is one sheet-level problem, not one per row: its
+        # rows parse "cleanly" without it, and must not reach the record builders (a KeyError).
+        required = [c.name for c in sheet.columns if c.required and c.name != "id"]
         for row in raw.rows:
             cells = self.cells(raw, row)
-            if cells is not None:
+            if cells is not None and all(name in cells for name in required):
                 parsed.append((raw, row, cells))
         return parsed
 
