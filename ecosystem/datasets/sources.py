@@ -268,6 +268,11 @@ def _swallowed(raw: RawSheet, found: Swallowed, header_cells: list[str], problem
         "cellule se termine"))
 
 
+# A long description pasted from a document can exceed the csv module's default limit of 131,072
+# characters a cell ("field larger than field limit"): the upload cap bounds a file anyway.
+csv.field_size_limit(256 * 1024 * 1024)
+
+
 def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
     """One CSV file as one sheet. Delimiter and encoding are sniffed; quoted newlines are kept."""
     text = decode(data, name)
@@ -565,15 +570,17 @@ def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
         if values or flagged or any(i in header.unknown for i in found):
             raw.rows.append(RawRow(line, values, frozenset(flagged) if flagged else NO_FLAGS))
     cleaner.finish()
-    _merged_cells(raw, merged, header_line, cells, book.problems)
+    _merged_cells(raw, merged, header_line, cells, {i for i, _ in header.positions}, book.problems)
     return raw
 
 
 def _merged_cells(raw: RawSheet, merged: list[str], header_line: int, header: list[str],
-                  problems: list[DatasetProblem]) -> None:
-    """Refuse merged cells in the table: a merged range keeps its value in its first cell only, so a
-    header merged over two columns leaves the second without a name (its values would be dropped) and
-    a value merged down several rows leaves the rows below empty. One located error per range."""
+                  known: set[int], problems: list[DatasetProblem]) -> None:
+    """Refuse merged cells that lose part of the table: a merged range keeps its value in its first
+    cell only, so a header merged over two columns leaves the second without a name (its values would
+    be dropped) and a value merged down several rows leaves the rows below empty. A merge over notes
+    (unknown columns, right of the table, a title above it) loses nothing read and is left alone.
+    `known` holds the 0-based indexes of the columns read. One located error per range."""
     from openpyxl.utils.cell import get_column_letter, range_boundaries
 
     for ref in merged:
@@ -581,8 +588,11 @@ def _merged_cells(raw: RawSheet, merged: list[str], header_line: int, header: li
             first_col, first_row, last_col, last_row = range_boundaries(ref)
         except ValueError:
             continue
-        if last_row < header_line or first_col > len(header):
-            continue  # a title above the table or a note right of it: nothing of the table is lost
+        columns = set(range(first_col - 1, last_col))
+        in_header = first_row <= header_line <= last_row and last_col > first_col and first_col <= len(header)
+        hidden = (columns - {first_col - 1} if last_row == first_row else columns) & known
+        if last_row < header_line or not (in_header or hidden):
+            continue
         written = header[first_col - 1].strip() if first_col - 1 < len(header) else ""
         span_en = (f"columns {get_column_letter(first_col)} to {get_column_letter(last_col)}"
                    if last_col > first_col else f"rows {first_row} to {last_row}")
