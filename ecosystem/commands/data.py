@@ -75,10 +75,11 @@ def _input_size(path: Path) -> int:
 def _checked(args: argparse.Namespace) -> Report:
     """The report of PATH; DatasetInvalid (printed by the CLI, every problem located) when it has
     problems, after its warnings."""
-    from ecosystem.datasets import check
-
     path = Path(args.path)
     line = RowsLine(path.name, _lang(), _input_size(path))
+    line("read", 0, 0)  # before importing the readers (openpyxl...): a second on a busy machine
+    from ecosystem.datasets import check
+
     try:
         report = check(path, dataset_id=getattr(args, "id", None), name=getattr(args, "name", None),
                        progress=line)
