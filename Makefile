@@ -1,11 +1,12 @@
 # The two commands of the README, each doing its own set-up on a fresh machine.
 #   make run   - the app on the embedded store with the demo dataset (or on Neo4j when NEO4J_URI is set)
+#   make dev   - the same, reloading when a file is saved (a file watcher: development only)
 #   make test  - the whole test suite, against a real local Neo4j and headless Chromium
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean-state
+.PHONY: run dev test lint bench clean-state
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/streamlit run app.py
+
+# For whoever edits the code: the app reloads when a file is saved (run serves with no file watcher).
+dev: $(VENV)/.installed
+	$(BIN)/streamlit run app.py --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/.installed-dev
 	scripts/test

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.startup import report_lines as startup_lines
+from benchmarks.validate_big import report_lines as big_file_lines
 
 QUERIES = (
     ("top10_overlaps", "top-10 overlaps of an actor", 200),
@@ -173,4 +174,5 @@ def write_report(results: dict[str, Any], out: Path) -> None:
     notes = results.get("notes") or []
     if notes:
         lines += ["", "## Notes", "", *[f"- {note}" for note in notes]]
+    lines += big_file_lines(results.get("big_files"))
     (out / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

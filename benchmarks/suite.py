@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-big-files", action="store_true")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -130,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print("start-up of the CLI…", file=sys.stderr, flush=True)
         results["startup"] = measure()
+    if not args.skip_big_files:
+        from benchmarks.validate_big import measure as measure_big
+
+        print("validate and load of a 50 MB acteurs.csv…", file=sys.stderr, flush=True)
+        results["big_files"] = measure_big()
     results["embedded"] = embedded(args.embedded_sizes, args.seed)
     if not args.skip_neo4j:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)

@@ -25,7 +25,7 @@ from ecosystem.commands.common import (
     say,
     store_from_args,
 )
-from ecosystem.commands.progress import ProgressBar
+from ecosystem.commands.progress import ProgressBar, RowsLine
 from ecosystem.errors import DatasetInvalid, NotFound
 from ecosystem.lang import configured_lang
 from ecosystem.resources import DEMO_DIR
@@ -63,12 +63,28 @@ def _summary(report: Report) -> str:
     return say(f"« {d.name} » (id {d.id}) : {listed}", f"“{d.name}” (id {d.id}): {listed}")
 
 
+def _input_size(path: Path) -> int:
+    """Bytes of a file, or of the files of a folder (0 when there is nothing: the reader says why)."""
+    try:
+        files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
+        return sum(p.stat().st_size for p in files)
+    except OSError:
+        return 0
+
+
 def _checked(args: argparse.Namespace) -> Report:
     """The report of PATH; DatasetInvalid (printed by the CLI, every problem located) when it has
     problems, after its warnings."""
+    path = Path(args.path)
+    line = RowsLine(path.name, _lang(), _input_size(path))
+    line("read", 0, 0)  # before importing the readers (openpyxl...): a second on a busy machine
     from ecosystem.datasets import check
 
-    report = check(Path(args.path), dataset_id=getattr(args, "id", None), name=getattr(args, "name", None))
+    try:
+        report = check(path, dataset_id=getattr(args, "id", None), name=getattr(args, "name", None),
+                       progress=line)
+    finally:
+        line.close()
     _print_warnings(report)
     if not report.ok:
         raise DatasetInvalid(report.problems, report.source)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 
+from ecosystem.datasets.progress import ReadProgress, silent
 from ecosystem.datasets.sources import files_from_path, read_files
 from ecosystem.datasets.validate import Report, validate
 from ecosystem.model import Dataset
@@ -22,13 +23,16 @@ from ecosystem.reference import Reference
 
 
 def check(path: Path | str, dataset_id: str | None = None, name: str | None = None,
-          ref: Reference | None = None) -> Report:
+          ref: Reference | None = None, progress: ReadProgress = silent) -> Report:
     """Read and check a dataset on disk. Without a "jeu" sheet nor arguments, the dataset is named
-    after the file (or folder) and its id is the slug of that name."""
+    after the file (or folder) and its id is the slug of that name. `progress` hears the rows read
+    and checked (see `progress.py`)."""
     path = Path(path)
     files = files_from_path(path)
     default = path.name if path.is_dir() else path.stem
-    return validate(read_files(files, path.name), default, dataset_id, name, ref)
+    book = read_files(files, path.name, progress)
+    del files  # the bytes are no longer needed: up to the upload cap of memory back before checking
+    return validate(book, default, dataset_id, name, ref, progress)
 
 
 def read_dataset(path: Path | str, dataset_id: str | None = None, name: str | None = None,
@@ -37,7 +41,7 @@ def read_dataset(path: Path | str, dataset_id: str | None = None, name: str | No
 
 
 def check_uploaded(files: Mapping[str, bytes], name: str, dataset_id: str | None = None,
-                   ref: Reference | None = None) -> Report:
+                   ref: Reference | None = None, progress: ReadProgress = silent) -> Report:
     """Check uploaded files: one workbook, one JSON, or CSV files.
 
     `name` names the dataset unless the files carry a "jeu" sheet that does (so that a re-uploaded
@@ -45,7 +49,7 @@ def check_uploaded(files: Mapping[str, bytes], name: str, dataset_id: str | None
     """
     label = next(iter(files)) if len(files) == 1 else ", ".join(files)
     default = name or (PurePath(label).stem if len(files) == 1 else "jeu")
-    return validate(read_files(files, label), default, dataset_id, None, ref)
+    return validate(read_files(files, label, progress), default, dataset_id, None, ref, progress)
 
 
 def read_uploaded(files: Mapping[str, bytes], name: str, dataset_id: str | None = None,

@@ -15,6 +15,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from ecosystem.datasets.cells import (
 from ecosystem.datasets.cleaning import Cleaner
 from ecosystem.datasets.columns import ACTORS, COLUMN_INDEX, DATASET, IGNORED_SHEETS, Sheet, sheet_for
 from ecosystem.datasets.problems import DatasetProblem, Unreadable, problem, shown
+from ecosystem.datasets.progress import EVERY, READ, ReadProgress, silent
 from ecosystem.datasets.quotes import Swallowed, line_starts, swallowed_rows
 from ecosystem.text import header_key
 
@@ -99,16 +101,43 @@ def sniff_format(name: str, head: bytes) -> str:
     return "csv"
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text written without a BOM (some
+    programs and "Unicode text" exports do): the text of a table is mostly Latin letters, digits and
+    separators, so one byte of each pair is zero, always on the same side. None otherwise.
+
+    >>> utf16_without_bom("id;nom;Crest".encode("utf-16-le")), utf16_without_bom(b"id;nom")
+    ('utf-16-le', None)
+    """
+    sample = data[:65536]
+    if len(sample) < 4:
+        return None
+    pairs = len(sample) // 2
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
+    if odd >= pairs * 0.6 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.6 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
-    """Text of a CSV or JSON file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    """Text of a CSV or JSON file: UTF-8 (with or without BOM), UTF-16 (with or without BOM), else
+    Windows-1252."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise Unreadable(f"{name} says it is UTF-16 but is damaged ({exc.reason}).",
-                             f"{name} se dit en UTF-16 mais il est abîmé ({exc.reason}).") from exc
+    else:
+        bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        encoding = "utf-16" if bom else utf16_without_bom(data)
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise Unreadable(f"{name} looks like UTF-16 text but is damaged ({exc.reason} at byte "
+                                 f"{exc.start}). Save it again as \"CSV UTF-8\" from Excel.",
+                                 f"{name} semble être du texte UTF-16 mais il est abîmé (à l'octet "
+                                 f"{exc.start}). Enregistrez-le à nouveau depuis Excel en "
+                                 "« CSV UTF-8 ».") from exc
     binary = Unreadable(
         f"{name} is not a text file: it looks binary. Save your table as CSV (UTF-8) or as an Excel "
         ".xlsx workbook, and give that file.",
@@ -241,7 +270,23 @@ def _swallowed(raw: RawSheet, found: Swallowed, header_cells: list[str], problem
         "cellule se termine"))
 
 
-def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
+# A long description pasted from a document can exceed the csv module's default limit of 131,072
+# characters a cell ("field larger than field limit"): the upload cap bounds a file anyway.
+csv.field_size_limit(256 * 1024 * 1024)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The physical lines of `text`, ends kept (\n, \r\n or \r), as `io.StringIO(text, newline="")`
+    gives them, without its copy: StringIO holds 4 bytes a character, 200 MB for a 50 MB file."""
+    for match in _LINE.finditer(text):
+        yield match.group()
+
+
+def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook, progress: ReadProgress = silent
+             ) -> RawSheet:
     """One CSV file as one sheet. Delimiter and encoding are sniffed; quoted newlines are kept."""
     text = decode(data, name)
     raw = RawSheet(sheet, name)
@@ -249,8 +294,8 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
         raw.has_header = False
         return raw
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]
     dirty = (utf16 or bytes_may_have_controls(data)) and has_controls(text)  # fast bytes test first
     cleaner = Cleaner(name, book.warnings) if dirty else None
     try:
@@ -263,6 +308,8 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
         starts: list[int] | None = None  # where each physical line starts, once a record needs it
         end = reader.line_num  # physical line where the previous record ended
         for line, cells in enumerate(reader, start=2):
+            if not (line - 1) % EVERY:
+                progress(READ, line - 1, 0)
             start, end = end + 1, reader.line_num
             if end > start:  # a record over several lines: did a stray quote swallow rows?
                 starts = starts or line_starts(text)
@@ -304,6 +351,7 @@ def read_csv(data: bytes, name: str, sheet: Sheet, book: RawBook) -> RawSheet:
                          ) from exc
     if cleaner is not None:
         cleaner.finish()
+    progress(READ, len(raw.rows), 0)
     return raw
 
 
@@ -378,6 +426,14 @@ def _json_records(raw: RawSheet, records: list, book: RawBook) -> None:
     cleaner.finish()
 
 
+def _keyed_by_id(sheet: Sheet, value: object) -> bool:
+    """An object whose values are records ({"crest-solidaire": {"nom": ...}, ...}): the ids were made
+    keys instead of a list. Refused rather than guessed: read as one record it only gave « colonnes
+    obligatoires vides », and a dataset sheet (one record) is the only place an object is a record."""
+    return (sheet is not DATASET and isinstance(value, dict) and bool(value)
+            and all(isinstance(v, dict) for v in value.values()))
+
+
 def read_json(data: bytes, name: str, book: RawBook) -> None:
     """A JSON file: {"jeu": {...}, "acteurs": [...], ...}, or a list of actors.
 
@@ -402,7 +458,17 @@ def read_json(data: bytes, name: str, book: RawBook) -> None:
     dataset_keys = COLUMN_INDEX[DATASET.name]
     for key, value in document.items():
         sheet = sheet_for(str(key))
-        if sheet is not None and isinstance(value, list | dict):
+        if sheet is not None and _keyed_by_id(sheet, value):
+            keys = shown(", ".join(map(str, value)), 60)
+            book.problems.append(problem(
+                f"{name} ({key})", None, None, None,
+                f"holds an object keyed by id ({keys}) where a list of records was expected: write "
+                f'"{key}": [{{"id": "...", ...}}, ...], each id inside its record',
+                f"contient un objet dont les clés sont des identifiants ({keys}), alors qu'une liste "
+                f'était attendue : écrivez « "{key}": [{{"id": "...", ...}}, ...] », chaque identifiant '
+                "dans son enregistrement"))
+            book.add(RawSheet(sheet, f"{name} ({key})", keyed=True))  # present: no « feuille absente »
+        elif sheet is not None and isinstance(value, list | dict):
             raw = RawSheet(sheet, f"{name} ({key})", keyed=True)
             _json_records(raw, [value] if isinstance(value, dict) else value, book)
             book.add(raw)
@@ -434,12 +500,15 @@ def _xlsx_text(value: object) -> str:
     return str(value).strip()
 
 
-def _xlsx_rows(workbook, worksheet) -> Iterator[tuple[int, dict[int, tuple[str, object]]]]:
+def _xlsx_rows(workbook, worksheet, merged: list[str] | None = None
+               ) -> Iterator[tuple[int, dict[int, tuple[str, object]]]]:
     """(row number, {column index (0-based): (data type, value)}) for the non-empty rows of a tab.
 
     openpyxl's read-only parser is used directly so that a formula cell without a cached result
     (a file written by a program that never calculated it) can be told from an empty cell: with
-    data_only=True both read as None.
+    data_only=True both read as None. Once the rows are read, `merged` receives the tab's merged
+    ranges ("B1:C1"): a read-only worksheet does not expose them, and a merged cell keeps its value
+    in its first cell only, so the others would read as empty without a word.
     """
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
@@ -460,22 +529,28 @@ def _xlsx_rows(workbook, worksheet) -> Iterator[tuple[int, dict[int, tuple[str, 
             found = {c["column"] - 1: (c["data_type"], c["value"]) for c in cells if c["value"] is not None}
             if found:
                 yield number, found
+        if merged is not None and parser.merged_cells is not None:
+            merged.extend(str(m.ref) for m in parser.merged_cells.mergeCell)
 
 
-def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
+def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook, progress: ReadProgress = silent
+                ) -> RawSheet:
     raw = RawSheet(sheet, worksheet.title)
-    rows = _xlsx_rows(workbook, worksheet)
+    merged: list[str] = []
+    rows = _xlsx_rows(workbook, worksheet, merged)
     first = next(rows, None)
     if first is None:
         raw.has_header = False
         return raw
-    _, header_cells = first  # rows above the header are empty; line numbers stay those Excel shows
+    header_line, header_cells = first  # rows above the header are empty; line numbers stay those Excel shows
     width = max(header_cells) + 1
     cells = [_xlsx_text(header_cells[i][1]) if i in header_cells else "" for i in range(width)]
     header = _map_header(raw, cells, book.warnings, book.problems)
     off_table_reported = False
     cleaner = Cleaner(raw.where, book.warnings)
-    for line, found in rows:
+    for count, (line, found) in enumerate(rows, start=1):
+        if not count % EVERY:
+            progress(READ, count, 0)
         values: dict[str, str] = {}
         flagged: set[str] = set()
         for i, column in header.positions:
@@ -514,10 +589,45 @@ def _xlsx_sheet(workbook, worksheet, sheet: Sheet, book: RawBook) -> RawSheet:
         if values or flagged or any(i in header.unknown for i in found):
             raw.rows.append(RawRow(line, values, frozenset(flagged) if flagged else NO_FLAGS))
     cleaner.finish()
+    _merged_cells(raw, merged, header_line, cells, {i for i, _ in header.positions}, book.problems)
     return raw
 
 
-def read_workbook(data: bytes, name: str, book: RawBook) -> None:
+def _merged_cells(raw: RawSheet, merged: list[str], header_line: int, header: list[str],
+                  known: set[int], problems: list[DatasetProblem]) -> None:
+    """Refuse merged cells that lose part of the table: a merged range keeps its value in its first
+    cell only, so a header merged over two columns leaves the second without a name (its values would
+    be dropped) and a value merged down several rows leaves the rows below empty. A merge over notes
+    (unknown columns, right of the table, a title above it) loses nothing read and is left alone.
+    `known` holds the 0-based indexes of the columns read. One located error per range."""
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    for ref in merged:
+        try:
+            first_col, first_row, last_col, last_row = range_boundaries(ref)
+        except ValueError:
+            continue
+        columns = set(range(first_col - 1, last_col))
+        in_header = first_row <= header_line <= last_row and last_col > first_col and first_col <= len(header)
+        hidden = (columns - {first_col - 1} if last_row == first_row else columns) & known
+        if last_row < header_line or not (in_header or hidden):
+            continue
+        written = header[first_col - 1].strip() if first_col - 1 < len(header) else ""
+        span_en = (f"columns {get_column_letter(first_col)} to {get_column_letter(last_col)}"
+                   if last_col > first_col else f"rows {first_row} to {last_row}")
+        span_fr = (f"les colonnes {get_column_letter(first_col)} à {get_column_letter(last_col)}"
+                   if last_col > first_col else f"les lignes {first_row} à {last_row}")
+        problems.append(problem(
+            raw.where, first_row, written or get_column_letter(first_col), ref,
+            f"is a cell merged over {span_en}: only its first cell holds a value and the others read as "
+            "empty; unmerge it (Home > Merge & Center) and give each column its own header and each row "
+            "its own value",
+            f"est une cellule fusionnée sur {span_fr} : seule sa première case porte une valeur, les "
+            "autres sont lues vides ; annulez la fusion (Accueil > Fusionner et centrer) et donnez à chaque "
+            "colonne son en-tête et à chaque ligne sa valeur"))
+
+
+def read_workbook(data: bytes, name: str, book: RawBook, progress: ReadProgress = silent) -> None:
     """Every tab of an .xlsx workbook named after a sheet; help tabs skipped, others reported."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
@@ -544,14 +654,14 @@ def read_workbook(data: bytes, name: str, book: RawBook) -> None:
                     "n'est pas une feuille connue (acteurs, politiques, alliances, membres, evaluations, "
                     "jeu) ; elle est ignorée"))
                 continue
-            book.add(_xlsx_sheet(workbook, worksheet, sheet, book))
+            book.add(_xlsx_sheet(workbook, worksheet, sheet, book, progress))
     finally:
         workbook.close()
 
 
 # ----------------------------------------------------------------------------- files and folders
 
-def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
+def read_files(files: Mapping[str, bytes], label: str = "", progress: ReadProgress = silent) -> RawBook:
     """Raw sheets from uploaded files: one .xlsx, one .json, or CSV files (one per sheet).
 
     CSV files are matched to sheets by name (acteurs.csv, alliances.csv, drome_membres.csv ...); a
@@ -565,6 +675,7 @@ def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
     if not names:
         raise Unreadable("No file was given: give an .xlsx workbook, a .json file or .csv files.",
                          "Aucun fichier : donnez un classeur .xlsx, un fichier .json ou des fichiers .csv.")
+    progress(READ, 0, 0)  # a first sign before the bytes are decoded: 50 MB take a moment
     formats = {n: sniff_format(n, files[n][:64]) for n in names}
     whole = [n for n in names if formats[n] != "csv"]
     if whole and len(names) > 1:
@@ -576,7 +687,7 @@ def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
     if whole:
         (name,) = whole
         if formats[name] == "xlsx":
-            read_workbook(files[name], name, book)
+            read_workbook(files[name], name, book, progress)
         else:
             read_json(files[name], name, book)
         return book
@@ -592,7 +703,7 @@ def read_files(files: Mapping[str, bytes], label: str = "") -> RawBook:
                 "ne porte pas le nom d'une feuille (acteurs, politiques, alliances, membres, evaluations, "
                 "jeu) ; il est ignoré"))
             continue
-        book.add(read_csv(files[name], name, sheet, book))
+        book.add(read_csv(files[name], name, sheet, book, progress))
     return book
 
 

@@ -27,6 +27,7 @@ from ecosystem.datasets.columns import (
     Sheet,
 )
 from ecosystem.datasets.problems import DatasetProblem, problem, shown
+from ecosystem.datasets.progress import CHECK, EVERY, ReadProgress, silent
 from ecosystem.datasets.sources import RawBook, RawRow, RawSheet
 from ecosystem.datasets.values import (
     Invalid,
@@ -146,17 +147,23 @@ class _Index:
 
 
 class _Validator:
-    def __init__(self, book: RawBook, ref: Reference) -> None:
+    def __init__(self, book: RawBook, ref: Reference, progress: ReadProgress = silent) -> None:
         self.book = book
+        self.progress = progress
+        self.checked_rows = 0
+        self.total_rows = sum(len(raw.rows) for raw in book.sheets.values())
         self.problems: list[DatasetProblem] = list(book.problems)
         self.warnings: list[DatasetProblem] = list(book.warnings)
         self.territories = Territories(ref)
         self.levers = Levers(ref)
         self.indexes: dict[str, _Index] = {}
         self._checked: dict[str, list[Column]] = {}
+        # Multi-valued cells repeat ("2; 13", a commune's code): each distinct text that parsed
+        # without a problem is split and resolved once per column.
+        self._items: dict[tuple[str, str, str], tuple] = {}
         self.parsers: dict[Kind, Callable[[str], object]] = {
             Kind.TEXT: squash_spaces,
-            Kind.LONG_TEXT: lambda t: t.replace("\r\n", "\n").replace("\r", "\n"),
+            Kind.LONG_TEXT: lambda t: t.replace("\r\n", "\n").replace("\r", "\n") if "\r" in t else t,
             Kind.POLICY_KIND: cached(policy_kind),
             Kind.DATE: cached(parse_date),
             Kind.SCORE: cached(score),
@@ -299,6 +306,12 @@ class _Validator:
                                 "est vide, alors qu'elle est obligatoire")
                 continue
             if column.multi:
+                key = (raw.sheet.name, name, text)
+                known = self._items.get(key)
+                if known is not None:
+                    parsed[name] = known
+                    continue
+                at = len(self.problems)
                 items: list[object] = []
                 for item in split(text, column.kind):
                     try:
@@ -306,6 +319,8 @@ class _Validator:
                     except Invalid as exc:
                         self.invalid(raw, row, column, item, exc)
                 parsed[name] = unique(items)
+                if items and len(self.problems) == at:
+                    self._items[key] = parsed[name]
                 if column.required and not items and len(self.problems) == before:
                     self.report(raw, row.line, column, text, "holds no value, but it is required",
                                 "ne contient aucune valeur, alors qu'elle est obligatoire")
@@ -370,10 +385,17 @@ class _Validator:
         if raw is None:
             return []
         parsed = []
+        # A required column absent from the header is one sheet-level problem, not one per row: its
+        # rows parse "cleanly" without it, and must not reach the record builders (a KeyError).
+        absent = not raw.keyed and any(c.required and c.name != "id" and c.name not in raw.headers
+                                       for c in sheet.columns)
         for row in raw.rows:
             cells = self.cells(raw, row)
-            if cells is not None:
+            if cells is not None and not absent:
                 parsed.append((raw, row, cells))
+            self.checked_rows += 1
+            if not self.checked_rows % EVERY:
+                self.progress(CHECK, self.checked_rows, self.total_rows)
         return parsed
 
     def actors(self) -> list[Actor]:
@@ -471,7 +493,7 @@ def _d(cells: dict[str, object], name: str) -> date | None:
 
 
 def validate(book: RawBook, default_name: str, dataset_id: str | None = None, name: str | None = None,
-             ref: Reference | None = None) -> Report:
+             ref: Reference | None = None, progress: ReadProgress = silent) -> Report:
     """Check raw sheets and build the dataset.
 
     The dataset's id and name are, in order of preference: the arguments, the "jeu" sheet, then
@@ -482,7 +504,8 @@ def validate(book: RawBook, default_name: str, dataset_id: str | None = None, na
     default_name = strip_controls(default_name)
     dataset_id = strip_controls(dataset_id) if dataset_id is not None else None
     name = strip_controls(name) if name is not None else None
-    checker = _Validator(book, ref or reference())
+    progress(CHECK, 0, sum(len(raw.rows) for raw in book.sheets.values()))  # before the reference loads
+    checker = _Validator(book, ref or reference(), progress)
     checker.check_sheets()
     for sheet in (ACTORS, POLICIES, ALLIANCES):
         checker.build_index(sheet)
@@ -493,6 +516,7 @@ def validate(book: RawBook, default_name: str, dataset_id: str | None = None, na
     memberships = checker.memberships()
     assessments = checker.assessments()
     warnings = tuple(checker.warnings)
+    progress(CHECK, checker.total_rows, checker.total_rows)
     if checker.problems:
         return Report(book.label, None, tuple(checker.problems), warnings)
     described = meta is not None

@@ -44,6 +44,7 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][0-9:.]*)?")
 _FR_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+[0-9:]*)?")
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 _DIGITS_SPACED = re.compile(r"[\s\u00a0\u202f.]")
+_SPACED_CODE = re.compile(r"(?:\d|2[AaBb])[\d\s\u00a0\u202f]*\d")  # 26 362, 2A 004, 200 068 781
 _RNA = re.compile(r"W[0-9A-Z]{9}|[0-9A-Z]{12}")
 _URL = re.compile(r"\S+\.\S+")
 
@@ -248,6 +249,8 @@ class Territories:
         >>> from ecosystem.reference import reference
         >>> Territories(reference()).resolve("1053")  # Excel ate the leading zero of 01053
         'commune:01053'
+        >>> Territories(reference()).resolve("26\u00a0362")  # a thousands space typed in a code
+        'commune:26362'
         """
         found = self._cache.get(text)
         if found is None:
@@ -263,6 +266,10 @@ class Territories:
                 _scientific(code)
             except Invalid as exc:
                 return exc
+        if _SPACED_CODE.fullmatch(code):  # "26 362": digits grouped with spaces, as SIREN cells may be
+            joined = _DIGITS_SPACED.sub("", code)
+            if len(joined) in (5, 9):  # a commune or an EPCI; "26 07" stays two words, not 02607
+                code = joined
         if len(code) == 4 and code.isdigit():  # a spreadsheet dropped the leading zero of 01xxx..09xxx
             code = "0" + code
         resolution = self.hierarchy.resolve(code)

@@ -62,7 +62,7 @@ if files:
             st.caption(t("data.problems_cut", lang, shown=views.PROBLEMS_SHOWN, total=len(problems)))
         st.download_button(t("data.problems_download", lang), views.csv_for_excel(problems),
                            file_name="problemes.csv" if lang == "fr" else "problems.csv", mime="text/csv",
-                           icon=":material/download:")
+                           icon=":material/download:", on_click="ignore")
     elif report is not None and report.dataset is not None:
         dataset = report.dataset
         st.success(t("data.valid", lang, name=dataset.name, id=dataset.id, actors=len(dataset.actors),
@@ -104,8 +104,10 @@ with left:
     st.subheader(t("data.template", lang))
     st.caption(t("data.template_help", lang))
     template = pure(views.template_bytes, lang)
+    # A download changes nothing on the page: no run after it (on_click="ignore"). A run would drop the
+    # files of the run before, so an export clicked right after the template gave no file at all.
     st.download_button(t("data.template_button", lang), template.data, file_name=template.file_name,
-                       mime=template.mime, icon=":material/download:")
+                       mime=template.mime, icon=":material/download:", on_click="ignore")
 with right:
     st.subheader(t("data.export", lang))
     st.caption(t("data.export_help", lang))
