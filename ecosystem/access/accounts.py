@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ecosystem.access.errors import AccountError
-from ecosystem.access.passwords import DUMMY_HASH, MIN_LENGTH, hash_password, needs_rehash, verify_password
+from ecosystem.access.passwords import MIN_LENGTH, dummy_hash, hash_password, needs_rehash, verify_password
 from ecosystem.access.roles import Principal, Role
 
 FILE_NAME = "users.json"
@@ -151,7 +151,7 @@ class Accounts:
         """The account when `password` is its password; None otherwise (same time either way)."""
         account = self.get(name)
         if account is None or not account.password_hash:
-            verify_password(DUMMY_HASH, password)
+            verify_password(dummy_hash(), password)
             return None
         if not verify_password(account.password_hash, password):
             return None

@@ -5,6 +5,8 @@ Only hashes are stored; a password is never written, logged or put in an excepti
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -35,5 +37,11 @@ def needs_rehash(stored_hash: str) -> bool:
         return True
 
 
-DUMMY_HASH = hash_password("not a password, only spends the time a real check spends")
-"""Checked against when a name is unknown, so a login takes as long whether the name exists or not."""
+@cache
+def dummy_hash() -> str:
+    """Checked against when a name is unknown, so a login takes as long whether the name exists or not.
+
+    Made on first use, not at import: hashing costs about a second of CPU, which every CLI command that
+    imports the access package would otherwise pay.
+    """
+    return hash_password("not a password, only spends the time a real check spends")
