@@ -26,13 +26,16 @@ MAP_BOX = (0.02, 0.06, 0.72, 0.76)
 LEGEND_X = 0.76
 
 
-def framed(title: str, filters: Sequence[str], lang: str, made_on: date | None = None) -> tuple[Figure, Axes]:
-    """A figure with its title, filters and footer written, and the empty axes of the map."""
+def framed(title: str, filters: Sequence[str], lang: str, made_on: date | None = None,
+           note: str = "") -> tuple[Figure, Axes]:
+    """A figure with its title, filters (and a note: what the map counts) and footer written, and the
+    empty axes of the map."""
     fig = new_figure(WIDTH_IN, HEIGHT_IN)
     fig.text(0.02, 0.955, textwrap.shorten(title, 110, placeholder=" …"), fontsize=17, fontweight="bold",
              color=colours.INK, va="top", gid="map-title")
     shown = ", ".join(filters) if filters else word("map.no_filter", lang)
-    line = textwrap.shorten(f"{word('map.filters', lang)}{colon(lang)} {shown}", 190, placeholder=" …")
+    line = f"{word('map.filters', lang)}{colon(lang)} {shown}" + (f" · {note}" if note else "")
+    line = textwrap.shorten(line, 190, placeholder=" …")
     fig.text(0.02, 0.895, line, fontsize=9.5, color=colours.MUTED, va="top", gid="map-filters")
     fig.text(0.02, 0.02, word("map.made", lang, date=w.date_text(made_on or date.today(), lang)),
              fontsize=7.5, color=colours.MUTED, gid="map-footer")

@@ -5,7 +5,7 @@ Drawn from the shipped shapes (`reference.geometry`), so it needs no tile server
 library: longitudes are scaled by the cosine of the map's middle latitude (an equirectangular
 projection, true enough at the scale of a département or of France). Larger shapes are drawn first,
 so an enclave (a commune inside another) stays visible on top of the one around it. The measure is
-split into at most five classes on its distinct values; zero and missing are white ("no data").
+split into at most four classes on its distinct values; zero is white.
 
 `geo_svg` and `geo_png` are what the geographic page calls for its downloads.
 """
@@ -25,31 +25,34 @@ from ecosystem.model import Level
 from ecosystem.outputs import colours
 from ecosystem.outputs.figure import styled, to_bytes
 from ecosystem.outputs.frame import framed, legend
-from ecosystem.outputs.words import word
 from ecosystem.reference import geometry, reference
 
 Ring = list[tuple[float, float]]
-CLASSES = len(colours.SEQUENTIAL) - 1  # the lightest blue is kept for the background look of "few"
+SHADES = colours.SEQUENTIAL[1:]
+"""The classes' colours: the palest blue of the scale is left out, too close to the white of zero."""
+CLASSES = len(SHADES)
 METROPOLE = ("region:11", "region:24", "region:27", "region:28", "region:32", "region:44", "region:52",
              "region:53", "region:75", "region:76", "region:84", "region:93", "region:94")
 """France is framed on its metropolitan régions; the overseas ones would shrink it to a dot."""
 
 
 def classes(values: Iterable[float]) -> list[tuple[float, float]]:
-    """At most five (low, high) classes covering the positive values, cut at quantiles of the distinct
+    """At most four (low, high) classes covering the positive values, cut at quantiles of the distinct
     values, so that a few very large counts do not leave every other territory in the first class.
 
-    >>> classes([1, 1, 2, 3, 10, 40])
-    [(1, 1), (2, 2), (3, 3), (10, 10), (40, 40)]
+    >>> classes([1, 1, 2, 3, 10])
+    [(1, 1), (2, 2), (3, 3), (10, 10)]
+    >>> classes([1, 2, 3, 10, 40])
+    [(1, 2), (3, 3), (10, 10), (40, 40)]
     >>> classes(range(1, 101))
-    [(1, 20), (21, 40), (41, 60), (61, 80), (81, 100)]
+    [(1, 25), (26, 50), (51, 75), (76, 100)]
     >>> classes([0, 0])
     []
     """
     distinct = sorted({v for v in values if v > 0})
     if not distinct:
         return []
-    count = min(CLASSES + 1, len(distinct))
+    count = min(CLASSES, len(distinct))
     cuts = [distinct[math.ceil(len(distinct) * (i + 1) / count) - 1] for i in range(count)]
     found, low = [], distinct[0]
     for high in cuts:
@@ -80,7 +83,7 @@ def geo_figure(level: Level | str, within: str | None, values: Mapping[str, floa
         hierarchy = reference().hierarchy
         features = [f for f in features if frame & _regions(hierarchy, f["properties"]["id"])]
     bins = classes(values.values())
-    shades = colours.SEQUENTIAL[len(colours.SEQUENTIAL) - len(bins):] if bins else ()
+    shades = SHADES[len(SHADES) - len(bins):] if bins else ()
     lat0 = _middle_latitude(features)
     squeeze = math.cos(math.radians(lat0))
     shapes: list[tuple[float, Ring, str]] = []
@@ -91,15 +94,16 @@ def geo_figure(level: Level | str, within: str | None, values: Mapping[str, floa
             shapes.append((abs(_area(projected)), projected, colour))
     shapes.sort(key=lambda s: -s[0])
     if shapes:
+        width = 0.25 if len(features) > 150 else 0.5  # hundreds of communes: finer borders
         ax.add_collection(PolyCollection([s[1] for s in shapes], facecolors=[s[2] for s in shapes],
-                                         edgecolors="#7A7A7A", linewidths=0.25 if len(features) > 150 else 0.5))
+                                         edgecolors="#7A7A7A", linewidths=width))
         xs = [x for s in shapes for x, _ in s[1]]
         ys = [y for s in shapes for _, y in s[1]]
         ax.set_xlim(min(xs), max(xs))
         ax.set_ylim(min(ys), max(ys))
-        ax.set_aspect("equal", adjustable="datalim")
+        ax.set_aspect("equal", adjustable="box")
     handles = [Patch(facecolor=colours.NO_VALUE, edgecolor="#7A7A7A", linewidth=0.5)]
-    labels = [word("map.no_data", lang)]
+    labels = ["0"]
     for (low, high), shade in zip(bins, shades, strict=True):
         handles.append(Patch(facecolor=shade, edgecolor="#7A7A7A", linewidth=0.5))
         labels.append(class_label(low, high, lang))
@@ -108,14 +112,16 @@ def geo_figure(level: Level | str, within: str | None, values: Mapping[str, floa
 
 
 def geo_svg(level: Level | str, within: str | None, values: Mapping[str, float], title: str,
-            filters: Sequence[str] = (), measure: str = "", lang: str = "fr", made_on: date | None = None) -> bytes:
+            filters: Sequence[str] = (), measure: str = "", lang: str = "fr",
+            made_on: date | None = None) -> bytes:
     """The geographic map as SVG bytes (text kept as text: title, filters and legend can be read)."""
     with styled():
         return to_bytes(geo_figure(level, within, values, title, filters, measure, lang, made_on), "svg")
 
 
 def geo_png(level: Level | str, within: str | None, values: Mapping[str, float], title: str,
-            filters: Sequence[str] = (), measure: str = "", lang: str = "fr", made_on: date | None = None) -> bytes:
+            filters: Sequence[str] = (), measure: str = "", lang: str = "fr",
+            made_on: date | None = None) -> bytes:
     """The geographic map as PNG bytes (A4 landscape at 150 dpi)."""
     with styled():
         return to_bytes(geo_figure(level, within, values, title, filters, measure, lang, made_on), "png")

@@ -62,9 +62,10 @@ class Network(Protocol):
 
 
 def network_figure(model: Network, title: str, filters: Sequence[str], lang: str,
-                   made_on: date | None = None) -> Figure:
-    """The map of `model` framed with its title, filters and legend (call inside `figure.styled()`)."""
-    fig, ax = framed(title, filters, lang, made_on)
+                   made_on: date | None = None, note: str = "") -> Figure:
+    """The map of `model` framed with its title, filters (and `note`, e.g. what it counts) and legend
+    (call inside `figure.styled()`)."""
+    fig, ax = framed(title, filters, lang, made_on, note)
     where = {n.id: (n.x, -n.y) for n in model.nodes}  # the map's y grows downwards
     segments = [(where[e.source], where[e.target]) for e in model.edges
                 if e.source in where and e.target in where]
@@ -84,7 +85,7 @@ def network_figure(model: Network, title: str, filters: Sequence[str], lang: str
         pad_x, pad_y = max(1.0, (max(xs) - min(xs)) * 0.05), max(1.0, (max(ys) - min(ys)) * 0.05)
         ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
         ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
-        ax.set_aspect("equal", adjustable="datalim")
+        ax.set_aspect("equal", adjustable="box")
         _labels(fig, ax, model.nodes)
     handles = [_handle(item) for item in model.legend]
     legend(fig, handles, [item.label for item in model.legend], lang)
@@ -92,15 +93,17 @@ def network_figure(model: Network, title: str, filters: Sequence[str], lang: str
 
 
 def network_svg(model: Network, title: str, filters: Sequence[str], lang: str,
-                made_on: date | None = None) -> bytes:
+                made_on: date | None = None, note: str = "") -> bytes:
+    """The network map as SVG bytes, framed with its title, filters and legend."""
     with styled():
-        return to_bytes(network_figure(model, title, filters, lang, made_on), "svg")
+        return to_bytes(network_figure(model, title, filters, lang, made_on, note), "svg")
 
 
 def network_png(model: Network, title: str, filters: Sequence[str], lang: str,
-                made_on: date | None = None) -> bytes:
+                made_on: date | None = None, note: str = "") -> bytes:
+    """The network map as PNG bytes, framed with its title, filters and legend."""
     with styled():
-        return to_bytes(network_figure(model, title, filters, lang, made_on), "png")
+        return to_bytes(network_figure(model, title, filters, lang, made_on, note), "png")
 
 
 def _area(n: Node) -> float:
@@ -120,7 +123,8 @@ def _labels(fig: Figure, ax: object, nodes: Sequence[Node]) -> None:
     ax.apply_aspect()  # type: ignore[attr-defined]  # the final limits, before reading positions
     to_pixels = ax.transData.transform  # type: ignore[attr-defined]
     ranked = sorted((n for n in nodes if n.label.strip() and n.role != "faded"),
-                    key=lambda n: (PRIORITY.get("subject" if n.role == "subject" else n.type, 5), -n.size, n.id))
+                    key=lambda n: (PRIORITY.get("subject" if n.role == "subject" else n.type, 5),
+                                   -n.size, n.id))
     taken: list[tuple[float, float, float, float]] = []
     points_to_px = fig.dpi / 72
     for n in ranked:

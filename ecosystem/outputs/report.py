@@ -177,9 +177,10 @@ class _Page:
         name = _shorten(a.name, NAME_CHARS)
         self.cut |= name != a.name
         self._para(name, 17, "B", after=0.8)
-        facts = [f"{word('report.status', lang)}{colon(lang)} "
-                 f"{vocabulary.alliance_status(a.status).label(lang)}"
-                 + (f" {word('report.started', lang, date=w.date_text(a.started, lang))}" if a.started else "")]
+        status = vocabulary.alliance_status(a.status).label(lang)
+        if a.started:
+            status += f" {word('report.started', lang, date=w.date_text(a.started, lang))}"
+        facts = [f"{word('report.status', lang)}{colon(lang)} {status}"]
         if a.territories:
             facts.append(f"{word('report.anchored', lang)}{colon(lang)} {w.place_names(a.territories, lang)}")
         if a.sdgs:
@@ -303,8 +304,8 @@ class _Page:
         self.pdf.set_y(max(bottoms) + 0.6 * self.plan.scale)
         never = [v.name for v in verdicts if not v.history]
         if never:
-            self._para(f"{word('report.to_assess', lang)}{colon(lang)} {w.join(never, lang)}.", 8, colour=colours.MUTED,
-                       after=0.4)
+            self._para(f"{word('report.to_assess', lang)}{colon(lang)} {w.join(never, lang)}.", 8,
+                       colour=colours.MUTED, after=0.4)
         advice = [(v.name, family_advice(v, lang)) for v in verdicts]
         advice = [(name, text) for name, text in advice if text]
         if advice and not self.plan.family_advice:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ecosystem.analysis import wording as w
 
 WORDS: dict[str, tuple[str, str]] = {
-    "report.kicker": ("Diagnostic selon la Charte du faire alliance", "Diagnosis against the Charte du faire alliance"),
+    "report.kicker": ("Diagnostic selon la Charte du faire alliance",
+                      "Diagnosis against the Charte du faire alliance"),
     "report.members": ("Membres", "Members"),
     "report.no_members": ("Aucun membre enregistré.", "No member recorded."),
     "report.principles": ("Les 7 principes", "The 7 principles"),
@@ -24,8 +25,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.sdgs": ("ODD visés", "SDGs targeted"),
     "report.assessed": ("Autoévaluations", "Self-assessments"),
     "report.to_assess": ("À autoévaluer ensemble (0 à 3)", "To self-assess together (0 to 3)"),
-    "report.made": ("Établi le {date} avec ecosystem, à partir des données chargées ; les principes 2, 4, 5, 6 "
-                    "et 7 sont mesurés sur ces données, les autres leviers viennent de l'autoévaluation.",
+    "report.made": ("Établi le {date} avec ecosystem, à partir des données chargées ; les principes 2, 4, 5, "
+                    "6 et 7 sont mesurés sur ces données, les autres leviers viennent de l'autoévaluation.",
                     "Made on {date} with ecosystem from the data loaded; principles 2, 4, 5, 6 and 7 are "
                     "measured on that data, the other levers come from the self-assessment."),
     "report.cut": ("Version abrégée pour tenir sur une page : le diagnostic complet est dans l'application "
@@ -36,10 +37,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "map.filters": ("Filtres", "Filters"),
     "map.no_filter": ("aucun filtre", "no filter"),
     "map.made": ("ecosystem · {date}", "ecosystem · {date}"),
-    "map.network_title": ("Réseau des acteurs {place}", "Network of actors in {name}"),
-    "map.geo_title": ("{measure} par {level} {place}", "{measure} by {level} in {name}"),
-    "map.no_data": ("sans donnée", "no data"),
-    "map.grouped": ("acteurs regroupés par {by}", "actors grouped by {by}"),
 }
 
 
