@@ -27,10 +27,6 @@ VIEWS = ("network", "geo")
 class OutputNotWritten(EcosystemError):
     """The file could not be written (a folder that does not exist, no permission)."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"cannot write {path}: {reason}",
-                         f"impossible d'écrire {path} : {reason}")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "report", run_report,
@@ -141,7 +137,21 @@ def _done(lang: str, fr: str, en: str) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
+    """Write the file, or say in both languages why it cannot be written (never a stack trace)."""
     try:
         path.write_bytes(data)
+    except FileNotFoundError:
+        raise OutputNotWritten(
+            f"cannot write {path}: the folder {path.parent} does not exist",
+            f"impossible d'écrire {path} : le dossier {path.parent} n'existe pas") from None
+    except IsADirectoryError:
+        raise OutputNotWritten(
+            f"cannot write {path}: it is a folder; give a file name",
+            f"impossible d'écrire {path} : c'est un dossier ; donnez un nom de fichier") from None
+    except PermissionError:
+        raise OutputNotWritten(f"cannot write {path}: permission denied",
+                               f"impossible d'écrire {path} : permission refusée") from None
     except OSError as error:
-        raise OutputNotWritten(path, error.strerror or str(error)) from None
+        reason = error.strerror or type(error).__name__
+        raise OutputNotWritten(f"cannot write {path}: {reason}",
+                               f"impossible d'écrire {path} : {reason}") from None
