@@ -20,7 +20,7 @@ from ecosystem.outputs import colours
 from ecosystem.outputs.figure import new_figure
 from ecosystem.outputs.words import colon, word
 
-WIDTH_IN, HEIGHT_IN = 11.69, 8.27  # A4 landscape
+WIDTH_IN, HEIGHT_IN = 1754 / 150, 1240 / 150  # A4 landscape (297 x 210 mm): 1,754 x 1,240 pixels at 150 dpi
 MAP_BOX = (0.02, 0.06, 0.72, 0.76)
 """Where the map is drawn, in figure fractions (left, bottom, width, height)."""
 LEGEND_X = 0.76

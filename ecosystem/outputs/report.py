@@ -242,7 +242,11 @@ class _Page:
     def _members_that_fit(self, lines: Sequence[str], size: float, width: float, room: float) -> int:
         """How many member lines fit beside the chart, keeping one line for « … et N autres »."""
         step = self._line_h(size)
-        heights = [self._lines(line, size, width) * step + 0.3 * self.plan.scale for line in lines]
+        heights: list[float] = []
+        for line in lines:  # measured only until the room is full: an alliance may have 1,000 members
+            heights.append(self._lines(line, size, width) * step + 0.3 * self.plan.scale)
+            if sum(heights) > room:
+                break
         if sum(heights) <= room:
             return len(lines)
         used, shown = step, 0
