@@ -172,15 +172,21 @@ def test_long_names_and_many_members_still_fit_one_page(demo: Store, tmp_path: P
         assert f"P{number} · " in text
 
 
-def test_a_report_of_the_demo_is_not_cut(demo: Store, tmp_path: Path) -> None:
-    """Nothing is said to be shortened when nothing was: the note follows what the page left out."""
+def test_what_fits_is_shown_whole_and_not_said_shortened(demo: Store, tmp_path: Path) -> None:
+    """The principles of a demo alliance fit with every line of evidence; nothing is said to be
+    shortened when nothing was (here without the modalities and means, whose advice is what the demo's
+    pages leave out first)."""
     _poppler_or_skip()
-    pdf, data = _report(demo, "romans-zero-dechet", "fr")
+    _, data = _report(demo, "mobilite-solidaire-diois", "fr")
+    principles_only = dataclasses.replace(data.diagnosis, modalities=(), means=())
+    pdf, _ = _report(demo, "mobilite-solidaire-diois", "fr", diagnosis=principles_only)
     text = _pdf_text(pdf, tmp_path)
-    if "Version abrégée" not in text:
-        for verdict in data.diagnosis.principles:
-            for line in verdict.evidence:
-                assert " ".join(line.split())[:60] in text
+    assert "Version abrégée" not in text and "autres constats" not in text
+    for verdict in data.diagnosis.principles:
+        for line in verdict.evidence:
+            assert " ".join(line.split())[:50] in text
+    full, _ = _report(demo, "mobilite-solidaire-diois", "fr")
+    assert "Version abrégée pour tenir sur une page" in _pdf_text(full, tmp_path)
 
 
 # ---------------------------------------------------------------------- the maps

@@ -30,7 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
                     "Made on {date} with ecosystem from the data loaded; principles 2, 4, 5, 6 and 7 are "
                     "measured on that data, the other levers come from the self-assessment."),
     "report.cut": ("Version abrégée pour tenir sur une page : le diagnostic complet est dans l'application "
-                   "(page Alliances) et la commande « ecosystem diagnose ».",
+                   "(page Alliances) et la commande «\u00a0ecosystem diagnose\u00a0».",
                    "Shortened to fit on one page: the full diagnosis is in the app (Alliances page) and the "
                    "`ecosystem diagnose` command."),
     "map.legend": ("Légende", "Legend"),
