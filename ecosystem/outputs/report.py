@@ -42,6 +42,8 @@ FOOTER_H = 9.0
 BOTTOM = PAGE_H - MARGIN - FOOTER_H
 """Where the content must end: the footer sits below."""
 CHART_W = 52.0
+STYLES = ("", "B", "I")
+"""Regular, bold and italic: the page uses no bold italic."""
 NAME_CHARS = 160
 """An alliance's name longer than this is cut in the title (the full name is in the app)."""
 
@@ -68,8 +70,9 @@ alliances fit with every evidence line at 0.8."""
 def report_pdf(data: ReportInput, lang: str) -> bytes:
     """The one-page PDF of the diagnosis in `data` (already computed in `lang`)."""
     chart = radar_bytes(data.diagnosis.principles, lang, "png")
+    fonts: dict[str, object] = {}  # parsed once, shared by every attempt (parsing is most of a page's cost)
     for plan in PLANS:
-        page = _Page(data, lang, plan, chart)
+        page = _Page(data, lang, plan, chart, fonts)
         if page.fits:
             return page.bytes()
     return page.bytes()  # the tightest plan, even if a pathological input overflows it
@@ -100,14 +103,20 @@ def _shorten(text: str, limit: int | None) -> str:
 class _Page:
     """One attempt at laying out the page with a plan; `fits` says whether it ended above the footer."""
 
-    def __init__(self, data: ReportInput, lang: str, plan: Plan, chart: bytes) -> None:
+    def __init__(self, data: ReportInput, lang: str, plan: Plan, chart: bytes,
+                 fonts: dict[str, object] | None = None) -> None:
         self.data, self.lang, self.plan, self.chart = data, lang, plan, chart
         self.cut = False  # set when something is actually left out
         pdf = FPDF(orientation="P", unit="mm", format="A4")
         pdf.set_auto_page_break(False)
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
-        for style in ("", "B", "I", "BI"):
-            pdf.add_font("dejavu", style, str(font_file(style)))
+        if fonts:  # fpdf2's parsed fonts hold no link to their document: reuse them
+            pdf.fonts.update(fonts)  # type: ignore[arg-type]
+        else:
+            for style in STYLES:
+                pdf.add_font("dejavu", style, str(font_file(style)))
+            if fonts is not None:
+                fonts.update(pdf.fonts)
         pdf.set_title(data.alliance.name)
         pdf.set_subject(word("report.kicker", lang))
         pdf.set_creator("ecosystem")
