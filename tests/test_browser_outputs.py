@@ -57,3 +57,30 @@ def test_the_alliances_page_downloads_the_one_page_diagnosis(server: str, tmp_pa
     assert "Alliance Rivière Drôme vivante" in text
     for words in expected:
         assert words in text
+
+
+def test_the_map_page_downloads_its_picture(server: str, tmp_path: Path) -> None:
+    """The Carte page's SVG button gives the map drawn with its title, filters and legend."""
+    import xml.etree.ElementTree as ET
+
+    with chromium() as browser:
+        context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(LOAD_LIMIT_MS)
+        page.goto(f"{server}/carte?territory=departement:26&sdg=2")
+        wait_idle(page, LOAD_LIMIT_MS)
+        button = page.get_by_role("button", name="Image SVG de la carte")
+        button.scroll_into_view_if_needed()
+        screenshot(page, "41-carte-images")
+        with page.expect_download() as download:
+            button.click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        context.close()
+    assert path.name == "carte-ecosysteme.svg"
+    texts = [" ".join("".join(t.itertext()).split())
+             for t in ET.fromstring(path.read_bytes()).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Réseau des acteurs dans la Drôme" in texts
+    assert any(t.startswith("Filtres : ODD 2 (Faim « zéro »)") for t in texts)
+    assert "Légende" in texts and "Association" in texts

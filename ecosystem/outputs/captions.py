@@ -6,6 +6,8 @@ Territory names take their French articles from the reference (« dans la Drôme
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ecosystem.analysis import wording as w
 from ecosystem.model import Level
 from ecosystem.reference import reference
@@ -23,18 +25,22 @@ def where(tid: str, lang: str) -> str:
     return phrase(tid, name, "in") if lang == "fr" else f"in {name}"
 
 
-def network_caption(tid: str, sdg: int | None, actors: int, alliances: int, policies: int, grouped_by: str,
-                    lang: str) -> tuple[str, list[str], str]:
-    """(title, filters, note) of the network map of a territory.
+def network_caption(tid: str | None, sdg: int | None, actors: int, alliances: int, policies: int,
+                    grouped_by: str, lang: str, more: Sequence[str] = ()) -> tuple[str, list[str], str]:
+    """(title, filters, note) of the network map of a territory (None: all the data); `more` are the
+    other filters, already in words (`selection_filters`).
 
     >>> title, filters, note = network_caption("departement:26", 2, 1, 3, 0, "", "fr")
     >>> title, filters
     ('Réseau des acteurs dans la Drôme', ['ODD 2 (Faim « zéro »)'])
     >>> note
     '1 acteur, 3 alliances et 0 politique publique'
+    >>> network_caption(None, None, 2, 0, 0, "kind", "en")[:2]
+    ('Network of actors', ['actors grouped by kind'])
     """
-    title = w.tr(lang, f"Réseau des acteurs {where(tid, lang)}", f"Network of actors {where(tid, lang)}")
-    filters = [w.sdg_named(sdg, lang)] if sdg else []
+    place = f" {where(tid, lang)}" if tid else ""
+    title = w.tr(lang, f"Réseau des acteurs{place}", f"Network of actors{place}")
+    filters = ([w.sdg_named(sdg, lang)] if sdg else []) + list(more)
     if grouped_by:
         by = {"territory": w.tr(lang, "territoire", "territory"), "kind": w.tr(lang, "type", "kind")}
         filters.append(w.tr(lang, f"acteurs regroupés par {by.get(grouped_by, grouped_by)}",
@@ -45,6 +51,33 @@ def network_caption(tid: str, sdg: int | None, actors: int, alliances: int, poli
     counts = [w.counted(n, one, many, lang) for n, (one, many) in zip((actors, alliances, policies), nouns,
                                                                       strict=True)]
     return title, filters, w.join(counts, lang)
+
+
+def selection_filters(sdgs: Sequence[int], kinds: Sequence[str], alliances: int, policies: int,
+                      focus: str, lang: str) -> list[str]:
+    """The Carte page's filters in words, for the picture of its map.
+
+    >>> selection_filters((2, 13), ("association",), 1, 0, "Jardins du Plateau", "fr")
+    ['ODD 2 et 13', 'associations', '1 alliance choisie', 'autour de « Jardins du Plateau »']
+    >>> selection_filters((), ("entreprise", "fondation"), 0, 2, "", "en")
+    ['companies and foundations', '2 policies chosen']
+    """
+    found = []
+    if len(sdgs) == 1:
+        found.append(w.sdg_named(sdgs[0], lang))
+    elif sdgs:
+        found.append(w.tr(lang, "ODD ", "SDGs ") + w.join(map(str, sdgs), lang))
+    if kinds:
+        found.append(w.join((w.kind_name(k, lang, plural_=True) for k in kinds), lang))
+    if alliances:
+        found.append(w.tr(lang, w.counted(alliances, "alliance choisie", "alliances choisies", lang),
+                          w.counted(alliances, "alliance chosen", "alliances chosen", lang)))
+    if policies:
+        found.append(w.tr(lang, w.counted(policies, "politique choisie", "politiques choisies", lang),
+                          w.counted(policies, "policy chosen", "policies chosen", lang)))
+    if focus:
+        found.append(w.tr(lang, f"autour de {w.quoted(focus, lang)}", f"around {w.quoted(focus, lang)}"))
+    return found
 
 
 def geo_caption(tid: str, level: Level, sdg: int | None, lang: str) -> tuple[str, list[str], str]:
