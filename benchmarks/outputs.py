@@ -60,7 +60,7 @@ def measure() -> dict[str, Any]:
     from ecosystem.store.memory import MemoryStore
     from ecosystem.ui.map import MapSelection, build_map
 
-    figures: dict[str, Any] = {}
+    figures: dict[str, Any] = {"load_average": round(os.getloadavg()[0], 1)}
     with tempfile.TemporaryDirectory(prefix="bench-outputs-") as tmp:
         state = Path(tmp)
         store = MemoryStore(state / "embedded")
@@ -117,7 +117,8 @@ def report_lines(figures: dict[str, Any] | None) -> list[str]:
              f"| geographic map of the Drôme's {figures['geo_communes']} communes, PNG / SVG "
              f"| {geo_png['wall_s']} / {geo_svg['wall_s']} | {geo_png['cpu_s']} / {geo_svg['cpu_s']} |",
              "", f"End to end, in a fresh process as a person types it (median of {RUNS}; wall time on the "
-             "shared 2-core machine, and user CPU, which it disturbs far less):", "",
+             f"shared 2-core machine, load average about {figures.get('load_average', '?')} during the run, "
+             "and user CPU, which the load disturbs far less):", "",
              "| command | wall (s) | user CPU (s) |", "|---|---|---|"]
     for command, f in figures["commands"].items():
         # plain text, not a code span: tests/test_doc_commands.py runs every `ecosystem ...` span

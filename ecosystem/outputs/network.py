@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -118,10 +119,10 @@ def _handle(item: LegendLine) -> Line2D:
                   markerfacecolor=item.colour, markeredgecolor=colours.INK, markeredgewidth=0.5)
 
 
-def _labels(fig: Figure, ax: object, nodes: Sequence[Node]) -> None:
+def _labels(fig: Figure, ax: Axes, nodes: Sequence[Node]) -> None:
     """Labels from the most important node down, each kept only if it covers no label already written."""
-    ax.apply_aspect()  # type: ignore[attr-defined]  # the final limits, before reading positions
-    to_pixels = ax.transData.transform  # type: ignore[attr-defined]
+    ax.apply_aspect()  # the final limits, before reading positions
+    to_pixels = ax.transData.transform
     ranked = sorted((n for n in nodes if n.label.strip() and n.role != "faded"),
                     key=lambda n: (PRIORITY.get("subject" if n.role == "subject" else n.type, 5),
                                    -n.size, n.id))
@@ -139,6 +140,6 @@ def _labels(fig: Figure, ax: object, nodes: Sequence[Node]) -> None:
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
             continue
         taken.append(box)
-        ax.annotate(text, (n.x, -n.y), xytext=(0, n.size * 0.55 / 2 + 2), textcoords="offset points",  # type: ignore[attr-defined]
+        ax.annotate(text, (n.x, -n.y), xytext=(0, n.size * 0.55 / 2 + 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=LABEL_SIZE, color=colours.INK, zorder=3,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})

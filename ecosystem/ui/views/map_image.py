@@ -39,7 +39,8 @@ def _picture(model: MapModel, selection: MapSelection, lang: str, fmt: str) -> C
 def map_image_buttons(model: MapModel, selection: MapSelection, lang: str) -> None:
     """Two download buttons, PNG and SVG, side by side."""
     name = "carte-ecosysteme" if lang == "fr" else "ecosystem-map"
+    labels = {"png": t("outputs.map_png", lang), "svg": t("outputs.map_svg", lang)}
     for column, fmt, mime in zip(st.columns(2), ("png", "svg"), ("image/png", "image/svg+xml"), strict=True):
-        column.download_button(t(f"outputs.map_{fmt}", lang), _picture(model, selection, lang, fmt),
+        column.download_button(labels[fmt], _picture(model, selection, lang, fmt),
                                file_name=f"{name}.{fmt}", mime=mime, on_click="ignore",
                                help=t("outputs.map_help", lang), icon=":material/image:", key=f"map.{fmt}")
