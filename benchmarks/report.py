@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks.outputs import report_lines as outputs_lines
 from benchmarks.startup import report_lines as startup_lines
 from benchmarks.validate_big import report_lines as big_file_lines
 
@@ -175,4 +176,5 @@ def write_report(results: dict[str, Any], out: Path) -> None:
     if notes:
         lines += ["", "## Notes", "", *[f"- {note}" for note in notes]]
     lines += big_file_lines(results.get("big_files"))
+    lines += outputs_lines(results.get("outputs"))
     (out / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-big-files", action="store_true")
+    parser.add_argument("--skip-outputs", action="store_true")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -141,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+    if not args.skip_outputs:
+        from benchmarks.outputs import measure as measure_outputs
+
+        print("outputs (report, maps)…", file=sys.stderr, flush=True)
+        results["outputs"] = measure_outputs()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")

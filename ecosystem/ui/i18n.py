@@ -452,3 +452,6 @@ STRINGS.update(ACCESS_STRINGS)
 from ecosystem.ui.i18n_verdicts import VERDICT_STRINGS  # noqa: E402
 
 STRINGS.update(VERDICT_STRINGS)
+from ecosystem.ui.i18n_outputs import OUTPUTS_STRINGS  # noqa: E402
+
+STRINGS.update(OUTPUTS_STRINGS)

@@ -18,6 +18,7 @@ from ecosystem.ui.views.alliances import (
     default_score,
     history_table,
 )
+from ecosystem.ui.views.report_button import report_button
 
 FLASH = "alliances.flash"
 
@@ -65,6 +66,7 @@ if tab == "diagnosis":
         with st.expander(t(f"family.{family}", lang)):
             for verdict in verdicts:
                 components.verdict_block(verdict, lang)
+    report_button(ctx, alliance_id)
 
 elif tab == "assess" and not allowed(
         session.principal(), Action.ASSESS,

@@ -7,6 +7,7 @@ from ecosystem.ui.context import current
 from ecosystem.ui.i18n import number_label, t
 from ecosystem.ui.map import GROUP_BY, MAP_NODE_BUDGET, MapSelection, map_view
 from ecosystem.ui.views import common
+from ecosystem.ui.views.map_image import map_image_buttons
 
 HEIGHT = 700
 
@@ -44,4 +45,5 @@ with canvas:
         st.download_button(t("map.download", lang), view.html.encode("utf-8"),
                            file_name="carte-ecosysteme.html", mime="text/html",
                            help=t("map.download_help", lang), icon=":material/download:")
+        map_image_buttons(model, selection, lang)
     st.caption(t("common.share", lang))
