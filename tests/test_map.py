@@ -102,7 +102,8 @@ def test_grouped_map_counts_every_actor_once(demo_store):
     for case in ("grouped by territory", "grouped by kind"):
         selection, budget = _selections(demo_store)[case]
         model = build_map(demo_store, selection, "fr", budget=budget)
-        counted = [int(re.search(r"\((\d+)\)$", n.label)[1]) for n in model.nodes if n.type == "group"]
+        counted = [int(re.search(r"· ([\d\u202f]+) acteurs?$", n.label)[1].replace("\u202f", ""))
+                   for n in model.nodes if n.type == "group"]
         assert sum(counted) == model.actors > 0
         assert len(model.nodes) <= budget + 3  # groups first; hubs only in the room left
 

@@ -196,15 +196,23 @@ def _asset(name: str) -> str:
     return "".join(re.findall(r"div\.vis-tooltip\{[^}]*\}", text)).replace("</style", "")
 
 
-def _legend_html(model: MapModel, lang: str) -> str:
+def legend_html(model: MapModel, lang: str, hint: str = "map.legend_hint") -> str:
+    """The legend above the map, as an HTML list (every text escaped)."""
+    return _legend_html(model, lang, hint)
+
+
+def _legend_html(model: MapModel, lang: str, hint: str = "map.legend_hint") -> str:
     rows = [f'<li class="title">{html.escape(t("map.legend", lang))}</li>']
     for item in model.legend:
         colour = html.escape(item.colour)
+        if item.shape == "sdg":
+            rows.append(f'<li class="sdg">{html.escape(item.label)}</li>')
+            continue
         if item.shape == "line":
             mark = f'<span class="mark line" style="border-top-color:{colour}"></span>'
         else:
             mark = f'<span class="mark {html.escape(item.shape)}" style="background:{colour}"></span>'
         rows.append(f"<li>{mark}{html.escape(item.label)}</li>")
     rows.append(f'<li class="note">{html.escape(t("map.legend_size", lang))}</li>')
-    rows.append(f'<li class="note">{html.escape(t("map.legend_hint", lang))}</li>')
+    rows.append(f'<li class="note">{html.escape(t(hint, lang))}</li>')
     return f'<ul id="legend">{"".join(rows)}</ul>'
