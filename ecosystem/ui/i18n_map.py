@@ -67,6 +67,6 @@ MAP_STRINGS: dict[str, tuple[str, str]] = {
                            "portée ensemble. Choisissez-en un pour son détail.",
                            "{n} actors have no link on this map: no alliance, no policy carried together. "
                            "Choose one for its details."),
-    "map.panel_sdg": ("Acteurs de la carte qui y contribuent : {n}", "Actors of the map contributing: {n}"),
+    "map.panel_sdg": ("Acteurs qui y contribuent : {n}", "Actors contributing to it: {n}"),
     "map.breadcrumb_all": ("Toute la France", "All of France"),
 }

@@ -30,8 +30,10 @@ One job per module:
 from ecosystem.ui.map.build import MapView, build_map, map_view
 from ecosystem.ui.map.grouped import group_level
 from ecosystem.ui.map.model import (
+    COLOUR_BY,
     GROUP_BY,
     MAP_NODE_BUDGET,
+    SIZE_BY,
     LegendItem,
     MapEdge,
     MapModel,
@@ -41,8 +43,10 @@ from ecosystem.ui.map.model import (
 from ecosystem.ui.map.render import render_html, vis_data
 
 __all__ = [
+    "COLOUR_BY",
     "GROUP_BY",
     "MAP_NODE_BUDGET",
+    "SIZE_BY",
     "LegendItem",
     "MapEdge",
     "MapModel",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ecosystem.datasets.graph import (  # the same ids as exports
     actor_node,
@@ -84,7 +84,8 @@ def detailed_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang
                            communities=_community_legend(scene, colours, lang) if colours else (),
                            sdgs_named=sel.show_sdgs, lang=lang)
     return MapModel(tuple(nodes), tuple(edges), legend, len(shown_actors) + len(unlinked),
-                    len(scene.alliances), len(scene.policies), False, "", budget, tuple(scene.notes), tuple(unlinked))
+                    len(scene.alliances), len(scene.policies), False, "", budget, tuple(scene.notes),
+                    tuple(unlinked))
 
 
 def _unlinked_node(ids: list[str], actors: dict[str, Actor], placed: dict[str, Point], lang: str) -> MapNode:

@@ -66,7 +66,8 @@
       var w = measure.measureText(m.caption).width;
       var top = m.inside ? d.y - m.px / 2 : d.y + m.size * scale + 2;
       var box = [d.x - w / 2 - PAD, top - PAD, d.x + w / 2 + PAD, top + m.px * 1.25 + PAD];
-      if (!forced && collides(grid, box)) { want[id] = false; continue; }
+      var outside = box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height;
+      if (!forced && (outside || collides(grid, box))) { want[id] = false; continue; }
       keep(grid, box);
       want[id] = true;
       placed += 1;
@@ -191,13 +192,23 @@
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || data.type !== "streamlit:render") { return; }
-    var args = data.args;
+    var args = data.args, built = false;
     if (args.version !== version) {
       version = args.version;
       build(args);
+      built = true;
     }
-    if ((args.selected || null) !== selected || args.centre) { select(args.selected || null, args.centre); }
     resize();
+    if (built) {
+      // The frame gets its height only now: fit the drawing to it once the frame has grown.
+      setTimeout(function () {
+        network.fit({animation: false});
+        if ((args.selected || null) !== selected || args.centre) { select(args.selected || null, args.centre); }
+        later();
+      }, RELABEL_DELAY_MS);
+    } else if ((args.selected || null) !== selected || args.centre) {
+      select(args.selected || null, args.centre);
+    }
   });
   window.addEventListener("resize", later);
   send("streamlit:componentReady", {apiVersion: 1});
