@@ -122,3 +122,11 @@ class Code(StrEnum):
     # ------------------------------------------------------------------ coverage
     GAP = "gap"  # places: one territory; sdgs: one; refs: the policies addressing it there
     GAP_GROUP = "gap-group"  # places: the territories; sdgs: one; refs: the policies
+
+    # ------------------------------------------------------------------ the network (analysis/network.py)
+    NETWORK_SUMMARY = "network.summary"  # places: the territory; count linked of total; counts: links, ...
+    NETWORK_COMMUNITY = "network.community"  # refs: its best connected members; count: its size; kinds
+    NETWORK_KIND_BROKER = "network.kind-broker"  # refs: the actor; kinds: those it links; count: open pairs
+    NETWORK_PLACE_BROKER = "network.place-broker"  # refs: the actor; places: those it links; count
+    NETWORK_KIND_BRIDGE = "network.kind-bridge"  # kinds: the two kinds; count: links between them
+    NETWORK_PLACE_BRIDGE = "network.place-bridge"  # places: the two territories; count: links between them

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from ecosystem.commands import analysis, app, data, history, imports, neo4j, users
+from ecosystem.commands import network as network_command
 
-COMMAND_MODULES = (data, neo4j, analysis, imports, users, history, app)
+COMMAND_MODULES = (data, neo4j, analysis, imports, users, history, app, network_command)

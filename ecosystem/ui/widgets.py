@@ -25,7 +25,8 @@ from ecosystem.ui.views import common
 
 PICKABLE_LEVELS = (Level.REGION, Level.DEPARTEMENT, Level.EPCI, Level.COMMUNE)
 
-CRUMBS_CSS = ("<style>.st-key-KEY-crumbs button { max-width: 100%; height: auto; justify-content: flex-start; }"
+CRUMBS_CSS = ("<style>.st-key-KEY-crumbs button { max-width: 100%; height: auto; "
+              "justify-content: flex-start; }"
               ".st-key-KEY-crumbs button p { white-space: normal; text-align: left; overflow: visible; }"
               "</style>")
 """The breadcrumb's names wrap instead of being cut with an ellipsis (Streamlit's default)."""

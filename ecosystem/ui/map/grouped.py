@@ -191,8 +191,8 @@ def _group_nodes(group_ids: list[str], counts: dict[str, Counter[ActorKind]], na
         key = gid.split(":", 1)[1]
         colour = palette.KIND_COLOURS[ActorKind(key)] if by == "kind" else palette.GROUP_COLOUR
         size = GROUP_SIZE_MIN + GROUP_SIZE_RANGE * math.sqrt(n / biggest)
-        key_ = "map.group_count_one" if n == 1 else "map.group_count"
-        label = t(key_, lang, name=names[gid], n=number_label(n, lang))
+        label = (t("map.group_count_one", lang, name=names[gid]) if n == 1
+                 else t("map.group_count", lang, name=names[gid], n=number_label(n, lang)))
         opens = "" if key.startswith("wide:") else (f"kind:{key}" if by == "kind" else f"territory:{key}")
         nodes.append(MapNode(gid, "group", label, title, colour, "dot", round(size, DECIMALS),
                              *placed[gid], key if by == "kind" else "", name=label, opens=opens))

@@ -73,7 +73,7 @@ def component_args(model: MapModel, lang: str, height: int) -> dict[str, Any]:
     scaling = {"label": {"drawThreshold": 1, "maxVisible": LABEL_MAX_VISIBLE}}
     options["nodes"] = {**options["nodes"], "scaling": scaling}
     args = {"nodes": nodes, "edges": edges, "options": options,
-            "legend": legend_html(model, lang, "map.legend_click"), "height": height, "lang": lang,
+            "legend": legend_html(model, lang, clickable=True), "height": height, "lang": lang,
             "title": t("map.iframe_alt", lang)}
     text = json.dumps(args, sort_keys=True, ensure_ascii=False)
     args["version"] = hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
