@@ -142,8 +142,10 @@ def test_both_stores_draw_the_same_map(store, demo_store):
 def test_kinds_legend_follows_the_drawn_actors(demo_store):
     model = build_map(demo_store, MapSelection(kinds=("association", "fondation")), "fr")
     drawn = {ActorKind(n.kind) for n in model.nodes if n.type == "actor"}
-    kind_colours = {item.colour for item in model.legend if item.shape == "dot"}
     from ecosystem.ui import palette
+
+    kind_colours = {item.colour for item in model.legend if item.shape == "dot"} - {palette.UNLINKED_COLOUR}
+    assert any(n.id == "group:unlinked" for n in model.nodes)  # the lone actors, folded into one node
 
     assert kind_colours == {palette.KIND_COLOURS[k] for k in drawn}
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 MAP_STRINGS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ nodes and legend
     "map.unlinked": ("{n} acteurs sans lien", "{n} actors with no link"),
+    "map.legend_unlinked": ("Acteurs sans lien (cliquez pour les lister)",
+                            "Actors with no link (click to list)"),
     "map.unlinked_hint": ("Cliquez pour les lister.", "Click to list them."),
     "map.legend_pairs": ("Chevauchement fort", "Strong overlap"),
     "map.legend_duplicates": ("Doublons probables", "Probable duplicates"),

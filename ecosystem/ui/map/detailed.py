@@ -53,19 +53,28 @@ def detailed_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang
     hundreds of lone dots said nothing but their number.
     """
     base_ids = set(scene.actor_ids)
-    base_edges = _base_edges(sel, scene, actors, base_ids, lang) + _switch_edges(scene, lang)
+    base_edges = _base_edges(sel, scene, actors, base_ids, lang)
     focus_ids = scene.focus_ids()
     linked = {x for e in base_edges for x in (e.source, e.target)}
-    lone = sorted(i for i in base_ids if actor_node(i) not in linked and i not in focus_ids)
-    unlinked = lone if len(lone) > UNLINKED_SHOWN_MAX else []
-    drawn_ids = base_ids - set(unlinked)
+    lone = sorted(i for i in base_ids if actor_node(i) not in linked)
+    folded = lone if len(lone) > UNLINKED_SHOWN_MAX else []
     hubs = ([alliance_node(a.id) for a in scene.alliances] + [policy_node(p.id) for p in scene.policies]
             + ([sdg_node(n) for n in SDG_NUMBERS] if sel.show_sdgs else []))
-    base_order = _actor_order(drawn_ids, actors)
-    placed = positions(hubs + [actor_node(i) for i in base_order] + ([UNLINKED_GROUP] if unlinked else []),
+    # The layout depends on the filters only: a focus or a switch never moves what is already drawn.
+    base_order = _actor_order(base_ids - set(folded), actors)
+    placed = positions(hubs + [actor_node(i) for i in base_order] + ([UNLINKED_GROUP] if folded else []),
                        ((e.source, e.target) for e in base_edges), hubs)
+    switch_edges = _switch_edges(scene, lang)
+    # A lone actor a switch or the focus links to leaves the group, on a ring around it.
+    pulled = ({x.removeprefix("actor:") for e in switch_edges for x in (e.source, e.target)} | focus_ids)
+    unlinked = [i for i in folded if i not in pulled]
+    out = sorted(actor_node(i) for i in folded if i in pulled)
+    if out:
+        placed.update(ring(UNLINKED_GROUP, out, placed))
+    base_order = base_order + [i for i in folded if i in pulled]
     subject = _subject(scene)
-    edges = base_edges + (_focus_edges(scene, subject, actors, base_ids, lang) if subject else [])
+    focus_edges = _focus_edges(scene, subject, actors, base_ids, lang) if subject else []
+    edges = base_edges + switch_edges + focus_edges
     if subject:
         missing = sorted({actor_node(i) for i in focus_ids if actor_node(i) not in placed})
         placed.update(ring(subject, missing, placed))
@@ -76,11 +85,12 @@ def detailed_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang
              + (_sdg_nodes(drawing, lang) if sel.show_sdgs else [])
              + [_actor_node(actors[i], scene, drawing, lang, colours) for i in shown_actors]
              + ([_unlinked_node(unlinked, actors, placed, lang)] if unlinked else []))
-    kinds = {actors[i].kind for i in shown_actors} | {actors[i].kind for i in unlinked}
+    kinds = {actors[i].kind for i in shown_actors}
     legend = labels.legend(set() if colours else kinds, alliances=bool(scene.alliances),
                            policies=bool(scene.policies), sdg_nodes=sel.show_sdgs,
                            overlaps=bool(scene.overlaps), complements=bool(scene.complements),
-                           groups=bool(unlinked), pairs=bool(scene.pairs), duplicates=bool(scene.duplicates),
+                           unlinked=bool(unlinked), pairs=bool(scene.pairs),
+                           duplicates=bool(scene.duplicates),
                            communities=_community_legend(scene, colours, lang) if colours else (),
                            sdgs_named=sel.show_sdgs, lang=lang)
     return MapModel(tuple(nodes), tuple(edges), legend, len(shown_actors) + len(unlinked),

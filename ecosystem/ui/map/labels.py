@@ -79,13 +79,14 @@ def kind_count(kind: ActorKind, n: int, lang: str) -> str:
 
 def legend(kinds: set[ActorKind], *, alliances: bool, policies: bool, sdg_nodes: bool = False,
            overlaps: bool = False, complements: bool = False, groups: bool = False, pairs: bool = False,
-           duplicates: bool = False, communities: tuple[tuple[str, str], ...] = (), sdgs_named: bool = False,
-           lang: str) -> tuple[LegendItem, ...]:
+           duplicates: bool = False, unlinked: bool = False, communities: tuple[tuple[str, str], ...] = (),
+           sdgs_named: bool = False, lang: str) -> tuple[LegendItem, ...]:
     """The legend of what is on the map, and only that: kinds (or communities) in their fixed order,
     then the rest; with SDG boxes, each SDG's number and short name."""
     items = [LegendItem(kind_label(k, lang), palette.KIND_COLOURS[k], "dot") for k in ActorKind if k in kinds]
     items += [LegendItem(label, colour, "dot") for label, colour in communities]
     shown = ((groups, "map.legend_group", palette.GROUP_COLOUR, "dot"),
+             (unlinked, "map.legend_unlinked", palette.UNLINKED_COLOUR, "dot"),
              (alliances, "map.legend_alliance", palette.ALLIANCE_COLOUR, "diamond"),
              (policies, "map.legend_policy", palette.POLICY_COLOUR, "square"),
              (sdg_nodes, "map.legend_sdg", palette.SDG_COLOUR, "box"),
