@@ -65,12 +65,13 @@ def detailed_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang
     placed = positions(hubs + [actor_node(i) for i in base_order] + ([UNLINKED_GROUP] if folded else []),
                        ((e.source, e.target) for e in base_edges), hubs)
     switch_edges = _switch_edges(scene, lang)
-    # A lone actor a switch or the focus links to leaves the group, on a ring around it.
+    # A lone actor a switch or the focus links to leaves the group, to its own place on a ring
+    # around it (its place on the ring of all of them: it does not move when others leave too).
     pulled = ({x.removeprefix("actor:") for e in switch_edges for x in (e.source, e.target)} | focus_ids)
     unlinked = [i for i in folded if i not in pulled]
-    out = sorted(actor_node(i) for i in folded if i in pulled)
-    if out:
-        placed.update(ring(UNLINKED_GROUP, out, placed))
+    if len(unlinked) < len(folded):
+        around = ring(UNLINKED_GROUP, [actor_node(i) for i in folded], placed)
+        placed.update({actor_node(i): around[actor_node(i)] for i in folded if i in pulled})
     base_order = base_order + [i for i in folded if i in pulled]
     subject = _subject(scene)
     focus_edges = _focus_edges(scene, subject, actors, base_ids, lang) if subject else []
