@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+        from benchmarks.network import measure as network_map
+
+        print("network map at 20,000 actors…", file=sys.stderr, flush=True)
+        results["network"] = network_map()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")

@@ -17,6 +17,7 @@ from ecosystem.ui.map.model import MapModel, MapNode
 from ecosystem.ui.map.render import VIS_OPTIONS, legend_html, vis_data
 from ecosystem.ui.map.style import (
     DIGEST_CHARS,
+    LABEL_HALO,
     LABEL_MAX_VISIBLE,
     LABEL_PX,
     LABEL_PX_HUB,
@@ -74,7 +75,7 @@ def component_args(model: MapModel, lang: str, height: int) -> dict[str, Any]:
     options["nodes"] = {**options["nodes"], "scaling": scaling}
     args = {"nodes": nodes, "edges": edges, "options": options,
             "legend": legend_html(model, lang, clickable=True), "height": height, "lang": lang,
-            "title": t("map.iframe_alt", lang)}
+            "title": t("map.iframe_alt", lang), "halo": LABEL_HALO}
     text = json.dumps(args, sort_keys=True, ensure_ascii=False)
     args["version"] = hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
     return args

@@ -21,7 +21,7 @@
   var RELABEL_DELAY_MS = 90; // labels are placed again this long after the last zoom or pan event
 
   var network = null, nodes = null, version = null, meta = {}, order = [];
-  var selected = null, hovered = null, timer = null, seq = 0, lit = null;
+  var selected = null, hovered = null, timer = null, seq = 0, lit = null, halo = 3;
   var container = document.getElementById("mynetwork");
   var measure = document.createElement("canvas").getContext("2d");
 
@@ -78,7 +78,7 @@
       if (n.shown !== shown || (shown && n.scale !== scale)) {
         n.shown = shown;
         n.scale = scale;
-        updates.push({id: nid, label: shown ? n.caption : "", font: {size: n.px / scale}});
+        updates.push({id: nid, label: shown ? n.caption : "", font: {size: n.px / scale, strokeWidth: halo / scale}});
       }
     }
     if (updates.length) { nodes.update(updates); }
@@ -156,6 +156,7 @@
     container.style.height = args.height + "px";
     container.setAttribute("aria-label", args.title || "");
     meta = {};
+    halo = args.halo;  // the white outline around labels, in screen pixels like their size
     var list = args.nodes.map(function (n) {
       meta[n.id] = {caption: n.caption, rank: n.rank, px: n.px, size: n.size, inside: n.shape === "box",
                     shown: false, scale: null};
