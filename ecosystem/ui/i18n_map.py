@@ -11,6 +11,7 @@ MAP_STRINGS: dict[str, tuple[str, str]] = {
     "map.unlinked": ("{n} acteurs sans lien", "{n} actors with no link"),
     "map.legend_unlinked": ("Acteurs sans lien (cliquez pour les lister)",
                             "Actors with no link (click to list)"),
+    "map.hover_group_one": ("1 acteur", "1 actor"),
     "map.unlinked_hint": ("Cliquez pour les lister.", "Click to list them."),
     "map.legend_pairs": ("Chevauchement fort", "Strong overlap"),
     "map.legend_duplicates": ("Doublons probables", "Probable duplicates"),

@@ -165,7 +165,7 @@ def _sdg_edges(actors: Iterable[Actor], group_of: dict[str, str], lang: str) -> 
         for n in actor.all_sdgs:
             weight[(group_of[actor.id], n)] += 1
     faint = palette.faded(palette.LINK_COLOUR, SDG_LINK_ALPHA)
-    return [MapEdge(g, sdg_node(n), "sdg", t("map.hover_group", lang, n=number_label(k, lang)), faint,
+    return [MapEdge(g, sdg_node(n), "sdg", labels.actor_count(k, lang), faint,
                     min(GROUPED_EDGE_WIDTH_MAX, LINK_WIDTH + math.log1p(k)))
             for (g, n), k in sorted(weight.items())]
 
@@ -186,7 +186,7 @@ def _group_nodes(group_ids: list[str], counts: dict[str, Counter[ActorKind]], na
     for gid in group_ids:
         n = sum(counts[gid].values())
         by_kind = sorted(counts[gid].items(), key=lambda kv: -kv[1])  # stable: kinds in order of arrival
-        title = "\n".join([names[gid], t("map.hover_group", lang, n=number_label(n, lang)),
+        title = "\n".join([names[gid], labels.actor_count(n, lang),
                            "\n".join(labels.kind_count(k, v, lang) for k, v in by_kind)])
         key = gid.split(":", 1)[1]
         colour = palette.KIND_COLOURS[ActorKind(key)] if by == "kind" else palette.GROUP_COLOUR

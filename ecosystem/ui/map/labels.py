@@ -12,7 +12,7 @@ from ecosystem import vocabulary
 from ecosystem.model import SDG_NUMBERS, ActorKind, Alliance
 from ecosystem.reference import reference
 from ecosystem.ui import palette
-from ecosystem.ui.i18n import kind_label, place_label, t
+from ecosystem.ui.i18n import kind_label, number_label, place_label, t
 from ecosystem.ui.map.model import LegendItem
 from ecosystem.ui.map.style import LABEL_LENGTH, PLACES_SHOWN
 
@@ -69,6 +69,15 @@ def sdg_lines(numbers: Iterable[int], lang: str) -> str:
 def alliance_status(alliance: Alliance, lang: str) -> str:
     """An alliance's status as a word: « en projet », « active », « terminée »."""
     return vocabulary.alliance_status(alliance.status).label(lang)
+
+
+def actor_count(n: int, lang: str) -> str:
+    """« 1 acteur », « 1 234 acteurs »: a count of actors, agreed.
+
+    >>> actor_count(1, "fr"), actor_count(1234, "fr"), actor_count(2, "en")
+    ('1 acteur', '1\u202f234 acteurs', '2 actors')
+    """
+    return t("map.hover_group_one", lang) if n == 1 else t("map.hover_group", lang, n=number_label(n, lang))
 
 
 def kind_count(kind: ActorKind, n: int, lang: str) -> str:

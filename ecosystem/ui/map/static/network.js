@@ -7,7 +7,7 @@
  * Labels: a node carries its text in `caption` and its importance in `rank` (0 first). After every
  * zoom or pan, labels are given, in rank order, to the nodes whose label box on screen does not meet
  * a label already placed, so labels never overlap; the selected and the hovered node always get
- * theirs. Font sizes are set in screen pixels (divided by the zoom), so a label stays readable at
+ * theirs, and so do SDG boxes, whose number is their body. Font sizes are set in screen pixels (divided by the zoom), so a label stays readable at
  * any zoom and more of them fit as one zooms in.
  */
 (function () {
@@ -20,7 +20,7 @@
   var FADED_OPACITY = 0.15;  // what a selected node is not linked to keeps this much opacity
   var RELABEL_DELAY_MS = 90; // labels are placed again this long after the last zoom or pan event
 
-  var network = null, nodes = null, version = null, meta = {}, order = [];
+  var network = null, nodes = null, version = null, meta = {}, order = [], boxes = [];
   var selected = null, hovered = null, timer = null, seq = 0, lit = null, halo = 3;
   var container = document.getElementById("mynetwork");
   var measure = document.createElement("canvas").getContext("2d");
@@ -49,7 +49,7 @@
     var positions = network.getPositions();
     var width = container.clientWidth, height = container.clientHeight;
     var grid = {}, want = {}, placed = 0, tries = 0;
-    var must = [];
+    var must = boxes.slice();  // an SDG box's number is its body: always drawn
     if (selected && meta[selected]) { must.push(selected); }
     if (hovered && meta[hovered] && hovered !== selected) { must.push(hovered); }
     var candidates = must.concat(order);
@@ -164,6 +164,7 @@
       return n;
     });
     order = Object.keys(meta).sort(function (a, b) { return meta[a].rank - meta[b].rank; });
+    boxes = order.filter(function (id) { return meta[id].inside; });
     nodes = new vis.DataSet(list);
     var edges = new vis.DataSet(args.edges);
     if (network) { network.destroy(); }
