@@ -260,3 +260,14 @@ def test_network_command_prints_sentences_and_json(small_state, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["territory"] == "departement:26" and data["sentences"][0].endswith("communities.")
     assert data["findings"][0]["code"] == "network.summary"
+
+
+def test_finding_a_node_by_name_selects_it(app_state):
+    at = _map_page({})
+    at.text_input(key="map.find").input("biovallee").run()  # accents and case do not matter
+    found = at.selectbox(key="map.found")
+    names = list(found.options)  # as shown: the full names
+    assert names and all("biovallée" in n.lower() for n in names)
+    found.select_index(0).run()
+    assert at.session_state["node"].partition(":")[0] in ("actor", "alliance", "policy")
+    assert f"**{names[0]}**" in _texts(at)
