@@ -49,7 +49,7 @@ def ranks(model: MapModel) -> dict[str, int]:
     >>> a = MapNode("actor:a", "actor", "A", "", "#000", "dot", 8, 0, 0)
     >>> g = MapNode("group:x", "group", "X", "", "#000", "dot", 12, 0, 0)
     >>> b = MapNode("actor:b", "actor", "B", "", "#000", "dot", 20, 0, 0)
-    >>> ranks(MapModel((a, g, b), (), ()))
+    >>> ranks(MapModel((a, g, b), (), (), 2, 0, 0))
     {'group:x': 0, 'actor:b': 1, 'actor:a': 2}
     """
     order = sorted(model.nodes, key=lambda n: (tier(n), -n.size, n.id))
