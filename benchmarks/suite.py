@@ -142,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+        from benchmarks.network import measure as network_map
+
+        print("network map at 20,000 actors…", file=sys.stderr, flush=True)
+        results["network"] = network_map()
     if not args.skip_outputs:
         from benchmarks.outputs import measure as measure_outputs
 

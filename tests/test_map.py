@@ -102,7 +102,8 @@ def test_grouped_map_counts_every_actor_once(demo_store):
     for case in ("grouped by territory", "grouped by kind"):
         selection, budget = _selections(demo_store)[case]
         model = build_map(demo_store, selection, "fr", budget=budget)
-        counted = [int(re.search(r"\((\d+)\)$", n.label)[1]) for n in model.nodes if n.type == "group"]
+        counted = [int(re.search(r"· ([\d\u202f]+) acteurs?$", n.label)[1].replace("\u202f", ""))
+                   for n in model.nodes if n.type == "group"]
         assert sum(counted) == model.actors > 0
         assert len(model.nodes) <= budget + 3  # groups first; hubs only in the room left
 
@@ -141,8 +142,10 @@ def test_both_stores_draw_the_same_map(store, demo_store):
 def test_kinds_legend_follows_the_drawn_actors(demo_store):
     model = build_map(demo_store, MapSelection(kinds=("association", "fondation")), "fr")
     drawn = {ActorKind(n.kind) for n in model.nodes if n.type == "actor"}
-    kind_colours = {item.colour for item in model.legend if item.shape == "dot"}
     from ecosystem.ui import palette
+
+    kind_colours = {item.colour for item in model.legend if item.shape == "dot"} - {palette.UNLINKED_COLOUR}
+    assert any(n.id == "group:unlinked" for n in model.nodes)  # the lone actors, folded into one node
 
     assert kind_colours == {palette.KIND_COLOURS[k] for k in drawn}
 

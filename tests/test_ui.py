@@ -212,7 +212,8 @@ def test_beyond_the_budget_actors_are_grouped_and_the_map_says_so(loaded):
     assert any("regroupés" in note for note in model.notes)
     by_kind = build_map(loaded, MapSelection(group_by="kind"), lang="en", budget=5)
     assert by_kind.group_by == "kind"
-    counted = [int(re.search(r"\((\d+)\)$", n.label).group(1)) for n in by_kind.nodes if n.type == "group"]
+    counted = [int(re.search(r"· (\d+) actors?$", n.label).group(1))
+               for n in by_kind.nodes if n.type == "group"]
     assert sum(counted) == 8  # the 8 active actors, each in the group of its kind
     assert group_level(None).value == "region" and group_level(VALENCE) is None
 

@@ -125,3 +125,11 @@ class Code(StrEnum):
     LOCAL_SPLIT = "local-split"  # places: the territory; count: actors acting there; total: all present
     NO_POLICY_NO_GAPS = "no-policy-no-gaps"  # places: the territory no policy (with SDGs) covers
     EPCI_STRADDLES = "epci-straddles"  # places: the EPCI; counts: (département id, its communes there)
+
+    # ------------------------------------------------------------------ the network (analysis/network.py)
+    NETWORK_SUMMARY = "network.summary"  # places: the territory; count linked of total; counts: links, ...
+    NETWORK_COMMUNITY = "network.community"  # refs: its best connected members; count: its size; kinds
+    NETWORK_KIND_BROKER = "network.kind-broker"  # refs: the actor; kinds: those it links; count: open pairs
+    NETWORK_PLACE_BROKER = "network.place-broker"  # refs: the actor; places: those it links; count
+    NETWORK_KIND_BRIDGE = "network.kind-bridge"  # kinds: the two kinds; count: links between them
+    NETWORK_PLACE_BRIDGE = "network.place-bridge"  # places: the two territories; count: links between them

@@ -375,3 +375,47 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in English."""
+
+
+# ----------------------------------------------------------------------------- the network
+
+
+def _network_summary(f: Finding) -> str:
+    links = dict(f.counts)
+    if not f.total:
+        return f"no actor is present {w.in_places(f.places, L)}"
+    verb = "is" if (f.count or 0) == 1 else "are"
+    return (f"{w.whole(f.count or 0, L)} of the {w.counted(f.total or 0, 'actor', 'actors', L)} present "
+            f"{w.in_places(f.places, L)} {verb} linked to others by "
+            f"{w.counted(links['links'], 'link', 'links', L)} (shared alliances or policies), in "
+            f"{w.counted(links['communities'], 'community', 'communities', L)}")
+
+
+def _network_community(f: Finding) -> str:
+    kinds = w.join((w.kind_name(k, L, plural_=True) for k in f.kinds), L)
+    return f"a community of {w.whole(f.count or 0, L)} actors around {_names(f.refs)} ({kinds})"
+
+
+def _network_broker(f: Finding) -> str:
+    linked = (w.join((w.kind_name(k, L, plural_=True) for k in f.kinds), L) if f.kinds
+              else w.place_names(f.places, L))
+    return (f"{f.refs[0].name} links {linked}: {w.counted(f.count or 0, 'pair', 'pairs', L)} of partners "
+            "with no other direct link")
+
+
+def _network_bridge(f: Finding) -> str:
+    if f.kinds:
+        a, b = (w.kind_name(k, L, plural_=True) for k in f.kinds)
+    else:
+        a, b = (w.territory_name(p) for p in f.places)
+    return f"{w.counted(f.count or 0, 'link', 'links', L)} between {a} and {b}"
+
+
+CLAUSES.update({
+    Code.NETWORK_SUMMARY: _network_summary,
+    Code.NETWORK_COMMUNITY: _network_community,
+    Code.NETWORK_KIND_BROKER: _network_broker,
+    Code.NETWORK_PLACE_BROKER: _network_broker,
+    Code.NETWORK_KIND_BRIDGE: _network_bridge,
+    Code.NETWORK_PLACE_BRIDGE: _network_bridge,
+})

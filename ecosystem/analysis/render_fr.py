@@ -543,3 +543,54 @@ CLAUSES: dict[str, Callable[[Finding], str]] = {
     Code.EPCI_STRADDLES: _straddles,
 }
 """The clause of each code, in French."""
+
+
+# ----------------------------------------------------------------------------- the network
+
+
+def _network_summary(f: Finding) -> str:
+    total, links = f.total or 0, dict(f.counts)
+    if not total:
+        return f"aucun acteur n'est présent {w.in_places(f.places, L)}"
+    present = "présent" if total <= 1 else "présents"
+    verb = "est relié" if (f.count or 0) <= 1 else "sont reliés"
+    return (f"{w.whole(f.count or 0, L)} acteur{'s' if (f.count or 0) > 1 else ''} sur {w.whole(total, L)} "
+            f"{present} {w.in_places(f.places, L)} {verb} à d'autres par "
+            f"{w.counted(links['links'], 'lien', 'liens', L)} (alliances ou politiques portées ensemble), en "
+            f"{w.counted(links['communities'], 'communauté', 'communautés', L)}")
+
+
+def _network_community(f: Finding) -> str:
+    kinds = w.join((w.kind_name(k, L, plural_=True) for k in f.kinds), L)
+    around = names((w.de(_name(r)) for r in f.refs), L, SUGGESTIONS_SHOWN)
+    return f"une communauté de {w.whole(f.count or 0, L)} acteurs autour {around} ({kinds})"
+
+
+def _some(kind: str) -> str:
+    """« des associations », « d'autres acteurs »: a kind in the plural, with its indefinite article."""
+    plural_ = w.kind_name(kind, L, plural_=True)
+    return f"d'{plural_}" if plural_.startswith("autres") else f"des {plural_}"
+
+
+def _network_broker(f: Finding) -> str:
+    linked = w.join((_some(k) for k in f.kinds), L) if f.kinds else w.place_names(f.places, L)
+    pairs = w.counted(f.count or 0, "paire", "paires", L)
+    return f"{_name(f.refs[0])} relie {linked} : {pairs} de partenaires sans autre lien direct"
+
+
+def _network_bridge(f: Finding) -> str:
+    if f.kinds:
+        a, b = (w.kind_name(k, L, plural_=True) for k in f.kinds)
+    else:
+        a, b = (w.territory_name(p) for p in f.places)
+    return f"{w.counted(f.count or 0, 'lien', 'liens', L)} entre {a} et {b}"
+
+
+CLAUSES.update({
+    Code.NETWORK_SUMMARY: _network_summary,
+    Code.NETWORK_COMMUNITY: _network_community,
+    Code.NETWORK_KIND_BROKER: _network_broker,
+    Code.NETWORK_PLACE_BROKER: _network_broker,
+    Code.NETWORK_KIND_BRIDGE: _network_bridge,
+    Code.NETWORK_PLACE_BRIDGE: _network_bridge,
+})

@@ -455,3 +455,6 @@ STRINGS.update(VERDICT_STRINGS)
 from ecosystem.ui.i18n_outputs import OUTPUTS_STRINGS  # noqa: E402
 
 STRINGS.update(OUTPUTS_STRINGS)
+from ecosystem.ui.i18n_map import MAP_STRINGS  # noqa: E402
+
+STRINGS.update(MAP_STRINGS)

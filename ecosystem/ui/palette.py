@@ -55,3 +55,14 @@ def faded(colour: str, alpha: float = 0.2) -> str:
     value = colour.lstrip("#")
     r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha:g})"
+
+# ---------------------------------------------------------------------- the network map's switches
+
+UNLINKED_COLOUR = "#D9D9D9"
+"""The group of actors with no link: light grey, as it stands for what is not connected."""
+
+DUPLICATE_COLOUR = REDDISH_PURPLE
+"""Links between probable duplicates: apart from overlaps (vermillion) and complements (green)."""
+
+COMMUNITY_COLOURS = (BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW)
+"""The seven biggest communities, in Okabe-Ito order; smaller ones are grey (GREY)."""

@@ -25,6 +25,12 @@ from ecosystem.ui.views import common
 
 PICKABLE_LEVELS = (Level.REGION, Level.DEPARTEMENT, Level.EPCI, Level.COMMUNE)
 
+CRUMBS_CSS = ("<style>.st-key-KEY-crumbs button { max-width: 100%; height: auto; "
+              "justify-content: flex-start; }"
+              ".st-key-KEY-crumbs button p { white-space: normal; text-align: left; overflow: visible; }"
+              "</style>")
+"""The breadcrumb's names wrap instead of being cut with an ellipsis (Streamlit's default)."""
+
 
 def default_lang() -> str:
     return check_lang(settings.get("ECOSYSTEM_LANG"))
@@ -89,15 +95,17 @@ def territory_picker(ctx: AppContext, key: str = "territory", allow_all: bool = 
     current = chosen or (None if allow_all else default)
     if current:
         st.markdown(t("terr.current", lang, name=place_label(current, lang)))
-        chain = _chain(current)
-        columns = st.columns(len(chain) + (1 if allow_all else 0))
-        for column, tid in zip(columns, chain, strict=False):
-            column.button(h[tid].name, key=f"{key}.up.{tid}", on_click=_go, args=(key, tid), type="tertiary",
+        # A row that wraps, each button as wide as its name, a long name on two lines: columns of
+        # equal width cut the names to « › A › D › C » in a narrow filter column (1280 px screens).
+        crumbs = st.container(horizontal=True, gap=None, key=f"{key}-crumbs")
+        crumbs.html(CRUMBS_CSS.replace("KEY", key))
+        for tid in _chain(current):
+            crumbs.button(h[tid].name, key=f"{key}.up.{tid}", on_click=_go, args=(key, tid), type="tertiary",
                           icon=":material/chevron_right:", disabled=tid == current,
-                          help=t("terr.up", lang))
+                          help=t("terr.up", lang), width="content")
         if allow_all:
-            columns[-1].button(t("terr.clear", lang), key=f"{key}.all", on_click=_go, args=(key, None),
-                               type="tertiary", icon=":material/public:")
+            crumbs.button(t("terr.clear", lang), key=f"{key}.all", on_click=_go, args=(key, None),
+                          type="tertiary", icon=":material/public:", width="content")
     else:
         st.markdown(t("terr.current_none", lang))
     children = h.children(current or "pays:FR")

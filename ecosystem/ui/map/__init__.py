@@ -24,14 +24,24 @@ One job per module:
 - `labels`: hover-text pieces and the legend; `positions`: memoised layout, ring around a focus;
 - `style`: every size, width, alpha and vis-network setting, named, with why;
 - `render`, `template`: the model as one offline HTML page;
-- `build`: `build_map` and `map_view`, where the store meets the builders.
+- `build`: `build_map` and `map_view`, where the store meets the builders;
+- `interactive`: the model as the arguments of the app's component (label ranks and sizes);
+- `component` and `static/`: the bidirectional Streamlit component that draws it and returns clicks
+  (imported by the page only: everything else here stays free of Streamlit);
+- `panel`: what a clicked node's side panel says (details, top overlaps and complements).
+
+Lone actors (no link on the map) become one group node beyond `style.UNLINKED_SHOWN_MAX`; switches
+of the selection draw overlapping pairs and duplicates, colour actors by community and size them by
+betweenness (`questions.ask_network`, from `ecosystem.analysis.metrics`).
 """
 
 from ecosystem.ui.map.build import MapView, build_map, map_view
 from ecosystem.ui.map.grouped import group_level
 from ecosystem.ui.map.model import (
+    COLOUR_BY,
     GROUP_BY,
     MAP_NODE_BUDGET,
+    SIZE_BY,
     LegendItem,
     MapEdge,
     MapModel,
@@ -41,8 +51,10 @@ from ecosystem.ui.map.model import (
 from ecosystem.ui.map.render import render_html, vis_data
 
 __all__ = [
+    "COLOUR_BY",
     "GROUP_BY",
     "MAP_NODE_BUDGET",
+    "SIZE_BY",
     "LegendItem",
     "MapEdge",
     "MapModel",

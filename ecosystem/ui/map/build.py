@@ -7,13 +7,15 @@ The one place where the map's I/O meets its pure parts: `build_map` asks the sto
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ecosystem.model import SDG_NUMBERS
 from ecosystem.store.base import Store
 from ecosystem.ui.map.detailed import detailed_map
 from ecosystem.ui.map.grouped import grouped_map
+from ecosystem.ui.map.interactive import component_args
 from ecosystem.ui.map.model import MAP_NODE_BUDGET, MapModel, MapSelection
-from ecosystem.ui.map.questions import Scene, ask_actors, ask_scene
+from ecosystem.ui.map.questions import Scene, ask_actors, ask_network, ask_scene
 from ecosystem.ui.map.render import render_html
 from ecosystem.ui.map.style import HTML_HEIGHT
 
@@ -24,6 +26,7 @@ def build_map(store: Store, selection: MapSelection, lang: str = "fr",
     scene = ask_scene(store, selection, lang)
     if node_count(scene, selection) > budget:
         return grouped_map(selection, scene, ask_actors(store, scene.actor_ids), lang, budget)
+    ask_network(store, selection, scene, lang)
     actors = ask_actors(store, set(scene.actor_ids) | scene.focus_ids())
     return detailed_map(selection, scene, actors, lang, budget)
 
@@ -40,9 +43,10 @@ class MapView:
 
     model: MapModel
     html: str
+    args: dict[str, Any]  # what the interactive component draws from (`interactive.component_args`)
 
 
 def map_view(store: Store, selection: MapSelection, lang: str = "fr", height: int = HTML_HEIGHT) -> MapView:
     """The model and its HTML page: what the map page caches."""
     model = build_map(store, selection, lang)
-    return MapView(model, render_html(model, lang, height))
+    return MapView(model, render_html(model, lang, height), component_args(model, lang, height))

@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ecosystem.analysis import wording
-from ecosystem.datasets.graph import alliance_node, policy_node
-from ecosystem.model import Actor, ActorKind, Alliance, Level, Policy
+from ecosystem.datasets.graph import alliance_node, policy_node, sdg_node
+from ecosystem.model import SDG_NUMBERS, Actor, ActorKind, Alliance, Level, Policy
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVELS_FINE_TO_COARSE
 from ecosystem.ui import palette
-from ecosystem.ui.i18n import kind_label, level_label, number_label, t
+from ecosystem.ui.i18n import kind_label, level_label, number_label, sdg_label, t
 from ecosystem.ui.layout import Point
 from ecosystem.ui.map import labels
 from ecosystem.ui.map.model import MapEdge, MapModel, MapNode, MapSelection
@@ -31,8 +31,8 @@ from ecosystem.ui.map.style import (
     GROUPED_ALLIANCE_SIZE,
     GROUPED_EDGE_WIDTH_MAX,
     GROUPED_POLICY_SIZE,
-    LABEL_LENGTH,
     LINK_WIDTH,
+    SDG_LINK_ALPHA,
 )
 
 Groups = tuple[dict[str, str], dict[str, str]]
@@ -52,20 +52,26 @@ def grouped_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang:
     counts: dict[str, Counter[ActorKind]] = defaultdict(Counter)
     for actor_id, group in group_of.items():
         counts[group][kind_of[actor_id]] += 1
-    alliances, policies = _biggest_hubs(scene, max(0, budget - len(counts)))
+    sdg_room = len(SDG_NUMBERS) if sel.show_sdgs else 0
+    alliances, policies = _biggest_hubs(scene, max(0, budget - len(counts) - sdg_room))
     edges = _edges(scene, alliances, policies, group_of, lang)
+    if sel.show_sdgs:
+        edges += _sdg_edges(actors.values(), group_of, lang)
     group_ids = sorted(counts, key=lambda g: (-sum(counts[g].values()), g))
-    hubs = [alliance_node(a.id) for a in alliances] + [policy_node(p.id) for p in policies]
+    hubs = ([alliance_node(a.id) for a in alliances] + [policy_node(p.id) for p in policies]
+            + ([sdg_node(n) for n in SDG_NUMBERS] if sel.show_sdgs else []))
     # The groups, not the alliances, anchor this layout: they are what the grouped map is about.
     placed = positions(group_ids + hubs, ((e.source, e.target) for e in edges), group_ids)
     nodes = (_group_nodes(group_ids, counts, names, by, placed, lang)
-             + _alliance_nodes(alliances, scene, placed, lang) + _policy_nodes(policies, placed))
+             + _alliance_nodes(alliances, scene, placed, lang) + _policy_nodes(policies, placed)
+             + (_sdg_nodes(placed, lang) if sel.show_sdgs else []))
     actor_count = len(set(scene.actor_ids))
     by_words = t("map.group_territory", lang) if by == "territory" else t("map.group_kind", lang)
     notes = (t("map.grouped", lang, actors=number_label(actor_count, lang), budget=number_label(budget, lang),
-               by=by_words), *scene.notes)
+               by=by_words), *scene.notes, *((t("map.grouped_sdgs", lang),) if sel.show_sdgs else ()))
     legend = labels.legend(set(kind_of.values()) if by == "kind" else set(), alliances=bool(alliances),
-                           policies=bool(policies), groups=by == "territory", lang=lang)
+                           policies=bool(policies), groups=by == "territory", sdg_nodes=sel.show_sdgs,
+                           sdgs_named=sel.show_sdgs, lang=lang)
     return MapModel(tuple(nodes), tuple(edges), legend, actor_count, len(alliances), len(policies), True, by,
                     budget, notes)
 
@@ -151,7 +157,25 @@ def _edges(scene: Scene, alliances: list[Alliance], policies: list[Policy], grou
     return edges
 
 
+def _sdg_edges(actors: Iterable[Actor], group_of: dict[str, str], lang: str) -> list[MapEdge]:
+    """One link per group and SDG, as wide as the group's actors contributing to it: the SDG switch
+    applies to a grouped map too (it was silently ignored)."""
+    weight: Counter[tuple[str, int]] = Counter()
+    for actor in actors:
+        for n in actor.all_sdgs:
+            weight[(group_of[actor.id], n)] += 1
+    faint = palette.faded(palette.LINK_COLOUR, SDG_LINK_ALPHA)
+    return [MapEdge(g, sdg_node(n), "sdg", labels.actor_count(k, lang), faint,
+                    min(GROUPED_EDGE_WIDTH_MAX, LINK_WIDTH + math.log1p(k)))
+            for (g, n), k in sorted(weight.items())]
+
+
 # ---------------------------------------------------------------------- nodes
+
+
+def _sdg_nodes(placed: dict[str, Point], lang: str) -> list[MapNode]:
+    return [MapNode(sdg_node(n), "sdg", str(n), sdg_label(n, lang), palette.SDG_COLOUR, "box",
+                    GROUPED_POLICY_SIZE, *placed[sdg_node(n)], name=sdg_label(n, lang)) for n in SDG_NUMBERS]
 
 
 def _group_nodes(group_ids: list[str], counts: dict[str, Counter[ActorKind]], names: dict[str, str], by: str,
@@ -162,30 +186,34 @@ def _group_nodes(group_ids: list[str], counts: dict[str, Counter[ActorKind]], na
     for gid in group_ids:
         n = sum(counts[gid].values())
         by_kind = sorted(counts[gid].items(), key=lambda kv: -kv[1])  # stable: kinds in order of arrival
-        title = "\n".join([names[gid], t("map.hover_group", lang, n=n),
+        title = "\n".join([names[gid], labels.actor_count(n, lang),
                            "\n".join(labels.kind_count(k, v, lang) for k, v in by_kind)])
         key = gid.split(":", 1)[1]
         colour = palette.KIND_COLOURS[ActorKind(key)] if by == "kind" else palette.GROUP_COLOUR
         size = GROUP_SIZE_MIN + GROUP_SIZE_RANGE * math.sqrt(n / biggest)
-        nodes.append(MapNode(gid, "group", f"{names[gid]} ({n})", title, colour, "dot", round(size, DECIMALS),
-                             *placed[gid], key if by == "kind" else ""))
+        label = (t("map.group_count_one", lang, name=names[gid]) if n == 1
+                 else t("map.group_count", lang, name=names[gid], n=number_label(n, lang)))
+        opens = "" if key.startswith("wide:") else (f"kind:{key}" if by == "kind" else f"territory:{key}")
+        nodes.append(MapNode(gid, "group", label, title, colour, "dot", round(size, DECIMALS),
+                             *placed[gid], key if by == "kind" else "", name=label, opens=opens))
     return nodes
 
 
 def _alliance_nodes(alliances: list[Alliance], scene: Scene, placed: dict[str, Point],
                     lang: str) -> list[MapNode]:
-    """Alliances at one size, their name cut without an ellipsis (unlike the detailed map: kept as it was)."""
+    """Alliances at one size, their name cut with an ellipsis, whole in the hover text and the panel."""
     nodes = []
     for alliance in alliances:
         nid = alliance_node(alliance.id)
         members = len(scene.members.get(alliance.id, ()))
         title = "\n".join([alliance.name, t("map.hover_members", lang, n=members)])
-        nodes.append(MapNode(nid, "alliance", alliance.name[:LABEL_LENGTH], title, palette.ALLIANCE_COLOUR,
-                             "diamond", GROUPED_ALLIANCE_SIZE, *placed[nid]))
+        nodes.append(MapNode(nid, "alliance", labels.short(alliance.name), title, palette.ALLIANCE_COLOUR,
+                             "diamond", GROUPED_ALLIANCE_SIZE, *placed[nid], name=alliance.name))
     return nodes
 
 
 def _policy_nodes(policies: list[Policy], placed: dict[str, Point]) -> list[MapNode]:
-    return [MapNode(policy_node(p.id), "policy", p.name[:LABEL_LENGTH], f"{p.name}\n{p.kind}",
-                    palette.POLICY_COLOUR, "square", GROUPED_POLICY_SIZE, *placed[policy_node(p.id)])
+    return [MapNode(policy_node(p.id), "policy", labels.short(p.name), f"{p.name}\n{p.kind}",
+                    palette.POLICY_COLOUR, "square", GROUPED_POLICY_SIZE, *placed[policy_node(p.id)],
+                    name=p.name)
             for p in policies]

@@ -18,6 +18,15 @@ MAP_NODE_BUDGET = 5000
 GROUP_BY = ("territory", "kind")
 """How actors can be grouped beyond the budget: the map page offers these two choices."""
 
+COLOUR_BY = ("kind", "community")
+"""What an actor's colour says: its kind, or its community in the network of linked actors."""
+
+SIZE_BY = ("links", "brokers")
+"""What an actor's size says: its links on the map, or its betweenness (who bridges the network)."""
+
+UNLINKED_GROUP = "group:unlinked"
+"""The one node standing for the actors with no link on a detailed map."""
+
 
 @dataclass(frozen=True, slots=True)
 class MapSelection:
@@ -31,6 +40,11 @@ class MapSelection:
     focus: str | None = None  # an actor or alliance id
     group_by: str = "territory"
     show_sdgs: bool = False
+    colour_by: str = "kind"  # one of COLOUR_BY
+    size_by: str = "links"  # one of SIZE_BY
+    overlaps: bool = True  # draw the focus's overlaps, or the selection's top overlapping pairs
+    complements: bool = True  # draw the focus's complements
+    duplicates: bool = False  # draw the groups of probable duplicates
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,8 @@ class MapNode:
     y: float
     kind: str = ""  # ActorKind value for actors (and groups by kind)
     role: str = ""  # in a focus: subject, member, overlap, complement, faded
+    name: str = ""  # the full name, when the label is cut (tooltips and the side panel show it)
+    opens: str = ""  # a group: what clicking it opens ("territory:<id>", "kind:<kind>", "unlinked")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +72,7 @@ class MapEdge:
 
     source: str
     target: str
-    type: str  # member, carrier, aligns, sdg, overlap, complement
+    type: str  # member, carrier, aligns, sdg, overlap, complement, pair, duplicate
     title: str = ""
     colour: str = palette.LINK_COLOUR
     width: float = LINK_WIDTH
@@ -69,7 +85,7 @@ class LegendItem:
 
     label: str
     colour: str
-    shape: str  # dot, diamond, square, box, line
+    shape: str  # dot, diamond, square, box, line, dotted
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +102,7 @@ class MapModel:
     group_by: str = ""
     budget: int = MAP_NODE_BUDGET
     notes: tuple[str, ...] = field(default=())
+    unlinked: tuple[str, ...] = field(default=())  # actor ids folded into the UNLINKED_GROUP node
 
     @property
     def empty(self) -> bool:

@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ecosystem.analysis import metrics
 from ecosystem.analysis.complementarity import complements
-from ecosystem.analysis.overlap import top_overlaps
+from ecosystem.analysis.overlap import duplicate_groups, pairs_in, top_overlaps
 from ecosystem.model import Actor, ActorKind, Alliance, Policy
 from ecosystem.store.base import Store
 from ecosystem.ui.i18n import percent_label, t
@@ -20,6 +21,17 @@ from ecosystem.ui.map.model import MapSelection
 
 FOCUS_SHOWN = 10
 """Overlapping and complementary actors drawn around a focused actor or alliance."""
+
+PAIRS_SHOWN = 25
+"""Overlapping pairs drawn without a focus: the strongest of the selection, enough to see where
+actors crowd, few enough that the dashes stay distinct."""
+
+PAIRS_ASKED = PAIRS_SHOWN * 8
+"""Pairs asked of the store before keeping those whose two actors are drawn (filters by kind or SDG
+leave some out): a bounded question even on a million actors."""
+
+WHOLE_COUNTRY = "pays:FR"
+"""The territory asked for overlapping pairs and duplicates when the selection names none."""
 
 Members = dict[str, list[tuple[str, str]]]
 """Alliance id -> [(actor id, role value)], in the store's order."""
@@ -38,6 +50,10 @@ class Scene:
     overlaps: dict[str, str] = field(default_factory=dict)  # actor id -> hover text
     complements: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    pairs: list[tuple[str, str, str]] = field(default_factory=list)  # (actor, actor, hover text)
+    duplicates: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (actor ids, hover text)
+    community: dict[str, int] = field(default_factory=dict)  # actor id -> community, biggest first
+    betweenness: dict[str, float] = field(default_factory=dict)
 
     def focus_ids(self) -> set[str]:
         """The actors a focus brings onto the map: the subject, its overlaps, complements, members."""
@@ -64,8 +80,29 @@ def ask_scene(store: Store, sel: MapSelection, lang: str) -> Scene:
         actor_ids = [a for a in actor_ids if a in linked]
     scene = Scene(actor_ids, alliances, policies, members)
     if sel.focus:
-        _add_focus(store, sel.focus, scene, lang)
+        _add_focus(store, sel.focus, scene, lang, sel)
     return scene
+
+
+def ask_network(store: Store, sel: MapSelection, scene: Scene, lang: str) -> None:
+    """What the switches of a detailed map add to `scene`: the selection's strongest overlapping
+    pairs (without a focus), its duplicate groups, and the communities and betweenness of its
+    linked actors (`ecosystem.analysis.metrics`), asked only when a switch wants them."""
+    where = sel.territory or WHOLE_COUNTRY
+    drawn = set(scene.actor_ids)
+    if sel.overlaps and not scene.focus_actor and not scene.focus_alliance and drawn:
+        word = t("map.legend_pairs", lang)
+        found = pairs_in(store, where, limit=PAIRS_ASKED, lang=lang)
+        scene.pairs = [(p.a, p.b, f"{p.a_name} — {p.b_name}\n{word} · {percent_label(p.jaccard, lang)}\n"
+                        f"{p.reason}") for p in found if p.a in drawn and p.b in drawn][:PAIRS_SHOWN]
+    if sel.duplicates and drawn:
+        word = t("map.legend_duplicates", lang)
+        scene.duplicates = [(kept, f"{word}\n{g.reason}") for g in duplicate_groups(store, where, lang=lang)
+                            if len(kept := tuple(i for i in g.actors if i in drawn)) > 1]
+    if (sel.colour_by == "community" or sel.size_by == "brokers") and drawn:
+        graph = metrics.build_graph(store.actor_links(sorted(drawn)), sorted(drawn))
+        scene.community = {a: i for i, c in enumerate(metrics.communities(graph)) for a in c}
+        scene.betweenness = metrics.betweenness(graph) if sel.size_by == "brokers" else {}
 
 
 def ask_actors(store: Store, ids: Iterable[str]) -> dict[str, Actor]:
@@ -103,16 +140,18 @@ def _members(store: Store, alliance_ids: list[str]) -> Members:
     return dict(members)
 
 
-def _add_focus(store: Store, focus: str, scene: Scene, lang: str) -> None:
+def _add_focus(store: Store, focus: str, scene: Scene, lang: str, sel: MapSelection | None = None) -> None:
     """Set the focused actor or alliance on `scene` with its overlaps and complements (hover texts);
     an unknown id becomes a note, not an error (it may come from an old shared link)."""
     found = store.actors([focus])
+    wanted = MapSelection(overlaps=True, complements=True) if sel is None else sel
     if found:
         actor = scene.focus_actor = found[0]
         word = t("map.legend_overlap", lang)
-        scene.overlaps = {o.actor: f"{word} · {percent_label(o.jaccard, lang)}\n{o.reason}"
-                          for o in top_overlaps(store, actor.id, k=FOCUS_SHOWN, lang=lang).items}
-        result = complements(store, actor, k=FOCUS_SHOWN, lang=lang)
+        if wanted.overlaps:
+            scene.overlaps = {o.actor: f"{word} · {percent_label(o.jaccard, lang)}\n{o.reason}"
+                              for o in top_overlaps(store, actor.id, k=FOCUS_SHOWN, lang=lang).items}
+        result = complements(store, actor, k=FOCUS_SHOWN, lang=lang) if wanted.complements else None
     else:
         alliances = store.alliances([focus])
         if not alliances:
@@ -122,7 +161,9 @@ def _add_focus(store: Store, focus: str, scene: Scene, lang: str) -> None:
         if alliance.id not in {a.id for a in scene.alliances}:
             scene.alliances.append(alliance)
             scene.members[alliance.id] = _members(store, [alliance.id]).get(alliance.id, [])
-        result = complements(store, alliance, k=FOCUS_SHOWN, lang=lang)
+        result = complements(store, alliance, k=FOCUS_SHOWN, lang=lang) if wanted.complements else None
+    if result is None:
+        return
     word = t("map.legend_complement", lang)
     scene.complements = {c.actor: f"{word} · {percent_label(c.score, lang)}\n{c.reason}"
                          for c in result.items}

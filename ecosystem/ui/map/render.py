@@ -196,15 +196,25 @@ def _asset(name: str) -> str:
     return "".join(re.findall(r"div\.vis-tooltip\{[^}]*\}", text)).replace("</style", "")
 
 
-def _legend_html(model: MapModel, lang: str) -> str:
+def legend_html(model: MapModel, lang: str, clickable: bool = False) -> str:
+    """The legend above the map, as an HTML list (every text escaped); the hint of the app's map
+    says what a click does, the downloaded page's only how to explore."""
+    return _legend_html(model, lang, clickable)
+
+
+def _legend_html(model: MapModel, lang: str, clickable: bool = False) -> str:
     rows = [f'<li class="title">{html.escape(t("map.legend", lang))}</li>']
     for item in model.legend:
         colour = html.escape(item.colour)
+        if item.shape == "sdg":
+            rows.append(f'<li class="sdg">{html.escape(item.label)}</li>')
+            continue
         if item.shape == "line":
             mark = f'<span class="mark line" style="border-top-color:{colour}"></span>'
         else:
             mark = f'<span class="mark {html.escape(item.shape)}" style="background:{colour}"></span>'
         rows.append(f"<li>{mark}{html.escape(item.label)}</li>")
     rows.append(f'<li class="note">{html.escape(t("map.legend_size", lang))}</li>')
-    rows.append(f'<li class="note">{html.escape(t("map.legend_hint", lang))}</li>')
+    hint = t("map.legend_click", lang) if clickable else t("map.legend_hint", lang)
+    rows.append(f'<li class="note">{html.escape(hint)}</li>')
     return f'<ul id="legend">{"".join(rows)}</ul>'

@@ -13,6 +13,30 @@ LABEL_LENGTH = 32
 """Longest label drawn on the canvas: about two words of a long name, so neighbouring labels rarely
 collide; the full name is in the hover text."""
 
+UNLINKED_SHOWN_MAX = 12
+"""Actors with no link drawn one by one up to this many; more become one group node (« 312 acteurs
+sans lien »): a dozen lone dots still read as actors, hundreds only as a grid."""
+
+LABEL_PX = 12
+"""Labels of actors, in screen pixels: the component keeps labels this size at any zoom."""
+
+LABEL_PX_HUB = 14
+"""Labels of groups, alliances and what a focus links to, in screen pixels."""
+
+LABEL_PX_SUBJECT = 17
+"""Label of the focused node, in screen pixels: the largest text on the map."""
+
+LABEL_TIERS = {"subject": 0, "group": 1, "linked": 2, "overlap": 2, "complement": 2, "alliance": 3,
+               "sdg": 4, "policy": 5, "actor": 6, "faded": 9}
+"""Label priority by role in a focus, else by type: lower is labelled first when labels compete for
+room (the focus, then the groups, what the focus links to, alliances, SDGs, policies, actors)."""
+
+LABEL_MAX_VISIBLE = 60
+"""vis-network's cap on a label's size on screen: above the component's sizes, so it never cuts them."""
+
+DIGEST_CHARS = 16
+"""Hex characters of a content digest kept to name a version or a folder: 64 bits, no collision."""
+
 PLACES_SHOWN = 3
 """Territories written in a hover text before "and N more": enough to place an actor, short enough
 for a tooltip."""

@@ -26,6 +26,7 @@ PAGE = """<!DOCTYPE html>
   #legend li { display: flex; align-items: center; gap: 5px; }
   #legend li.title { font-weight: 600; }
   #legend li.note { color: #555; font-style: italic; }
+  #legend li.sdg { font-size: 12px; color: #333; }
   .mark { display: inline-block; width: 12px; height: 12px; border: 1px solid #222; flex: none; }
   .mark.dot { border-radius: 50%; }
   .mark.diamond { transform: rotate(45deg); width: 10px; height: 10px; }

@@ -112,13 +112,15 @@ with right:
     st.subheader(t("data.export", lang))
     st.caption(t("data.export_help", lang))
     if not loaded.empty:
-        columns = st.columns(len(views.EXPORT_FORMATS))
-        for column, fmt in zip(columns, views.EXPORT_FORMATS, strict=True):
+        # A row that wraps, each button as wide as its label: equal columns cut them (« Grap… ») at 1280 px.
+        row = st.container(horizontal=True, gap="small", key="export.row")
+        for fmt in views.EXPORT_FORMATS:
             # The file is built when the button is clicked, not at every run (a big graph takes seconds).
-            column.download_button(views.EXPORT_LABELS[fmt], partial(views.export_data, ctx.store, fmt, lang),
-                                   file_name=views.export_name(fmt), mime=views.EXPORT_MIME[fmt],
-                                   key=f"export.{fmt}", icon=":material/download:", on_click="ignore",
-                                   help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]))
+            row.download_button(views.EXPORT_LABELS[fmt], partial(views.export_data, ctx.store, fmt, lang),
+                                file_name=views.export_name(fmt), mime=views.EXPORT_MIME[fmt],
+                                key=f"export.{fmt}", icon=":material/download:", on_click="ignore",
+                                help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]),
+                                width="content")
 
 # ---------------------------------------------------------------------- removal
 if not loaded.empty and allowed(who, Action.REMOVE, Target()):
