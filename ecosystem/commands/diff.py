@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from ecosystem.commands.common import add_command, add_json_flag, print_json, store_from_args
+from ecosystem.commands.common import add_command, add_json_flag, add_lang_flag, print_json, store_from_args
 
 
 def diff_cmd(args: argparse.Namespace) -> int:
@@ -17,7 +17,6 @@ def diff_cmd(args: argparse.Namespace) -> int:
     from ecosystem.analysis.evolution_text import sentences
     from ecosystem.history.archive import Archive
     from ecosystem.history.versions import LIVE, default_pair, label_of, read_version
-    from ecosystem.lang import configured_lang
     from ecosystem.model import Level
 
     store = store_from_args(args)
@@ -37,7 +36,7 @@ def diff_cmd(args: argparse.Namespace) -> int:
     if args.json:
         print_json(evolution.as_dict())
         return 0
-    for line in sentences(findings(evolution), configured_lang()):
+    for line in sentences(findings(evolution), args.lang):
         print(line)
     return 0
 
@@ -54,4 +53,5 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a kept version number, 'live', or a dataset file (default: live)")
     p.add_argument("--level", default="epci", choices=("commune", "epci", "departement", "region"),
                    help="the territories changes are counted in (default: epci)")
+    add_lang_flag(p, "the sentences")
     add_json_flag(p)
