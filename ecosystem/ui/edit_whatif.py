@@ -24,8 +24,7 @@ from ecosystem.ui.edit_records import FLASH, problems
 from ecosystem.ui.i18n import kind_label, percent_label, status_label, t
 from ecosystem.ui.views import editing as views
 
-DIRECTION = {1: ("green", "↑", "whatif.better"), -1: ("red", "↓", "whatif.worse"),
-             0: ("gray", "=", "whatif.same")}
+DIRECTION = {1: ("green", "↑"), -1: ("red", "↓"), 0: ("gray", "=")}
 """A principle's change: colour, arrow (the meaning never rests on colour alone), word."""
 
 
@@ -37,8 +36,11 @@ def status_badge(status: str, score: float | None, lang: str) -> str:
 
 def change_line(change: Change, lang: str) -> str:
     """« P4 · Complémentarité : [en partie · 50 %] → [atteint · 80 %] [↑ mieux] », the change coloured."""
-    colour, arrow, key = DIRECTION[change.direction]
-    word = t(key, lang) if change.direction or not change.moved else t("whatif.score_moved", lang)
+    colour, arrow = DIRECTION[change.direction]
+    if change.direction:
+        word = t("whatif.better", lang) if change.direction > 0 else t("whatif.worse", lang)
+    else:
+        word = t("whatif.score_moved", lang) if change.moved else t("whatif.same", lang)
     colon = " :" if lang == "fr" else ":"
     before = status_badge(change.before.value, change.score_before, lang)
     after = status_badge(change.after.value, change.score_after, lang)
