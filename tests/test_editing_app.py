@@ -120,7 +120,8 @@ def test_a_form_gives_the_validators_messages_and_saves_nothing(shared):
     submit(at, ACTOR)
     said = texts(at)
     assert "La fiche n'a pas été enregistrée : 2 problèmes à corriger." in said
-    assert "« Valance » : n'est pas une commune, un EPCI, un département ou une région connus" in said
+    assert ("**Territoires** : « Valance » n'est pas une commune, un EPCI, un département ou une région "
+            "connus") in said
     assert "n'est pas un numéro d'ODD : attendu un nombre de 1 à 17" in said
     assert store().dataset(DEMO) == before
 

@@ -33,11 +33,27 @@ def problems(error: DatasetInvalid, lang: str) -> None:
     """The validator's problems, as the import shows them, without the file's line (a form has none)."""
     n = len(error.problems)
     st.error(t("edit.invalid_one" if n == 1 else "edit.invalid_many", lang, n=n), icon=":material/error:")
-    colon = " :" if lang == "fr" else ":"
     for p in error.problems:
-        value = f" « {p.value} »" if p.value and lang == "fr" else f' "{p.value}"' if p.value else ""
         sentence = p.expected_fr if lang == "fr" else p.expected
-        st.markdown(f"- **{p.column or ''}**{value}{colon} {sentence}")
+        st.markdown(f"- {problem_line(p.column or '', p.value or '', sentence, lang)}")
+
+
+def problem_line(column: str, value: str, sentence: str, lang: str) -> str:
+    """A validator's sentence (it starts with its verb: « est vide… », « n'est pas… ») after its subject:
+    the value typed, or the field itself.
+
+    >>> problem_line("Territoires", "Valance", "n'est pas une commune connue", "fr")
+    '**Territoires** : « Valance » n'est pas une commune connue'
+    >>> problem_line("Nom", "", "est vide, alors qu'elle est obligatoire", "fr")
+    "La case **Nom** est vide, alors qu'elle est obligatoire"
+    >>> problem_line("Name", "", "is empty, but it is required", "en")
+    'The **Name** field is empty, but it is required'
+    """
+    if value:
+        if lang == "fr":
+            return f"**{column}** : « {value} » {sentence}"
+        return f'**{column}**: "{value}" {sentence}'
+    return f"La case **{column}** {sentence}" if lang == "fr" else f"The **{column}** field {sentence}"
 
 
 def _field(column: Column, value: str, key: str, lang: str, disabled: bool) -> str:
@@ -139,7 +155,7 @@ def members_form(ctx: AppContext, dataset_id: str, can: bool) -> None:
     prefix = f"edit.m.{dataset_id}.{alliance}"
     default = [a for a in current if a in actors]
     chosen = st.multiselect(t("edit.members", lang), list(actors), default=default,
-                            key=f"{prefix}.who", disabled=not can,
+                            key=f"{prefix}.who", disabled=not can, placeholder=t("whatif.choose", lang),
                             format_func=lambda i: f"{actors[i].name} ({kind_label(actors[i].detail, lang)})")
     roles = [r.value for r in MemberRole]
     picked: list[tuple[str, str]] = []

@@ -39,8 +39,12 @@ def change_line(change: Change, lang: str) -> str:
     colour, arrow = DIRECTION[change.direction]
     if change.direction:
         word = t("whatif.better", lang) if change.direction > 0 else t("whatif.worse", lang)
+    elif change.moved and (change.score_after or 0) > (change.score_before or 0):
+        colour, arrow, word = "blue", "↗", t("whatif.score_up", lang)
+    elif change.moved:
+        colour, arrow, word = "orange", "↘", t("whatif.score_down", lang)
     else:
-        word = t("whatif.score_moved", lang) if change.moved else t("whatif.same", lang)
+        word = t("whatif.same", lang)
     colon = " :" if lang == "fr" else ":"
     before = status_badge(change.before.value, change.score_before, lang)
     after = status_badge(change.after.value, change.score_after, lang)
@@ -62,14 +66,14 @@ def _pickers(ctx: AppContext, alliance: str) -> tuple[tuple[str, ...], tuple[str
     lang = ctx.lang
     members = {e.id: e for e in ctx.q(views.member_entries, alliance)}
     remove = st.multiselect(t("whatif.remove", lang), list(members), key=f"whatif.remove.{alliance}",
-                            format_func=lambda i: members[i].name)
+                            format_func=lambda i: members[i].name, placeholder=t("whatif.choose", lang))
     suggested = {s.id: s for s in ctx.q(views.suggestions, alliance, lang) if s.id not in members}
     picked = st.multiselect(t("whatif.complements", lang), list(suggested), key=f"whatif.add.{alliance}",
+                            placeholder=t("whatif.choose", lang),
                             format_func=lambda i: f"{suggested[i].name} "
                                                   f"({kind_label(suggested[i].kind, lang)})")
     for i in picked:
-        st.caption(f"{suggested[i].name} : {suggested[i].why}" if lang == "fr"
-                   else f"{suggested[i].name}: {suggested[i].why}")
+        st.caption(f"**{suggested[i].name}** — {suggested[i].why}")
     query = st.text_input(t("whatif.search", lang), key=f"whatif.q.{alliance}").strip()
     found = {e.id: e for e in ctx.q(views.search_actors, query)} if query else {}
     pinned = tuple(st.session_state.get(f"whatif.pinned.{alliance}", ()))
@@ -77,7 +81,9 @@ def _pickers(ctx: AppContext, alliance: str) -> tuple[tuple[str, ...], tuple[str
     key = f"whatif.found.{alliance}"
     kept = [i for i in st.session_state.get(key, []) if i in found]
     st.session_state[key] = kept
-    others = st.multiselect(t("whatif.found", lang), [i for i in found if i not in members], key=key,
+    options = [i for i in found if i not in members]
+    others = st.multiselect(t("whatif.found", lang), options, key=key,
+                            placeholder=t("whatif.choose" if options else "whatif.search_first", lang),
                             format_func=lambda i: f"{found[i].name} ({kind_label(found[i].detail, lang)})")
     add = tuple(sorted(set(picked) | set(others)))
     return add, tuple(sorted(remove))

@@ -32,7 +32,9 @@ def label(name: str) -> str:
     v = versions[name]
     if name == "live":
         return t("evo.live", lang)
-    return t("evo.version", lang, n=name, at=date_label(v.at, lang), by=v.by or "?")
+    if not v.by:
+        return t("evo.version_anonymous", lang, n=name, at=date_label(v.at, lang))
+    return t("evo.version", lang, n=name, at=date_label(v.at, lang), by=v.by)
 
 
 names = list(versions)
