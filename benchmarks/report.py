@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.startup import report_lines as startup_lines
+from benchmarks.whatif import lines as whatif_lines
 
 QUERIES = (
     ("top10_overlaps", "top-10 overlaps of an actor", 200),
@@ -168,6 +169,7 @@ def write_report(results: dict[str, Any], out: Path) -> None:
                   f"visit (the server computes the map), {cached['navigation_to_drawn_s']} s on the next one "
                   f"(cached); vis-network itself draws in {cached['vis_draw_s']} s."]
     lines += startup_lines(results.get("startup"))
+    lines += whatif_lines(results.get("whatif"))
     if plot(results, out / "benchmarks-scaling.png"):
         lines += ["", "## How cost grows", "", "![latency and memory against actors](benchmarks-scaling.png)"]
     notes = results.get("notes") or []

@@ -135,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+    from benchmarks.whatif import SIZES_UP_TO, run_suite
+
+    results["whatif"] = run_suite([s for s in args.embedded_sizes if s <= SIZES_UP_TO],
+                                  [s for s in args.neo4j_sizes if s <= SIZES_UP_TO], args.seed,
+                                  args.skip_neo4j)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
