@@ -83,6 +83,8 @@ def with_record(dataset: Dataset, kind: RecordKind, cells: Mapping[str, str], re
     if replaces is None:
         sheet.append(clean)
         return validated(rows, dataset, lang)
+    if not clean.get("id", replaces):
+        clean["id"] = replaces  # an id emptied in a form keeps the record's own (a file would make a new one)
     for i, row in enumerate(sheet):
         if row["id"] == replaces:
             sheet[i] = {**row, **clean}
