@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -53,17 +54,19 @@ def measure(store: Store, dataset: Dataset, queries: int = 15, seed: int = 5) ->
     pool = [a for a in dataset.alliances if members.get(a.id)]
     chosen = [pool[int(i)] for i in rng.choice(len(pool), size=min(queries, len(pool)), replace=False)]
     diagnose(store, chosen[0])  # warm-up: the embedded store builds its matrices here
-    tries, full = [], []
+    tries, full, cpu = [], [], []
     for alliance in chosen:
         started = time.perf_counter()
         before = diagnose(store, alliance)
         full.append(time.perf_counter() - started)
         best = [c.actor for c in complements(store, alliance, k=1).items]
         for add, remove in ((best, []), ([], members[alliance.id][:1])):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             whatif(store, alliance, add, remove, before=before)
             tries.append(time.perf_counter() - started)
-    return {"whatif": _percentiles(tries), "diagnosis": _percentiles(full), "alliances": len(chosen)}
+            cpu.append(time.process_time() - cpu_started)
+    return {"whatif": _percentiles(tries), "diagnosis": _percentiles(full), "alliances": len(chosen),
+            "whatif_cpu": _percentiles(cpu), "load_average": round(os.getloadavg()[0], 1)}
 
 
 def embedded(size: int, seed: int, queries: int) -> dict[str, Any]:
@@ -127,15 +130,18 @@ def lines(figures: dict[str, Any] | None) -> list[str]:
     for store in ("embedded", "neo4j"):
         for size, f in sorted((figures.get(store) or {}).items(), key=lambda kv: int(kv[0])):
             w, d = f["whatif"], f["diagnosis"]
+            c = f.get("whatif_cpu") or {}
             rows.append(f"| {store} | {int(size):,} | {w['p50_ms']} / {w['p95_ms']} "
-                        f"| {d['p50_ms']} / {d['p95_ms']} | {w['runs']} |")
+                        f"| {d['p50_ms']} / {d['p95_ms']} | {w['runs']} | {c.get('p50_ms', '')} / "
+                        f"{c.get('p95_ms', '')} | {f.get('load_average', '')} |")
     return ["", "## What-if", "",
             "Recomputing an alliance's diagnosis with one partner added (its best complement) or one member "
             "removed, nothing written (`analysis/whatif.py`); the diagnosis as it is comes from the page's "
             f"cache. Target: p95 < {TARGET_MS:.0f} ms at 100,000 actors on both stores. "
             "`python -m benchmarks.whatif --actors N --store embedded|neo4j`.", "",
-            "| store | actors | what-if p50 / p95 (ms) | full diagnosis p50 / p95 (ms) | runs |",
-            "|---|---|---|---|---|", *rows]
+            "| store | actors | what-if p50 / p95 (ms) | full diagnosis p50 / p95 (ms) | runs "
+            "| what-if CPU of this process p50 / p95 (ms) | load average |",
+            "|---|---|---|---|---|---|---|", *rows]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from ecosystem.errors import DatasetInvalid
 from ecosystem.model import MemberRole
 from ecosystem.ui import session
 from ecosystem.ui.context import AppContext
-from ecosystem.ui.i18n import kind_label, role_label, t
+from ecosystem.ui.i18n import kind_label, number_label, role_label, t
 from ecosystem.ui.views import editing as views
 from ecosystem.ui.views.common import PICKER_MAX
 
@@ -84,7 +84,7 @@ def record_picker(ctx: AppContext, dataset_id: str, kind: str) -> str:
         query = st.text_input(t("edit.search", lang), key=f"edit.q.{dataset_id}.{kind}").strip().casefold()
         found = tuple(r for r in found if query and query in r[1].casefold())
         if len(found) > SHOWN:
-            st.caption(t("edit.matches", lang, n=len(found), shown=SHOWN))
+            st.caption(t("edit.matches", lang, n=number_label(len(found), lang), shown=SHOWN))
             found = found[:SHOWN]
     names = dict(found)
     key = f"edit.record.{dataset_id}.{kind}"

@@ -21,7 +21,7 @@ from ecosystem.ui import session, widgets
 from ecosystem.ui.components import BADGES, badge
 from ecosystem.ui.context import AppContext
 from ecosystem.ui.edit_records import FLASH, problems
-from ecosystem.ui.i18n import kind_label, percent_label, status_label, t
+from ecosystem.ui.i18n import date_label, kind_label, percent_label, status_label, t
 from ecosystem.ui.views import editing as views
 
 DIRECTION = {1: ("green", "↑"), -1: ("red", "↓"), 0: ("gray", "=")}
@@ -98,7 +98,7 @@ def _scenarios(ctx: AppContext, who: Principal, alliance: str, dataset: str, can
     for s in kept:
         line, open_col, delete_col = st.columns([6, 1, 1])
         line.markdown(t("whatif.scenario_line", lang, name=s.name, added=len(s.added), removed=len(s.removed),
-                        by=s.by, at=s.at[:16].replace("T", " ")))
+                        by=s.by, at=date_label(s.at, lang)))
         if open_col.button(t("whatif.load", lang), key=f"whatif.open.{alliance}.{s.name}"):
             st.session_state[f"whatif.pinned.{alliance}"] = list(s.added)
             st.session_state[f"whatif.found.{alliance}"] = list(s.added)
