@@ -63,7 +63,8 @@ def _field(column: Column, value: str, key: str, lang: str, disabled: bool) -> s
         options = [c.value for c in column.choices]
         if not column.required:
             options = ["", *options]
-        names = {c.value: (c.fr if lang == "fr" else c.en) for c in column.choices} | {"": "—"}
+        names = {c.value: (c.fr if lang == "fr" else c.en) for c in column.choices}
+        names = {k: v[:1].upper() + v[1:] for k, v in names.items()} | {"": "—"}
         return st.selectbox(label, options, index=options.index(value) if value in options else 0, key=key,
                             format_func=names.__getitem__, help=help_text, disabled=disabled)
     if column.kind is Kind.BOOL:

@@ -35,10 +35,10 @@ EDITING_STRINGS: dict[str, tuple[str, str]] = {
                      "{n} records found, the first {shown} are offered."),
     "edit.form_help": (
         "Les cases se remplissent comme dans le classeur : plusieurs valeurs séparées par « ; », les "
-        "territoires par leur nom ou leur code (« Valence ; 26058 »), les ODD par leur numéro. Les mêmes "
-        "vérifications qu'à l'import s'appliquent.",
+        "territoires par leur nom ou leur code (« Romans-sur-Isère ; 26058 »), les ODD par leur numéro. "
+        "Les mêmes vérifications qu'à l'import s'appliquent.",
         "Cells are filled in as in the workbook: several values separated by \";\", territories by name or "
-        "code (\"Valence; 26058\"), SDGs by number. The same checks as an import apply."),
+        "code (\"Romans-sur-Isère; 26058\"), SDGs by number. The same checks as an import apply."),
     "edit.save": ("Enregistrer", "Save"),
     "edit.create": ("Créer", "Create"),
     "edit.saved": ("Fiche « {name} » enregistrée : nouvelle version du jeu {dataset}.",
