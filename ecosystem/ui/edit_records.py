@@ -42,8 +42,8 @@ def problem_line(column: str, value: str, sentence: str, lang: str) -> str:
     """A validator's sentence (it starts with its verb: « est vide… », « n'est pas… ») after its subject:
     the value typed, or the field itself.
 
-    >>> problem_line("Territoires", "Valance", "n'est pas une commune connue", "fr")
-    '**Territoires** : « Valance » n'est pas une commune connue'
+    >>> print(problem_line("Territoires", "Valance", "n'est pas une commune connue", "fr"))
+    **Territoires** : « Valance » n'est pas une commune connue
     >>> problem_line("Nom", "", "est vide, alors qu'elle est obligatoire", "fr")
     "La case **Nom** est vide, alors qu'elle est obligatoire"
     >>> problem_line("Name", "", "is empty, but it is required", "en")
