@@ -8,6 +8,7 @@ covered by tests/test_editing_app.py and the server-side checks by tests/test_ed
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,6 +48,8 @@ def test_fix_an_actor_build_an_alliance_try_a_partner_apply_it_and_read_the_evol
         page.set_default_timeout(LOAD_LIMIT_MS)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        seen: list[str] = []
+        context.on("request", lambda request: seen.append(request.url))
         try:
             # Fix an actor: its SDGs.
             page.goto(f"{url}/modifier")
@@ -115,5 +118,8 @@ def test_fix_an_actor_build_an_alliance_try_a_partner_apply_it_and_read_the_evol
         finally:
             context.close()
     assert errors == []
+    local = {"data", "blob", "about", "chrome-extension"}
+    app = urlsplit(url).netloc
+    assert seen and [u for u in seen if urlsplit(u).scheme not in local and urlsplit(u).netloc != app] == []
     audit = [(e.who, e.action) for e in MemoryStore(tmp_path / "embedded").audit()]
     assert [a for _, a in audit[:4]] == ["edit"] * 4
