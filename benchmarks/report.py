@@ -8,6 +8,7 @@ from typing import Any
 from benchmarks.outputs import report_lines as outputs_lines
 from benchmarks.startup import report_lines as startup_lines
 from benchmarks.validate_big import report_lines as big_file_lines
+from benchmarks.whatif import lines as whatif_lines
 
 QUERIES = (
     ("top10_overlaps", "top-10 overlaps of an actor", 200),
@@ -173,6 +174,7 @@ def write_report(results: dict[str, Any], out: Path) -> None:
     from benchmarks.network import lines as network_lines
 
     lines += network_lines(results.get("network"))
+    lines += whatif_lines(results.get("whatif"))
     if plot(results, out / "benchmarks-scaling.png"):
         lines += ["", "## How cost grows", "", "![latency and memory against actors](benchmarks-scaling.png)"]
     notes = results.get("notes") or []

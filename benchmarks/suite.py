@@ -151,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print("outputs (report, maps)…", file=sys.stderr, flush=True)
         results["outputs"] = measure_outputs()
+    from benchmarks.whatif import SIZES_UP_TO, run_suite
+
+    results["whatif"] = run_suite([s for s in args.embedded_sizes if s <= SIZES_UP_TO],
+                                  [s for s in args.neo4j_sizes if s <= SIZES_UP_TO], args.seed,
+                                  args.skip_neo4j)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")

@@ -191,6 +191,8 @@ AUDIT_ACTIONS: Mapping[str, Term] = {
     "assess-delete": Term("assess-delete", "suppression d'une autoévaluation", "self-assessment deleted",
                           F, fr_plural="suppressions d'autoévaluations"),
     "purge": Term("purge", "purge de l'historique", "history purged", F, fr_plural="purges de l'historique"),
+    "edit": Term("edit", "modification dans l'application", "edit in the app", F,
+                 fr_plural="modifications dans l'application"),
 }
 """What the audit log records, as a noun."""
 

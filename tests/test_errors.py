@@ -21,6 +21,7 @@ from neo4j import exceptions as neo
 from ecosystem.access.errors import BadCredentials, TooManyAttempts
 from ecosystem.analysis.lookup import Ambiguous
 from ecosystem.datasets.problems import problem
+from ecosystem.editing.scenarios import ScenarioNameMissing
 from ecosystem.errors import (
     NOT_FOUND_KINDS,
     ConflictError,
@@ -113,6 +114,7 @@ def examples() -> Iterator[tuple[str, EcosystemError]]:
     yield "one minute", TooManyAttempts(30)
     yield "reload drops all", ReloadNeedsConfirmation(Drop("mon-jeu", 2, (("a", "Alpha"), ("b", "Bêta"))))
     yield "reload drops some", ReloadNeedsConfirmation(Drop("mon-jeu", 9, (("a", "Alpha"),) * 3))
+    yield "scenario without a name", ScenarioNameMissing()
     yield "invalid one", DatasetInvalid([problem("x", 2, "odd", "99", "is not an SDG (1 to 17)",
                                                  "n'est pas un ODD (1 à 17)")])
 

@@ -1,8 +1,9 @@
 """The three roles, who is asking (`Principal`), and the one rule deciding what each may write.
 
 - **administrator**: everything (load, replace, remove and restore datasets, imports, users, audit);
-- **contributor**: loads and restores the datasets granted, records self-assessments for the
-  alliances granted or belonging to a dataset granted (grants name dataset or alliance ids);
+- **contributor**: loads, restores and edits (one record at a time, in the app) the datasets
+  granted, records self-assessments for the alliances granted or belonging to a dataset granted
+  (grants name dataset or alliance ids);
 - **viewer**: reads, writes nothing.
 
 `require(principal, action, target)` is the only place these rules are written: the app's writes
@@ -48,6 +49,7 @@ class Action(StrEnum):
     ASSESS = "assess"  # record, correct or delete a self-assessment
     AUDIT = "audit"  # read the audit log
     USERS = "users"
+    EDIT = "edit"  # one record changed in the app, or a what-if scenario kept (same grants as LOAD)
 
 
 ACTION_TERMS: dict[Action, Term] = {
@@ -58,6 +60,7 @@ ACTION_TERMS: dict[Action, Term] = {
     Action.ASSESS: Term("assess", "autoévaluer une alliance", "self-assess an alliance", Gender.FEMININE),
     Action.AUDIT: Term("audit", "consulter le journal", "read the audit log"),
     Action.USERS: Term("users", "gérer les comptes", "manage accounts"),
+    Action.EDIT: Term("edit", "modifier ce jeu de données", "edit this dataset"),
 }
 
 
@@ -98,7 +101,7 @@ def allowed(principal: Principal, action: Action, target: Target = NOTHING) -> b
     if principal.role is Role.VIEWER:
         return False
     grants = principal.grants
-    if action in (Action.LOAD, Action.RESTORE):
+    if action in (Action.LOAD, Action.RESTORE, Action.EDIT):
         return bool(target.dataset) and target.dataset in grants
     if action is Action.ASSESS:
         return (bool(target.alliance) and target.alliance in grants) or (

@@ -458,3 +458,6 @@ STRINGS.update(OUTPUTS_STRINGS)
 from ecosystem.ui.i18n_map import MAP_STRINGS  # noqa: E402
 
 STRINGS.update(MAP_STRINGS)
+from ecosystem.ui.i18n_editing import EDITING_STRINGS  # noqa: E402
+
+STRINGS.update(EDITING_STRINGS)

@@ -29,6 +29,8 @@ PAGES = (  # file, URL path, title key, icon
     ("complements.py", "complementarites", "nav.complements", ":material/extension:"),
     ("alliances.py", "alliances", "nav.alliances", ":material/handshake:"),
     ("data.py", "donnees", "nav.data", ":material/database:"),
+    ("edit.py", "modifier", "nav.edit", ":material/edit:"),
+    ("evolution.py", "evolution", "nav.evolution", ":material/compare_arrows:"),
 )
 
 
