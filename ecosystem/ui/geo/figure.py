@@ -1,0 +1,120 @@
+"""The geographic map as a plotly figure: filled shapes by class, a marker per shape, actor circles.
+
+Pure: shapes, values and circles in, a figure out. Plain `Scatter` traces in longitude and latitude
+on a neutral background, so the page makes no request anywhere (plotly's `geo` traces fetch their
+topojson from a CDN, and map tiles need a tile server). One filled trace per colour class keeps the
+figure small and the legend free (each class is a legend entry with its bounds); invisible points filling
+each shape carry its id, its name and its value, for the tooltip and for the click that goes down a
+level (plotly reports clicks on points, not on filled areas).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from ecosystem.ui.geo.points import Points
+from ecosystem.ui.geo.scale import Bin, bin_of
+from ecosystem.ui.geo.shapes import Shape
+
+HEIGHT = 640
+OUTLINE = "#8C8C8C"
+POINT_COLOUR = "#D55E00"  # vermillion (Okabe-Ito): apart from the blues and oranges of the shapes
+NAMED_SHAPES = 20
+"""Up to this many shapes, their names are written on the map (régions, a département's EPCI)."""
+SHAPES_TRACE = "shapes"
+POINTS_TRACE = "points"
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """What the figure writes, already in the reader's language (the builder chooses no words)."""
+
+    legend_title: str
+    bin_label: Callable[[Bin], str]
+    shape_hover: Callable[[str, int], str]  # (territory id, value) -> tooltip
+    point_hover: Callable[[str, int], str]  # (territory id, actors) -> tooltip
+    short_name: Callable[[str], str]  # a name written on the map
+
+
+def _ring_path(shapes: Sequence[Shape]) -> tuple[list[float | None], list[float | None]]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for shape in shapes:
+        for ring_xs, ring_ys in shape.rings:
+            xs.extend(ring_xs)
+            ys.extend(ring_ys)
+            xs.append(None)
+            ys.append(None)
+    return xs, ys
+
+
+def point_size(count: int, largest: int) -> float:
+    """A circle's diameter in pixels: its area grows with the count (6 px for one, 40 px at most).
+
+    >>> point_size(1, 100), point_size(100, 100)
+    (6.0, 40.0)
+    """
+    if largest <= 1:
+        return 6.0
+    return round(6.0 + 34.0 * math.sqrt((count - 1) / (largest - 1)), 1)
+
+
+def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequence[Bin], points: Points | None,
+               places: Mapping[str, tuple[float, float]], latitude: float, texts: Texts,
+               hits: tuple[list[float], list[float], list[str]], height: int = HEIGHT) -> go.Figure:
+    """The map: shapes coloured by class, their names when few, and the actors' circles at `places`.
+
+    `hits` are the invisible points filling the shapes (`shapes.hit_points`): x, y and shape id.
+    """
+    fig = go.Figure()
+    by_bin: dict[Bin, list[Shape]] = {}
+    for shape in shapes:
+        by_bin.setdefault(bin_of(tuple(bins), values.get(shape.id, 0)), []).append(shape)
+    for b in bins:
+        members = by_bin.get(b)
+        if not members:
+            continue
+        xs, ys = _ring_path(members)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=b.colour,
+                                 line={"color": OUTLINE, "width": 0.6}, hoverinfo="skip",
+                                 name=texts.bin_label(b), legendgroup="bins", legendgrouptitle=None))
+    if len(shapes) <= NAMED_SHAPES:
+        fig.add_trace(go.Scatter(
+            x=[s.anchor[0] for s in shapes], y=[s.anchor[1] for s in shapes], mode="markers+text",
+            showlegend=False, hoverinfo="skip", text=[texts.short_name(s.id) for s in shapes],
+            textposition="top center", textfont={"size": 11, "color": "#222"},
+            marker={"size": 6, "color": "rgba(60,60,60,0.45)"},
+            selected={"marker": {"opacity": 1}, "textfont": {"color": "#222"}},
+            unselected={"marker": {"opacity": 1}, "textfont": {"color": "#222"}}))
+    hover = {s.id: texts.shape_hover(s.id, values.get(s.id, 0)) for s in shapes}
+    hx, hy, hids = hits
+    fig.add_trace(go.Scatter(
+        x=hx, y=hy, name=SHAPES_TRACE, mode="markers", showlegend=False, customdata=hids,
+        marker={"size": 12, "color": "rgba(0,0,0,0.004)"}, hovertext=[hover[i] for i in hids],
+        hovertemplate="%{hovertext}<extra></extra>", selected={"marker": {"opacity": 0.004}},
+        unselected={"marker": {"opacity": 0.004}}))
+    if points is not None and points.clusters:
+        kept = [c for c in points.clusters if c.territory in places]
+        largest = max(c.count for c in kept) if kept else 1
+        fig.add_trace(go.Scatter(
+            x=[places[c.territory][0] for c in kept], y=[places[c.territory][1] for c in kept],
+            name=POINTS_TRACE, mode="markers", showlegend=False, customdata=[c.territory for c in kept],
+            marker={"size": [point_size(c.count, largest) for c in kept], "color": POINT_COLOUR,
+                    "opacity": 0.75, "line": {"color": "white", "width": 1}},
+            selected={"marker": {"opacity": 0.75}}, unselected={"marker": {"opacity": 0.75}},
+            hovertext=[texts.point_hover(c.territory, c.count) for c in kept],
+            hovertemplate="%{hovertext}<extra></extra>"))
+    axis = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis, scaleanchor="x", scaleratio=1 / math.cos(math.radians(latitude)))
+    fig.update_layout(
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, paper_bgcolor="white", plot_bgcolor="white",
+        font={"family": "Source Sans Pro, Arial, sans-serif", "size": 13}, dragmode="pan",
+        hovermode="closest", clickmode="event+select",
+        legend={"title": {"text": texts.legend_title}, "x": 0.99, "xanchor": "right", "y": 0.99,
+                "bgcolor": "rgba(255,255,255,0.85)", "itemclick": False, "itemdoubleclick": False})
+    return fig

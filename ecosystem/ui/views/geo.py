@@ -1,0 +1,82 @@
+"""What the Géographie page shows: the map of a territory, as a plotly figure and a few counts.
+
+`geo_view` is the page's one cached query (`AppContext.q_large`): it asks the store
+(`geo.questions`), reads the shapes, and builds the figure in the reader's language. The figure is
+returned as a plain dict so the cache can keep it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ecosystem.analysis.wording import counted
+from ecosystem.reference import geometry, reference
+from ecosystem.reference.labels import territory_label
+from ecosystem.store.base import Store
+from ecosystem.ui.geo import figure, points, scale, shapes
+from ecosystem.ui.geo.questions import GeoSelection, ask_geo
+from ecosystem.ui.i18n import number_label, t
+
+
+@dataclass(frozen=True, slots=True)
+class GeoView:
+    figure: dict
+    shapes: int  # shapes drawn
+    level: str  # their level
+    summary: str  # how many actors, placed or not (empty when the circles are hidden)
+    grouped: bool  # circles grouped per shape rather than per commune
+    missing: tuple[str, ...]  # territories of the level with no outline
+
+
+def noun(key: str, count: int, lang: str) -> str:
+    """« 0 acteur », « 1 234 acteurs »: a count with its noun from a "singular|plural" string."""
+    singular, plural = t(key, lang).split("|")
+    return counted(count, singular, plural, lang)
+
+
+def _texts(measure: str, lang: str) -> figure.Texts:
+    def bin_label(b: scale.Bin) -> str:
+        if b.low == b.high:
+            return number_label(b.low, lang)
+        return t("geo.range", lang, low=number_label(b.low, lang), high=number_label(b.high, lang))
+
+    return figure.Texts(
+        legend_title=t(f"geo.legend_{measure}", lang),
+        bin_label=bin_label,
+        shape_hover=lambda tid, n: f"<b>{territory_label(tid, lang)}</b><br>"
+                                   + noun(f"geo.noun_{measure}", n, lang),
+        point_hover=lambda tid, n: f"<b>{territory_label(tid, lang)}</b><br>"
+                                  + t("geo.points_here" if tid.startswith("commune:") else "geo.points_group",
+                                      lang, actors=noun("geo.noun_actors", n, lang)),
+        short_name=lambda tid: reference().hierarchy[tid].name)
+
+
+def geo_view(store: Store, sel: GeoSelection, lang: str) -> GeoView:
+    """The map of `sel` in `lang`: shapes coloured by the measure, circles for the actors."""
+    level = sel.shape_level()
+    drawn = shapes.shapes(level, sel.territory)
+    ids = tuple(s.id for s in drawn)
+    scene = ask_geo(store, sel, ids)
+    bins = scale.scale(scene.values.values(), warning=sel.measure == "gaps")
+    placed = None
+    places: dict[str, tuple[float, float]] = {}
+    summary = ""
+    if sel.points and scene.actor_count:
+        placed = points.place_actors(scene.actors, sel.territory, ids, level)
+        anchors = {s.id: s.anchor for s in drawn}
+        for cluster in placed.clusters:
+            where = anchors.get(cluster.territory) if placed.grouped else shapes.place(cluster.territory,
+                                                                                        sel.territory)
+            if where is not None:
+                places[cluster.territory] = where
+        summary = t("geo.summary", lang, kept=noun("geo.kept", scene.actor_count, lang),
+                    placed=counted(placed.placed, *t("geo.placed", lang).split("|"), lang),
+                    wider=counted(placed.wider, *t("geo.wider", lang).split("|"), lang))
+    elif sel.points:
+        summary = noun("geo.kept", 0, lang) + "."
+    latitude = shapes.centre_latitude(drawn, sel.territory)
+    fig = figure.geo_figure(drawn, scene.values, bins, placed, places, latitude, _texts(sel.measure, lang),
+                            shapes.hit_points(drawn, latitude))
+    wanted = reference().hierarchy.project(sel.territory, level)
+    missing = tuple(sorted(set(geometry.without_shape(level)) & wanted))
+    return GeoView(fig.to_dict(), len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
