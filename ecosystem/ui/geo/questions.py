@@ -28,7 +28,7 @@ class GeoSelection:
 
     def shape_level(self) -> Level:
         levels = drawable_levels(self.territory)
-        return self.level if self.level in levels else levels[0]
+        return Level(self.level) if self.level in levels else levels[0]
 
 
 @dataclass(frozen=True, slots=True)

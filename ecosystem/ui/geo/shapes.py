@@ -115,7 +115,7 @@ def centre_latitude(all_shapes: tuple[Shape, ...], within: str) -> float:
     return (min(ys) + max(ys)) / 2
 
 
-HIT_COLUMNS = 90
+HIT_COLUMNS = 60
 """Columns of the grid of hit points laid over the map (see `hit_points`)."""
 
 
@@ -135,8 +135,9 @@ def hit_points(all_shapes: tuple[Shape, ...], latitude: float,
     """Invisible points filling each shape, each carrying the shape's id, plus each shape's anchor.
 
     Plotly reports clicks and hovers on points, not on filled areas: a grid of points inside every
-    shape (about 10 px apart on screen) makes a click anywhere in a shape a click on that shape, and
-    its tooltip show wherever the pointer rests. Holes (enclaves) count as outside.
+    shape (about 15 px apart on screen, within plotly's 20 px hover distance) makes a click anywhere
+    in a shape a click on that shape, and its tooltip show wherever the pointer rests. Holes
+    (enclaves) count as outside.
     """
     if not all_shapes:
         return [], [], []

@@ -1,5 +1,6 @@
 """Géographie: territories as shapes coloured by a measure, actors as circles; click to go down."""
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from ecosystem.reference import reference
@@ -65,7 +66,10 @@ with canvas:
         crumbs.button(reference().hierarchy[tid].name, key=f"geo.crumb.{tid}", on_click=_open, args=(tid,),
                       type="tertiary", icon=":material/chevron_right:", disabled=tid == territory,
                       help=territory_label(tid, lang))
-    st.plotly_chart(view.figure, width="stretch", on_select=_clicked, selection_mode="points", key=CHART_KEY,
+    # Not validated again: the figure is built by geo.figure and checked by tests/test_geo.py
+    # (validating its thousands of coordinates on every run took longer than drawing them).
+    st.plotly_chart(go.Figure(view.figure, _validate=False), width="stretch", on_select=_clicked,
+                    selection_mode="points", key=CHART_KEY,
                     config={"displayModeBar": False, "scrollZoom": True})
     if view.summary:
         st.caption(view.summary)

@@ -2,7 +2,7 @@
 
 `geo_view` is the page's one cached query (`AppContext.q_large`): it asks the store
 (`geo.questions`), reads the shapes, and builds the figure in the reader's language. The figure is
-returned as a plain dict so the cache can keep it.
+a plain dict (see `geo.figure`); the page wraps it in an unvalidated `go.Figure`.
 """
 
 from __future__ import annotations
@@ -79,4 +79,4 @@ def geo_view(store: Store, sel: GeoSelection, lang: str) -> GeoView:
                             shapes.hit_points(drawn, latitude))
     wanted = reference().hierarchy.project(sel.territory, level)
     missing = tuple(sorted(set(geometry.without_shape(level)) & wanted))
-    return GeoView(fig.to_dict(), len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
+    return GeoView(fig, len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
