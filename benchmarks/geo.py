@@ -49,8 +49,8 @@ WATCH_JS = """() => {
 }"""
 DRAWN_JS = """([shapes, quiet]) => {
     const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-    if (!gd || !gd.data) return false;
-    const hits = gd.data.find(t => t.name === 'shapes');
+    if (!gd || !gd._fullData) return false;
+    const hits = gd._fullData.find(t => t.name === 'shapes');
     if (!hits || new Set(hits.customdata).size !== shapes) return false;
     if (!gd.querySelector('.scatterlayer path.js-fill')) return false;
     const app = document.querySelector('[data-testid="stApp"]');
@@ -81,7 +81,7 @@ def shape_position(page: Any, tid: str) -> tuple[float, float]:
     """Where on the screen a shape's anchor is (the first hit point carrying its id)."""
     found = page.evaluate("""(tid) => {
         const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-        const hits = gd.data.find(t => t.name === 'shapes');
+        const hits = gd._fullData.find(t => t.name === 'shapes');
         const i = hits.customdata.indexOf(tid);
         const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
         return [box.left + xa._offset + xa.d2p(hits.x[i]), box.top + ya._offset + ya.d2p(hits.y[i])];
@@ -167,9 +167,9 @@ def run(actors: int = 10_000, seed: int = 1) -> dict[str, Any]:
 def section(figures: dict[str, Any]) -> str:
     """The markdown of the "Geographic map" section."""
     lines = [HEADING, "",
-             f"`python -m benchmarks.geo --actors {figures['actors']}` ({figures['actors']:,} generated actors "
-             "over France, embedded store, headless Chromium on the shared 2-core machine). Targets: a "
-             "département's communes and France by département drawn and still in under 2 s.", "",
+             f"`python -m benchmarks.geo --actors {figures['actors']}` ({figures['actors']:,} generated "
+             "actors over France, embedded store, headless Chromium on the shared 2-core machine). "
+             "Targets: a département's communes and France by département drawn and still in under 2 s.", "",
              "| view | shapes | server, first call (s) | server, again (s) | figure (KB) "
              "| Chromium, first visit (s) | Chromium, cached (s) |",
              "|---|---:|---:|---:|---:|---:|---:|"]

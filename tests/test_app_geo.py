@@ -13,7 +13,7 @@ import pytest
 
 from ecosystem.reference import reference
 from ecosystem.ui.geo.figure import POINTS_TRACE, SHAPES_TRACE
-from tests.test_app import NEO4J_VARS, clean, kind, run, shown, store, timed  # noqa: F401 - kind: a fixture
+from tests.test_app import NEO4J_VARS, clean, demo, kind, run, shown, store, timed  # noqa: F401 - fixtures
 
 GEO = "ecosystem/ui/pages/geo.py"
 

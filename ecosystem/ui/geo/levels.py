@@ -54,6 +54,30 @@ def can_open(current: str, clicked: str) -> bool:
     return clicked in h and clicked != current and h[clicked].level.rank < h[current].level.rank
 
 
+def target(current: str, level: Level, clicked: str) -> str | None:
+    """The territory a click opens: what was clicked, brought up to the shapes drawn, when it is finer.
+
+    A circle sits on a commune; on the map of France by département a click on it opens its
+    département (one level down), not the commune four levels down. None: the click opens nothing.
+
+    >>> target("pays:FR", Level.DEPARTEMENT, "commune:26362")
+    'departement:26'
+    >>> target("departement:26", Level.COMMUNE, "commune:26362")
+    'commune:26362'
+    >>> target("commune:26362", Level.COMMUNE, "commune:26362") is None
+    True
+    """
+    h = reference().hierarchy
+    if clicked not in h:
+        return None
+    if h[clicked].level.rank < Level(level).rank:
+        above = sorted(h.project(clicked, level))
+        if not above:
+            return None
+        clicked = above[0]
+    return clicked if can_open(current, clicked) else None
+
+
 def trail(tid: str) -> tuple[str, ...]:
     """France, then the coarser territories holding `tid` that are one each, then `tid`.
 

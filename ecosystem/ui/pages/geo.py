@@ -7,7 +7,7 @@ from ecosystem.reference import reference
 from ecosystem.reference.labels import territory_label
 from ecosystem.ui import urlstate, widgets
 from ecosystem.ui.context import current
-from ecosystem.ui.geo.levels import FRANCE, can_open, drawable_levels, trail
+from ecosystem.ui.geo.levels import FRANCE, drawable_levels, target, trail
 from ecosystem.ui.geo.measures import MEASURES
 from ecosystem.ui.geo.points import POINT_BUDGET
 from ecosystem.ui.geo.questions import GeoSelection
@@ -33,10 +33,13 @@ def _clicked() -> None:
     chosen = state.selection.points if state and state.selection else []
     if not chosen:
         return
-    target = chosen[0].get("customdata")
-    target = target[0] if isinstance(target, list) else target
-    if isinstance(target, str) and can_open(st.session_state.get("territory") or FRANCE, target):
-        _open(target)
+    clicked = chosen[0].get("customdata")
+    clicked = clicked[0] if isinstance(clicked, list) else clicked
+    territory = st.session_state.get("territory") or FRANCE
+    drawn = GeoSelection(territory, st.session_state.get("geolevel")).shape_level()
+    opened = target(territory, drawn, clicked) if isinstance(clicked, str) else None
+    if opened:
+        _open(opened)
 
 
 st.title(t("geo.title", lang))
@@ -44,6 +47,9 @@ st.caption(t("geo.intro", lang))
 filters, canvas = st.columns([1, 3], gap="medium")
 with filters:
     territory = widgets.territory_picker(ctx) or FRANCE
+    if st.session_state.setdefault("geo.for", territory) != territory:  # chosen in the picker: start
+        st.session_state["geo.for"] = territory  # from the next level down, as after a click
+        urlstate.forget("geolevel")
     levels = drawable_levels(territory)
     level = widgets.level_select(ctx, levels, levels[0], key="geolevel", label=t("geo.level", lang))
     measure = widgets.choice(ctx, "geomeasure", t("geo.measure", lang), MEASURES,
