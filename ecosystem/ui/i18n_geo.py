@@ -9,10 +9,10 @@ from __future__ import annotations
 GEO_STRINGS: dict[str, tuple[str, str]] = {
     "nav.geo": ("Géographie", "Geography"),
     "geo.title": ("Géographie des acteurs", "Where the actors are"),
-    "geo.intro": ("Chaque territoire est coloré selon la mesure choisie ; les cercles orange sont les "
+    "geo.intro": ("Chaque territoire est coloré selon la mesure choisie ; les cercles violets sont les "
                   "acteurs, placés dans leur commune. Cliquez sur un territoire pour y descendre, et sur le "
                   "fil d'Ariane pour remonter.",
-                  "Each territory is coloured by the chosen measure; the orange circles are the actors, "
+                  "Each territory is coloured by the chosen measure; the purple circles are the actors, "
                   "placed in their municipality. Click a territory to go down into it, and the breadcrumb to "
                   "go back up."),
     "geo.level": ("Découper en", "Shapes"),

@@ -27,7 +27,7 @@ from ecosystem.ui.geo.shapes import Shape
 
 HEIGHT = 640
 OUTLINE = "#8C8C8C"
-POINT_COLOUR = "#D55E00"  # vermillion (Okabe-Ito): apart from the blues and oranges of the shapes
+POINT_COLOUR = "#7B3294"  # dark purple: apart from both the blues and the oranges (gaps) of the shapes
 NAMED_SHAPES = 20
 """Up to this many shapes, their names are written on the map (régions, a département's EPCI)."""
 SHAPES_TRACE = "shapes"
