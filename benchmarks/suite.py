@@ -100,6 +100,13 @@ def browser() -> dict[str, Any]:
     return map_first_render(2000)
 
 
+def geo() -> dict[str, Any]:
+    from benchmarks.geo import run
+
+    print("geographic map (server and Chromium)…", file=sys.stderr, flush=True)
+    return run()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", help="the same sizes for both stores")
@@ -119,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         results = json.loads((args.out / "benchmarks.json").read_text(encoding="utf-8"))
         results["notes"] = list(NOTES)
         write_report(results, args.out)
+        if "geo" in results:
+            from benchmarks.geo import write_section
+
+            write_section(results["geo"], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -135,10 +146,15 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+        results["geo"] = geo()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
     write_report(results, args.out)
+    if "geo" in results:  # its own section at the end of benchmarks.md (benchmarks/geo.py)
+        from benchmarks.geo import write_section
+
+        write_section(results["geo"], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 
