@@ -233,8 +233,8 @@ def test_the_view_reads_right_in_french_and_english(memory_store):
     assert legend[0] in ("2", "1 à 2") and all(" à " in n or n.isdigit() for n in legend)
     circles = next(tr for tr in fr.figure["data"] if tr.get("name") == figure.POINTS_TRACE)
     assert set(circles["customdata"]) == {VALENCE, ROMANS, CREST}
-    assert noun("geo.noun_actors", 0, "fr") == "0 acteur"
-    assert noun("geo.noun_actors", 1234, "fr") == "1\u202f234 acteurs"
+    assert noun("acteur|acteurs", 0, "fr") == "0 acteur"
+    assert noun("acteur|acteurs", 1234, "fr") == "1\u202f234 acteurs"
 
 
 def test_an_empty_map_says_so_and_draws_every_shape(memory_store):

@@ -21,6 +21,7 @@ from ecosystem.analysis.overlap import top_overlaps
 from ecosystem.datasets.graph import actor_node, alliance_node, policy_node
 from ecosystem.model import ActorKind, LeverFamily
 from ecosystem.ui import charts, i18n, palette
+from ecosystem.ui.geo.measures import MEASURES as GEO_MEASURES
 from ecosystem.ui.layout import layout
 from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
 from ecosystem.ui.views import audit as audit_view
@@ -60,6 +61,7 @@ BUILT_KEYS = {
     "terrp.measure_": list(charts.MEASURES),  # what the Territoires matrix counts
     "home.": list(charts.MEASURES),  # the same measures, named as on the home page
     "history.reason_": [r.replace(" ", "_") for r in audit_view.REASONS],  # why a version was kept
+    **{prefix: list(GEO_MEASURES) for prefix in ("geo.measure_", "geo.legend_", "geo.noun_")},  # Géographie
 }
 
 

@@ -28,9 +28,9 @@ class GeoView:
     missing: tuple[str, ...]  # territories of the level with no outline
 
 
-def noun(key: str, count: int, lang: str) -> str:
-    """« 0 acteur », « 1 234 acteurs »: a count with its noun from a "singular|plural" string."""
-    singular, plural = t(key, lang).split("|")
+def noun(forms: str, count: int, lang: str) -> str:
+    """« 0 acteur », « 1 234 acteurs »: a count with its noun, from a "singular|plural" string."""
+    singular, plural = forms.split("|")
     return counted(count, singular, plural, lang)
 
 
@@ -44,10 +44,10 @@ def _texts(measure: str, lang: str) -> figure.Texts:
         legend_title=t(f"geo.legend_{measure}", lang),
         bin_label=bin_label,
         shape_hover=lambda tid, n: f"<b>{territory_label(tid, lang)}</b><br>"
-                                   + noun(f"geo.noun_{measure}", n, lang),
+                                   + noun(t(f"geo.noun_{measure}", lang), n, lang),
         point_hover=lambda tid, n: f"<b>{territory_label(tid, lang)}</b><br>"
                                   + t("geo.points_here" if tid.startswith("commune:") else "geo.points_group",
-                                      lang, actors=noun("geo.noun_actors", n, lang)),
+                                      lang, actors=noun(t("geo.noun_actors", lang), n, lang)),
         short_name=lambda tid: reference().hierarchy[tid].name)
 
 
@@ -69,11 +69,11 @@ def geo_view(store: Store, sel: GeoSelection, lang: str) -> GeoView:
                                                                                         sel.territory)
             if where is not None:
                 places[cluster.territory] = where
-        summary = t("geo.summary", lang, kept=noun("geo.kept", scene.actor_count, lang),
-                    placed=counted(placed.placed, *t("geo.placed", lang).split("|"), lang),
-                    wider=counted(placed.wider, *t("geo.wider", lang).split("|"), lang))
+        summary = t("geo.summary", lang, kept=noun(t("geo.kept", lang), scene.actor_count, lang),
+                    placed=noun(t("geo.placed", lang), placed.placed, lang),
+                    wider=noun(t("geo.wider", lang), placed.wider, lang))
     elif sel.points:
-        summary = noun("geo.kept", 0, lang) + "."
+        summary = noun(t("geo.kept", lang), 0, lang) + "."
     latitude = shapes.centre_latitude(drawn, sel.territory)
     fig = figure.geo_figure(drawn, scene.values, bins, placed, places, latitude, _texts(sel.measure, lang),
                             shapes.hit_points(drawn, latitude))
