@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -154,6 +155,7 @@ def run(actors: int = 10_000, seed: int = 1) -> dict[str, Any]:
     from ecosystem.generate import GeneratorSpec, generate
     from ecosystem.store.memory import MemoryStore
 
+    before = round(os.getloadavg()[0], 1)  # the machine is shared: say how busy it was
     with tempfile.TemporaryDirectory() as tmp:
         state = Path(tmp) / "state"
         store = MemoryStore(state / "embedded")
@@ -161,7 +163,8 @@ def run(actors: int = 10_000, seed: int = 1) -> dict[str, Any]:
         server = server_side(store)
         store.close()
         browser = in_chromium(state)
-    return {"actors": actors, "seed": seed, "store": "embedded", "server": server, "chromium": browser}
+    return {"actors": actors, "seed": seed, "store": "embedded", "server": server, "chromium": browser,
+            "load_average_1min": [before, round(os.getloadavg()[0], 1)]}
 
 
 def section(figures: dict[str, Any]) -> str:
@@ -182,6 +185,10 @@ def section(figures: dict[str, Any]) -> str:
     if "click_drome_to_its_epci_s" in chromium:
         lines += ["", f"A click on the Drôme (France by département) to its EPCI drawn and still: "
                       f"{chromium['click_drome_to_its_epci_s']} s."]
+    if "load_average_1min" in figures:
+        before, after = figures["load_average_1min"]
+        lines += ["", "Load average of the 2-core machine (other engineers' jobs) at the start and the end "
+                      f"of the run: {before} and {after}; the figures are as slow as that makes them."]
     lines += ["", "Chromium times run from the navigation (or the click) to the page's last change before "
                   f"{QUIET_MS} ms of stillness; they include the Streamlit run of the whole page (filters, "
                   "breadcrumb) and plotly drawing every shape as SVG.", ""]

@@ -119,7 +119,10 @@ def test_measures_count_from_cells_and_presence():
     cells = [CoverageCell("x", 1, 2, 0, 1), CoverageCell("x", 5, 0, 0, 3), CoverageCell("y", 5, 0, 1, 0)]
     assert measures.covered_sdgs(cells, (1, 5), ["x", "y"]) == {"x": 1, "y": 1}
     assert measures.gap_sdgs(cells, (), ["x", "y", "z"]) == {"x": 1, "y": 0, "z": 0}
-    assert measures.count_present({"a": {"x"}, "b": set()}, ["x", "y"]) == {"x": 1, "y": 0}
+    acting = {"a": (AURA,), "b": (VALENCE, CREST), "c": ("region:11",)}
+    shown = ["departement:26", "departement:07", "departement:75"]
+    present = measures.count_present(acting, shown, Level.DEPARTEMENT)
+    assert present == {"departement:26": 2, "departement:07": 1, "departement:75": 1}
 
 
 # ---------------------------------------------------------------------- points

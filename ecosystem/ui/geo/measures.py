@@ -17,24 +17,35 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ecosystem.analysis.coverage import Cell
-from ecosystem.model import SDG_NUMBERS
+from ecosystem.model import SDG_NUMBERS, Level
+from ecosystem.reference import reference
 from ecosystem.store.base import CoverageCell
 
 MEASURES = ("actors", "alliances", "coverage", "gaps")
 
 
-def count_present(presence: Mapping[str, Iterable[str]], shapes: Iterable[str]) -> dict[str, int]:
-    """For each shape, how many of the items (actors, alliances) are present in it (0 included).
+def count_present(territories: Mapping[str, Iterable[str]], shapes: Iterable[str],
+                  level: Level) -> dict[str, int]:
+    """For each shape, how many items (actors, alliances: id -> the territories they act in) are
+    present in it, 0 included: the presence rule, `Hierarchy.project`, restricted to the shapes drawn.
 
-    >>> count_present({"a": {"x", "y"}, "b": {"x"}}, ["x", "y", "z"])
-    {'x': 2, 'y': 1, 'z': 0}
+    Projecting each territory and intersecting with the shapes at once keeps the cost with the map: a
+    national actor is present in 35,000 communes, of which a département's map draws a few hundred
+    (the store's `presence` would build the 35,000 first).
+
+    >>> count_present({"a": ["commune:26362"], "b": ["departement:26"]},
+    ...               ["commune:26362", "commune:26108", "commune:16392"], Level.COMMUNE)
+    {'commune:26362': 2, 'commune:26108': 1, 'commune:16392': 0}
     """
+    h = reference().hierarchy
     wanted = frozenset(shapes)
     counts: Counter[str] = Counter()
-    for places in presence.values():
-        # A national actor is present in 35,000 communes: intersect first (a set's `&` walks the
-        # smaller side), so the cost follows the shapes drawn.
-        counts.update(wanted & frozenset(places))
+    seen: dict[tuple[str, ...], frozenset[str]] = {}
+    for places in territories.values():
+        key = tuple(places)
+        if key not in seen:
+            seen[key] = frozenset().union(*(wanted & h.project(t, level) for t in key if t in h))
+        counts.update(seen[key])
     return {s: counts.get(s, 0) for s in shapes}
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ecosystem.model import ActorKind, Level
-from ecosystem.reference import reference
 from ecosystem.store.base import Store
 from ecosystem.ui.geo import measures
 from ecosystem.ui.geo.levels import FRANCE, drawable_levels
@@ -44,20 +43,18 @@ def ask_geo(store: Store, sel: GeoSelection, shape_ids: tuple[str, ...]) -> GeoS
     scope = [] if sel.territory == FRANCE else [sel.territory]
     kinds = [ActorKind(k) for k in sel.kinds] or None
     actor_ids = store.actors_in(scope, kinds, sorted(sel.sdgs) or None)
+    actors = {a.id: a.territories for a in store.actors(actor_ids)}
     if sel.measure == "actors":
-        values = measures.count_present(store.presence(actor_ids, level), shape_ids)
+        values = measures.count_present(actors, shape_ids, level)
     elif sel.measure == "alliances":
         alliances = store.alliances(store.alliances_in(scope)) if scope else store.alliances()
         wanted = set(sel.sdgs)
-        h = reference().hierarchy
-        presence = {a.id: h.presence(a.territories, level) for a in alliances
-                    if not wanted or wanted & set(a.sdgs)}
-        values = measures.count_present(presence, shape_ids)
+        anchored = {a.id: a.territories for a in alliances if not wanted or wanted & set(a.sdgs)}
+        values = measures.count_present(anchored, shape_ids, level)
     elif sel.measure == "coverage":
         values = measures.covered_sdgs(store.coverage(sel.territory, level), sel.sdgs, shape_ids)
     elif sel.measure == "gaps":
         values = measures.gap_sdgs(store.coverage(sel.territory, level), sel.sdgs, shape_ids)
     else:
         raise ValueError(f"unknown measure {sel.measure!r}: one of {', '.join(measures.MEASURES)}")
-    actors = {a.id: a.territories for a in store.actors(actor_ids)} if sel.points else {}
-    return GeoScene(values, actors, len(actor_ids))
+    return GeoScene(values, actors if sel.points else {}, len(actor_ids))

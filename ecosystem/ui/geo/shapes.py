@@ -79,8 +79,12 @@ def _rings(geom: dict) -> list[list[list[float]]]:
     return [ring for polygon in polygons for ring in polygon]
 
 
+@cache
 def shapes(level: Level, within: str) -> tuple[Shape, ...]:
-    """The shapes of `level` inside `within`, with the overseas insets on the map of France."""
+    """The shapes of `level` inside `within`, with the overseas insets on the map of France.
+
+    Cached for the life of the process (immutable, like the geometry it is read from): the shapes
+    of a view are the same whatever the data and the filters."""
     insets = within == FRANCE
     moves: dict[str, Callable[[float, float], tuple[float, float]]] = {}
     result = []
