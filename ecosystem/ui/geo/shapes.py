@@ -134,11 +134,13 @@ def _inside(xs: np.ndarray, ys: np.ndarray, ring: Ring) -> np.ndarray:
     return np.count_nonzero(crosses & (px < at), axis=1) % 2 == 1
 
 
+@cache
 def hit_points(all_shapes: tuple[Shape, ...], latitude: float,
                columns: int = HIT_COLUMNS) -> tuple[list[float], list[float], list[str]]:
     """Invisible points filling each shape, each carrying the shape's id, plus each shape's anchor.
 
-    Plotly reports clicks and hovers on points, not on filled areas: a grid of points inside every
+    Cached like `shapes` (the same view's shapes are the same tuple). Plotly reports clicks and hovers
+    on points, not on filled areas: a grid of points inside every
     shape (about 15 px apart on screen, within plotly's 20 px hover distance) makes a click anywhere
     in a shape a click on that shape, and its tooltip show wherever the pointer rests. Holes
     (enclaves) count as outside.
