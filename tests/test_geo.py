@@ -245,3 +245,15 @@ def test_an_empty_map_says_so_and_draws_every_shape(memory_store):
     assert view.shapes == 18 and view.summary == "0 acteur retenu par les filtres."
     assert [tr["name"] for tr in view.figure["data"] if tr.get("fill")] == ["0"]
     assert "region:975" in view.missing  # Saint-Pierre-et-Miquelon has no outline in the source
+
+
+def test_the_coverage_matrix_names_the_departement_of_twin_rows():
+    from ecosystem.analysis.coverage import Cell, Coverage, CoverageRow
+    from ecosystem.ui import charts
+
+    cells = tuple(Cell() for _ in range(17))
+    rows = tuple(CoverageRow(tid, name, cells) for tid, name in
+                 (("commune:26362", "Valence"), ("commune:82186", "Valence"), (CREST, "Crest")))
+    matrix = Coverage(AURA, "Auvergne-Rhône-Alpes", Level.COMMUNE, CoverageRow(AURA, "ARA", cells), rows, ())
+    labels = list(charts.coverage_heatmap(matrix, "actors", "fr").data[0].y)
+    assert labels[1:] == ["Crest", "Valence (Drôme, 26)", "Valence (Tarn-et-Garonne, 82)"]
