@@ -257,3 +257,19 @@ def test_the_coverage_matrix_names_the_departement_of_twin_rows():
     matrix = Coverage(AURA, "Auvergne-Rhône-Alpes", Level.COMMUNE, CoverageRow(AURA, "ARA", cells), rows, ())
     labels = list(charts.coverage_heatmap(matrix, "actors", "fr").data[0].y)
     assert labels[1:] == ["Crest", "Valence (Drôme, 26)", "Valence (Tarn-et-Garonne, 82)"]
+
+
+def test_no_basemap_by_default_and_tiles_under_the_shapes_when_a_url_is_set(memory_store):
+    memory_store.load(small_dataset())
+    plain = geo_view(memory_store, GeoSelection(DROME, Level.COMMUNE), "fr")
+    assert "images" not in plain.figure["layout"]
+    url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    tiled = geo_view(memory_store, GeoSelection(DROME, Level.COMMUNE), "fr", url)
+    images = tiled.figure["layout"]["images"]
+    west, south, east, north = geometry.bbox(DROME)
+    assert all(i["source"].startswith("https://tiles.example.org/10/") for i in images)
+    assert {i["layer"] for i in images} == {"below"}
+    assert min(i["x"] for i in images) <= west and max(i["x"] + i["sizex"] for i in images) >= east
+    assert max(i["y"] for i in images) >= north and min(i["y"] - i["sizey"] for i in images) <= south
+    assert all(tr["fillcolor"].startswith("rgba(") for tr in tiled.figure["data"] if tr.get("fill"))
+    go.Figure(tiled.figure)  # plotly accepts it

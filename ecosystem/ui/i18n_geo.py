@@ -57,6 +57,8 @@ GEO_STRINGS: dict[str, tuple[str, str]] = {
                      "No outline for {names}: these territories are not drawn."),
     "geo.click_hint": ("Cliquez sur un territoire (ou sur son point) pour y descendre.",
                        "Click a territory (or its dot) to go down into it."),
+    "geo.tiles": ("Fond de carte : {credit}. Contours : IGN ADMIN EXPRESS COG, Licence Ouverte 2.0.",
+                  "Basemap: {credit}. Outlines: IGN ADMIN EXPRESS COG, Licence Ouverte 2.0."),
     "geo.offline": ("Fond neutre, sans serveur de tuiles : la carte fonctionne hors ligne. Contours : IGN "
                     "ADMIN EXPRESS COG, Licence Ouverte 2.0.",
                     "Neutral background, no tile server: the map works offline. Outlines: IGN ADMIN EXPRESS "

@@ -24,6 +24,7 @@ import numpy as np
 from ecosystem.ui.geo.points import Points
 from ecosystem.ui.geo.scale import Bin, bin_of
 from ecosystem.ui.geo.shapes import Shape
+from ecosystem.ui.palette import faded
 
 HEIGHT = 640
 OUTLINE = "#8C8C8C"
@@ -32,6 +33,8 @@ NAMED_SHAPES = 20
 """Up to this many shapes, their names are written on the map (régions, a département's EPCI)."""
 SHAPES_TRACE = "shapes"
 POINTS_TRACE = "points"
+BASEMAP_FILL = 0.55
+"""Opacity of the shapes over a basemap (the streets and rivers show through)."""
 FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13}
 
 
@@ -80,10 +83,13 @@ def _still(opacity: float, text: bool = False) -> dict:
 
 def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequence[Bin], points: Points | None,
                places: Mapping[str, tuple[float, float]], latitude: float, texts: Texts,
-               hits: tuple[list[float], list[float], list[str]], height: int = HEIGHT) -> dict:
+               hits: tuple[list[float], list[float], list[str]], height: int = HEIGHT,
+               basemap: list[dict] | None = None) -> dict:
     """The map: shapes coloured by class, their names when few, and the actors' circles at `places`.
 
     `hits` are the invisible points filling the shapes (`shapes.hit_points`): x, y and shape id.
+    `basemap`: tile images to lay under the shapes (`tiles.tile_images`, off by default); the shapes
+    are then see-through.
     """
     data: list[dict] = []
     by_bin: dict[Bin, list[Shape]] = {}
@@ -95,7 +101,8 @@ def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequenc
             continue
         xs, ys = _ring_path(members)
         data.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
-                     "fillcolor": b.colour, "line": {"color": OUTLINE, "width": 0.6}, "hoverinfo": "skip",
+                     "fillcolor": faded(b.colour, BASEMAP_FILL) if basemap else b.colour,
+                     "line": {"color": OUTLINE, "width": 0.6}, "hoverinfo": "skip",
                      "name": texts.bin_label(b), "legendgroup": "bins"})
     if len(shapes) <= NAMED_SHAPES:
         data.append({"type": "scatter", "x": [s.anchor[0] for s in shapes],
@@ -129,4 +136,6 @@ def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequenc
         "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1 / math.cos(math.radians(latitude))},
         "legend": {"title": {"text": texts.legend_title}, "x": 0.99, "xanchor": "right", "y": 0.99,
                    "bgcolor": "rgba(255,255,255,0.85)", "itemclick": False, "itemdoubleclick": False}}
+    if basemap:
+        layout["images"] = basemap
     return {"data": data, "layout": layout}

@@ -1,8 +1,11 @@
 """Géographie: territories as shapes coloured by a measure, actors as circles; click to go down."""
 
+from urllib.parse import urlsplit
+
 import plotly.graph_objects as go
 import streamlit as st
 
+from ecosystem import settings
 from ecosystem.reference import reference
 from ecosystem.reference.labels import territory_label
 from ecosystem.ui import urlstate, widgets
@@ -64,7 +67,8 @@ with filters:
     urlstate.sync("geopoints", None if show_points else "0", show_points)
 
 selection = GeoSelection(territory, level, measure, sdgs, kinds, show_points)
-view = ctx.q_large(geo_view, selection, lang)
+tile_url = settings.get("ECOSYSTEM_MAP_TILES") or None
+view = ctx.q_large(geo_view, selection, lang, tile_url)
 with canvas:
     path = trail(territory)
     crumbs = st.container(horizontal=True, gap="small", key="geo_breadcrumb")
@@ -83,5 +87,9 @@ with canvas:
         st.caption(t("geo.grouped", lang, budget=number_label(POINT_BUDGET, lang)))
     if view.missing:
         st.caption(t("geo.no_shape", lang, names=places_text(view.missing, lang, shown=3)))
-    st.caption(t("geo.click_hint", lang) + " " + t("geo.offline", lang))
+    if tile_url:
+        credit = settings.get("ECOSYSTEM_MAP_ATTRIBUTION") or urlsplit(tile_url).netloc
+        st.caption(t("geo.click_hint", lang) + " " + t("geo.tiles", lang, credit=credit))
+    else:
+        st.caption(t("geo.click_hint", lang) + " " + t("geo.offline", lang))
     st.caption(t("common.share", lang))

@@ -13,7 +13,8 @@ from ecosystem.analysis.wording import counted
 from ecosystem.reference import geometry, reference
 from ecosystem.reference.labels import territory_label
 from ecosystem.store.base import Store
-from ecosystem.ui.geo import figure, points, scale, shapes
+from ecosystem.ui.geo import figure, points, scale, shapes, tiles
+from ecosystem.ui.geo.levels import FRANCE
 from ecosystem.ui.geo.questions import GeoSelection, ask_geo
 from ecosystem.ui.i18n import number_label, t
 
@@ -51,8 +52,24 @@ def _texts(measure: str, lang: str) -> figure.Texts:
         short_name=lambda tid: reference().hierarchy[tid].name)
 
 
-def geo_view(store: Store, sel: GeoSelection, lang: str) -> GeoView:
-    """The map of `sel` in `lang`: shapes coloured by the measure, circles for the actors."""
+MAINLAND = (-5.2, 41.3, 9.6, 51.1)
+"""The basemap of the map of France covers the mainland (the overseas insets are moved)."""
+
+
+def basemap(drawn: tuple[shapes.Shape, ...], territory: str, url: str | None) -> list[dict] | None:
+    """The tiles under the map when a tile URL is set (`ECOSYSTEM_MAP_TILES`), else None."""
+    if not url or not drawn:
+        return None
+    if territory == FRANCE:
+        return tiles.tile_images(MAINLAND, url)
+    xs = [x for s in drawn for rx, _ in s.rings for x in rx]
+    ys = [y for s in drawn for _, ry in s.rings for y in ry]
+    return tiles.tile_images((min(xs), min(ys), max(xs), max(ys)), url)
+
+
+def geo_view(store: Store, sel: GeoSelection, lang: str, tile_url: str | None = None) -> GeoView:
+    """The map of `sel` in `lang`: shapes coloured by the measure, circles for the actors, and the
+    tiles of `tile_url` underneath when one is set (none by default: nothing is fetched)."""
     level = sel.shape_level()
     drawn = shapes.shapes(level, sel.territory)
     ids = tuple(s.id for s in drawn)
@@ -76,7 +93,8 @@ def geo_view(store: Store, sel: GeoSelection, lang: str) -> GeoView:
         summary = noun(t("geo.kept", lang), 0, lang) + "."
     latitude = shapes.centre_latitude(drawn, sel.territory)
     fig = figure.geo_figure(drawn, scene.values, bins, placed, places, latitude, _texts(sel.measure, lang),
-                            shapes.hit_points(drawn, latitude))
+                            shapes.hit_points(drawn, latitude),
+                            basemap=basemap(drawn, sel.territory, tile_url))
     wanted = reference().hierarchy.project(sel.territory, level)
     missing = tuple(sorted(set(geometry.without_shape(level)) & wanted))
     return GeoView(fig, len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
