@@ -9,13 +9,16 @@ benchmarks/geo.py, never asserted here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from benchmarks.geo import WATCH_JS, drawn_and_still, shape_count
-from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
+from tests.browser_support import ROOT, chromium, free_port, screenshot, streamlit_server, wait_idle
 from tests.test_browser import _require_browser
 
 pytestmark = pytest.mark.browser
@@ -23,6 +26,7 @@ pytestmark = pytest.mark.browser
 VIEWPORT = {"width": 1400, "height": 1000}
 LOAD_LIMIT_MS = 120_000  # a hang guard, not a timing
 LOCAL_SCHEMES = {"data", "blob", "about"}
+TILE = ROOT / "ecosystem" / "ui" / "assets" / "icon.png"
 DROME, VRA, VALENCE = "departement:26", "epci:200068781", "commune:26362"
 
 # The most interior hit point of a shape (nearest to the mean of its hit points), on the screen.
@@ -149,3 +153,47 @@ def test_measures_and_english_draw_offline(server, watched):
         screenshot(page, name)
     assert page.get_by_text("Where the actors are").is_visible()
     assert foreign(page, server) == []
+
+
+class _Tiles(BaseHTTPRequestHandler):
+    """A tile server on 127.0.0.1: the same small PNG for every tile, and the paths it was asked."""
+
+    asked: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Tiles.asked.append(self.path)
+        body = TILE.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_tile_url_lays_its_tiles_under_the_shapes(browser, tmp_path):
+    tiles = ThreadingHTTPServer(("127.0.0.1", free_port()), _Tiles)
+    thread = threading.Thread(target=tiles.serve_forever, daemon=True)
+    thread.start()
+    host = f"127.0.0.1:{tiles.server_address[1]}"
+    env = {"ECOSYSTEM_MAP_TILES": f"http://{host}/{{z}}/{{x}}/{{y}}.png",
+           "ECOSYSTEM_MAP_ATTRIBUTION": "Tuiles de test"}
+    try:
+        with streamlit_server(tmp_path, env) as url:
+            context = browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+            context.add_init_script(f"({WATCH_JS})()")
+            page = context.new_page()
+            page.set_default_timeout(LOAD_LIMIT_MS)
+            try:
+                page.goto(f"{url}/geographie?territory=departement:26&geolevel=commune")
+                drawn_and_still(page, shape_count(DROME, "commune"))
+                page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot image').length > 0")
+                assert page.get_by_text("Fond de carte : Tuiles de test.", exact=False).is_visible()
+                screenshot(page, "36-geographie-fond-de-carte")
+            finally:
+                context.close()
+    finally:
+        tiles.shutdown()
+    assert _Tiles.asked and all(p.startswith("/10/") for p in _Tiles.asked)
