@@ -273,3 +273,13 @@ def test_no_basemap_by_default_and_tiles_under_the_shapes_when_a_url_is_set(memo
     assert max(i["y"] for i in images) >= north and min(i["y"] - i["sizey"] for i in images) <= south
     assert all(tr["fillcolor"].startswith("rgba(") for tr in tiled.figure["data"] if tr.get("fill"))
     go.Figure(tiled.figure)  # plotly accepts it
+
+
+def test_names_are_written_for_regions_and_departements_only(memory_store):
+    def written(sel: GeoSelection) -> list[str]:
+        data = geo_view(memory_store, sel, "fr").figure["data"]
+        return [n for tr in data if tr.get("mode") == "markers+text" for n in tr["text"]]
+
+    assert "Auvergne-Rhône-Alpes" in written(GeoSelection())
+    assert written(GeoSelection(AURA)) and "Drôme" in written(GeoSelection(AURA))
+    assert written(GeoSelection(DROME)) == []  # its EPCI: long names, in the tooltips

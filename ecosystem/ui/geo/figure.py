@@ -30,7 +30,8 @@ HEIGHT = 640
 OUTLINE = "#8C8C8C"
 POINT_COLOUR = "#7B3294"  # dark purple: apart from both the blues and the oranges (gaps) of the shapes
 NAMED_SHAPES = 20
-"""Up to this many shapes, their names are written on the map (régions, a département's EPCI)."""
+"""Up to this many régions or départements, their names are written on the map (EPCI and communes have
+long names that overlap each other and the circles: their tooltips name them)."""
 SHAPES_TRACE = "shapes"
 POINTS_TRACE = "points"
 BASEMAP_FILL = 0.55
@@ -84,12 +85,12 @@ def _still(opacity: float, text: bool = False) -> dict:
 def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequence[Bin], points: Points | None,
                places: Mapping[str, tuple[float, float]], latitude: float, texts: Texts,
                hits: tuple[list[float], list[float], list[str]], height: int = HEIGHT,
-               basemap: list[dict] | None = None) -> dict:
+               basemap: list[dict] | None = None, named: bool = False) -> dict:
     """The map: shapes coloured by class, their names when few, and the actors' circles at `places`.
 
     `hits` are the invisible points filling the shapes (`shapes.hit_points`): x, y and shape id.
     `basemap`: tile images to lay under the shapes (`tiles.tile_images`, off by default); the shapes
-    are then see-through.
+    are then see-through. `named`: write the shapes' names (when they are few, see NAMED_SHAPES).
     """
     data: list[dict] = []
     by_bin: dict[Bin, list[Shape]] = {}
@@ -104,7 +105,7 @@ def geo_figure(shapes: Sequence[Shape], values: Mapping[str, int], bins: Sequenc
                      "fillcolor": faded(b.colour, BASEMAP_FILL) if basemap else b.colour,
                      "line": {"color": OUTLINE, "width": 0.6}, "hoverinfo": "skip",
                      "name": texts.bin_label(b), "legendgroup": "bins"})
-    if len(shapes) <= NAMED_SHAPES:
+    if named and len(shapes) <= NAMED_SHAPES:
         data.append({"type": "scatter", "x": [s.anchor[0] for s in shapes],
                      "y": [s.anchor[1] for s in shapes], "mode": "markers+text", "showlegend": False,
                      "hoverinfo": "skip",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ecosystem.analysis.wording import counted
+from ecosystem.model import Level
 from ecosystem.reference import geometry, reference
 from ecosystem.reference.labels import territory_label
 from ecosystem.store.base import Store
@@ -94,7 +95,8 @@ def geo_view(store: Store, sel: GeoSelection, lang: str, tile_url: str | None = 
     latitude = shapes.centre_latitude(drawn, sel.territory)
     fig = figure.geo_figure(drawn, scene.values, bins, placed, places, latitude, _texts(sel.measure, lang),
                             shapes.hit_points(drawn, latitude),
-                            basemap=basemap(drawn, sel.territory, tile_url))
+                            basemap=basemap(drawn, sel.territory, tile_url),
+                            named=level in (Level.REGION, Level.DEPARTEMENT))
     wanted = reference().hierarchy.project(sel.territory, level)
     missing = tuple(sorted(set(geometry.without_shape(level)) & wanted))
     return GeoView(fig, len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
