@@ -100,6 +100,13 @@ def browser() -> dict[str, Any]:
     return map_first_render(2000)
 
 
+def geo() -> dict[str, Any]:
+    from benchmarks.geo import run
+
+    print("geographic map (server and Chromium)…", file=sys.stderr, flush=True)
+    return run()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", help="the same sizes for both stores")
@@ -121,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         results = json.loads((args.out / "benchmarks.json").read_text(encoding="utf-8"))
         results["notes"] = list(NOTES)
         write_report(results, args.out)
+        if "geo" in results:
+            from benchmarks.geo import write_section
+
+            write_section(results["geo"], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -146,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print("network map at 20,000 actors…", file=sys.stderr, flush=True)
         results["network"] = network_map()
+        results["geo"] = geo()
     if not args.skip_outputs:
         from benchmarks.outputs import measure as measure_outputs
 
@@ -160,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
     write_report(results, args.out)
+    if "geo" in results:  # its own section at the end of benchmarks.md (benchmarks/geo.py)
+        from benchmarks.geo import write_section
+
+        write_section(results["geo"], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

@@ -49,6 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
             "`ecosystem restore` or on the Données page."),
     Setting("ECOSYSTEM_DEMO", "1",
             "Load the demo dataset into an empty embedded store when the app starts (1 or 0)."),
+    Setting("ECOSYSTEM_MAP_TILES", None,
+            "URL template of raster map tiles drawn under the Géographie page's shapes, e.g. "
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png, for deployments with internet. Unset (the "
+            "default): plain shapes on a neutral background, and no request to any other host."),
+    Setting("ECOSYSTEM_MAP_ATTRIBUTION", None,
+            "The credit the tile server asks for, shown under the map (e.g. © OpenStreetMap contributors)."),
 )
 
 _BY_ENV = {s.env: s for s in SETTINGS}

@@ -267,14 +267,14 @@ def test_territory_picker_searches_and_goes_up_and_down(kind):
     at.selectbox(key="territory.hit").select("commune:26108")
     timed(at, "territories (pick)")
     clean(at)
-    assert "Territoire choisi : **Crest (commune)**" in shown(at)
+    assert "Territoire choisi : **Crest (Drôme, 26)**" in shown(at)
     assert at.query_params["territory"] in ("commune:26108", ["commune:26108"])
     at.button(key="territory.up.departement:26").click()
     timed(at, "territories (up)")
     assert "Territoire choisi : **Drôme (département)**" in shown(at)
     at.selectbox(key="territory.down").select("epci:200068781")
     timed(at, "territories (down)")
-    assert "Territoire choisi : **CA Valence Romans Agglo (EPCI)**" in shown(at)
+    assert "Territoire choisi : **CA Valence Romans Agglo (EPCI, Drôme, 26)**" in shown(at)
 
 
 # ---------------------------------------------------------------------- map

@@ -181,7 +181,7 @@ def test_clicking_a_row_of_the_coverage_matrix_drills_down(demo_server, page):
     label = row.bounding_box()
     plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
     page.mouse.click(plot["x"] + 40, label["y"] + label["height"] / 2)  # the cell of SDG 1 on that row
-    page.get_by_text("Territoire choisi : CA Valence Romans Agglo (EPCI)").wait_for()
+    page.get_by_text("Territoire choisi : CA Valence Romans Agglo (EPCI, Drôme, 26)").wait_for()
     assert "territory=epci%3A200068781" in page.url or "territory=epci:200068781" in page.url
     screenshot(page, "07-territoires-descente")
 

@@ -22,6 +22,7 @@ from ecosystem.analysis.portfolio import PRINCIPLES
 from ecosystem.datasets.graph import actor_node, alliance_node, policy_node
 from ecosystem.model import ActorKind, LeverFamily
 from ecosystem.ui import charts, i18n, palette
+from ecosystem.ui.geo.measures import MEASURES as GEO_MEASURES
 from ecosystem.ui.layout import layout
 from ecosystem.ui.map import MapSelection, build_map, group_level, render_html
 from ecosystem.ui.views import audit as audit_view
@@ -65,6 +66,7 @@ BUILT_KEYS = {
     "help.": list(PRINCIPLES),  # what each measured principle's score means (issue 12)
     "pf.short.": list(PRINCIPLES),  # the portfolio's column titles
     "terrp.scope_": list(territories_view.SCOPES),  # every actor, or local actors only
+    **{prefix: list(GEO_MEASURES) for prefix in ("geo.measure_", "geo.legend_", "geo.noun_")},  # Géographie
 }
 
 

@@ -16,6 +16,7 @@ from ecosystem.analysis.assessment import LeverPath
 from ecosystem.analysis.coverage import Coverage, CoverageRow
 from ecosystem.analysis.overlap import OverlapMatrix
 from ecosystem.model import ActorKind, LeverFamily
+from ecosystem.reference.labels import territory_label
 from ecosystem.text import normalize
 from ecosystem.ui import palette
 from ecosystem.ui.i18n import kind_label, lever_label, percent_label, sdg_label, status_label, t
@@ -64,7 +65,11 @@ def coverage_heatmap(coverage: Coverage, measure: str, lang: str, limit: int = H
     territory id in customdata, so a click can drill down."""
     rows = coverage_rows(coverage, limit)
     names = [t("terrp.total", lang, name=coverage.name)] + [r.name for r in rows[1:]]
-    # Names can repeat (two communes "Saint-Martin"): make the axis labels unique.
+    # Names can repeat (two communes "Saint-Martin" in a région): those rows name their département,
+    # « Saint-Martin (Gers, 32) », as every picker does; a number keeps any remaining twin apart.
+    repeated = {n for n in names if names.count(n) > 1}
+    names = [territory_label(r.territory, lang) if i and n in repeated else n
+             for i, (n, r) in enumerate(zip(names, rows, strict=True))]
     seen: dict[str, int] = {}
     labels = []
     for name in names:

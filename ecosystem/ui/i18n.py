@@ -16,6 +16,7 @@ from ecosystem.analysis import wording
 from ecosystem.lang import DEFAULT_LANG, Lang, UnknownLang, parse_lang
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference import reference
+from ecosystem.reference.labels import territory_label
 
 LANGS = tuple(lang.value for lang in Lang)
 LANG_NAMES = {"fr": "Français", "en": "English"}
@@ -408,11 +409,8 @@ def sdg_short(number: int, lang: str) -> str:
 
 
 def place_label(tid: str, lang: str) -> str:
-    """'Crest (commune)', 'Drôme (département)', 'Crest (municipality)'."""
-    territory = reference().hierarchy.get(tid)
-    if territory is None:
-        return tid
-    return f"{territory.name} ({level_label(territory.level, lang)})"
+    """'Crest (Drôme, 26)', 'Drôme (département)': homonyms told apart (`reference.labels`)."""
+    return territory_label(tid, lang)
 
 
 def places_text(tids: tuple[str, ...] | list[str], lang: str, shown: int = 3) -> str:
@@ -461,3 +459,6 @@ STRINGS.update(MAP_STRINGS)
 from ecosystem.ui.i18n_editing import EDITING_STRINGS  # noqa: E402
 
 STRINGS.update(EDITING_STRINGS)
+from ecosystem.ui.i18n_geo import GEO_STRINGS  # noqa: E402
+
+STRINGS.update(GEO_STRINGS)

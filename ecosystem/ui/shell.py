@@ -24,6 +24,7 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 PAGES = (  # file, URL path, title key, icon
     ("home.py", "accueil", "nav.home", ":material/home:"),
     ("map.py", "carte", "nav.map", ":material/hub:"),
+    ("geo.py", "geographie", "nav.geo", ":material/map:"),
     ("territories.py", "territoires", "nav.territories", ":material/grid_on:"),
     ("overlaps.py", "chevauchements", "nav.overlaps", ":material/join_inner:"),
     ("complements.py", "complementarites", "nav.complements", ":material/extension:"),

@@ -21,7 +21,7 @@ from ecosystem.ui.i18n import (
     sdg_label,
     t,
 )
-from ecosystem.ui.views import common
+from ecosystem.ui.views import common, places
 
 PICKABLE_LEVELS = (Level.REGION, Level.DEPARTEMENT, Level.EPCI, Level.COMMUNE)
 
@@ -115,7 +115,7 @@ def territory_picker(ctx: AppContext, key: str = "territory", allow_all: bool = 
                      on_change=_set_territory, args=(key, f"{key}.down"))
     query = st.text_input(t("terr.search", lang), key=f"{key}.q")
     if query and query.strip():
-        hits = [x.id for x in h.search(query, limit=20, levels=PICKABLE_LEVELS)]
+        hits = list(ctx.q(places.search_territories, query.strip(), PICKABLE_LEVELS))
         if hits:
             st.selectbox(t("terr.results", lang), hits, index=None, key=f"{key}.hit",
                          format_func=lambda tid: place_label(tid, lang), placeholder=t("terr.pick", lang),
