@@ -119,3 +119,24 @@ def test_every_measure_draws(measure):
     clean(at)
     legend = {"alliances": "Alliances", "coverage": "ODD couverts"}[measure]
     assert figure(at)["layout"]["legend"]["title"]["text"] == legend
+
+
+
+@pytest.mark.usefixtures("kind")
+def test_the_map_as_drawn_can_be_taken_away_as_png_and_svg():
+    from ecosystem.ui.views.geo_image import _picture, caption
+    from tests.test_outputs import _png, _svg_texts
+
+    at = open_geo({"territory": "departement:26", "geolevel": "epci", "sdg": "2"})
+    clean(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Image PNG de la carte" in labels and "Image SVG de la carte" in labels
+    words = caption("departement:26", "epci", "actors", (2,), (), "fr")
+    assert words == ("Géographie des acteurs — Drôme (département)", ["ODD 2 (Faim « zéro »)"], "Acteurs")
+    counts = {"epci:200068781": 12.0, "epci:200040459": 3.0}
+    texts = _svg_texts(_picture("departement:26", "epci", counts, words, "fr", "svg")())
+    assert "Géographie des acteurs — Drôme (département)" in texts
+    assert any("ODD 2 (Faim « zéro »)" in text for text in texts)
+    assert "Acteurs" in texts  # the legend's title
+    image = _png(_picture("departement:26", "epci", counts, words, "fr", "png")())
+    assert image.size == (1754, 1240)

@@ -9,6 +9,7 @@ from __future__ import annotations
 GEO_STRINGS: dict[str, tuple[str, str]] = {
     "nav.geo": ("Géographie", "Geography"),
     "geo.title": ("Géographie des acteurs", "Where the actors are"),
+    "geo.france": ("France", "France"),
     "geo.intro": ("Chaque territoire est coloré selon la mesure choisie ; les cercles violets sont les "
                   "acteurs, placés dans leur commune. Cliquez sur un territoire pour y descendre, et sur le "
                   "fil d'Ariane pour remonter.",

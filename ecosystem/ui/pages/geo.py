@@ -16,6 +16,7 @@ from ecosystem.ui.geo.points import POINT_BUDGET
 from ecosystem.ui.geo.questions import GeoSelection
 from ecosystem.ui.i18n import number_label, places_text, t
 from ecosystem.ui.views.geo import geo_view
+from ecosystem.ui.views.geo_image import geo_image_buttons
 
 CHART_KEY = "geo_chart"
 
@@ -92,4 +93,5 @@ with canvas:
         st.caption(t("geo.click_hint", lang) + " " + t("geo.tiles", lang, credit=credit))
     else:
         st.caption(t("geo.click_hint", lang) + " " + t("geo.offline", lang))
+    geo_image_buttons(territory, view.level, measure, tuple(sdgs), tuple(kinds), view.values, lang)
     st.caption(t("common.share", lang))

@@ -7,7 +7,7 @@ a plain dict (see `geo.figure`); the page wraps it in an unvalidated `go.Figure`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ecosystem.analysis.wording import counted
 from ecosystem.model import Level
@@ -28,6 +28,7 @@ class GeoView:
     summary: str  # how many actors, placed or not (empty when the circles are hidden)
     grouped: bool  # circles grouped per shape rather than per commune
     missing: tuple[str, ...]  # territories of the level with no outline
+    values: dict[str, float] = field(default_factory=dict)  # the measure per shape drawn (for the images)
 
 
 def noun(forms: str, count: int, lang: str) -> str:
@@ -99,4 +100,5 @@ def geo_view(store: Store, sel: GeoSelection, lang: str, tile_url: str | None = 
                             named=level in (Level.REGION, Level.DEPARTEMENT))
     wanted = reference().hierarchy.project(sel.territory, level)
     missing = tuple(sorted(set(geometry.without_shape(level)) & wanted))
-    return GeoView(fig, len(drawn), level.value, summary, bool(placed and placed.grouped), missing)
+    return GeoView(fig, len(drawn), level.value, summary, bool(placed and placed.grouped), missing,
+                   dict(scene.values))
