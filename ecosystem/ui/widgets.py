@@ -9,7 +9,7 @@ import streamlit as st
 from ecosystem import settings
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference import reference
-from ecosystem.ui import urlstate
+from ecosystem.ui import pickers, urlstate
 from ecosystem.ui.context import AppContext
 from ecosystem.ui.i18n import (
     LANG_NAMES,
@@ -135,13 +135,14 @@ def actor_picker(ctx: AppContext, key: str = "actor", label: str | None = None) 
     directory = ctx.q(common.actor_directory)
     if directory:
         entries = {e.id: e for e in directory}
-    else:
-        query = st.text_input(t("common.search_actor", lang), key=f"{key}.q")
-        found = ctx.q(common.search_actors, query.strip()) if query and query.strip() else ()
-        entries = {e.id: e for e in found}
+    else:  # beyond PICKER_MAX actors: the store searches what is typed (ecosystem.ui.pickers)
+        entries, text = pickers.search_box(ctx, key, "actor", t("common.search_actor", lang))
         chosen = st.session_state.get(key) or urlstate.read(key) or urlstate.kept(key)
         if chosen and chosen not in entries:
             entries.update({e.id: e for e in ctx.q(common.actor_entries, (chosen,))})
+        if not entries:
+            pickers.hint(ctx, text, entries)
+            return None
     urlstate.bind(key, urlstate.one_of(entries))
     if st.session_state.get(key) not in entries:
         st.session_state.pop(key, None)
@@ -155,7 +156,18 @@ def actor_picker(ctx: AppContext, key: str = "actor", label: str | None = None) 
 def alliance_picker(ctx: AppContext, key: str = "alliance", label: str | None = None,
                     first_by_default: bool = True) -> str | None:
     lang = ctx.lang
-    entries = {e.id: e for e in ctx.q(common.alliance_directory)}
+    if ctx.q(pickers.alliance_count) > pickers.ALLIANCE_LIST_MAX:  # too many to list: search
+        entries, text = pickers.search_box(ctx, key, "alliance", t("pick.search_alliance", lang))
+        chosen = st.session_state.get(key) or urlstate.read(key)
+        if chosen and chosen not in entries:
+            entries.update({a.id: common.Entry(a.id, a.name, a.status.value)
+                            for a in ctx.store.alliances([chosen])})
+        if not entries:
+            pickers.hint(ctx, text, entries)
+            return None
+        first_by_default = False
+    else:
+        entries = {e.id: e for e in ctx.q(common.alliance_directory)}
     if not entries:
         return None
     urlstate.bind(key, urlstate.one_of(entries))
