@@ -31,8 +31,7 @@ def rita(shared):  # noqa: F811 (the fixture imported above)
 
 def _import_rna(at, data: bytes, name: str = "rna_waldec_20250101_dpt_26.zip"):
     at.text_input(key="registers.territory").input("26").run()
-    runs = at.session_state["registers.runs"] if "registers.runs" in at.session_state else 0
-    at.file_uploader(key=f"registers.rna.{runs}").upload(name, data, "application/zip")
+    at.file_uploader(key="registers.rna.0").upload(name, data, "application/zip")  # a fresh session
     at.run()
     at.button(key="registers.run").click().run()
     assert not at.exception, [e.value for e in at.exception]
