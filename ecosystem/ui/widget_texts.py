@@ -24,10 +24,13 @@ def css_text(text: str) -> str:
 
 
 def _replace(selector: str, text: str) -> str:
-    """CSS hiding the English text of `selector` and showing `text` instead (same place, same style)."""
+    """CSS hiding the English text of `selector` and showing `text` instead (same place, same style).
+
+    `visibility: hidden` takes the English out of what is rendered, read aloud and copied
+    (innerText); the `::after` box, visible again, carries the translation."""
     return (
-        f"{selector} {{ font-size: 0 !important; }}\n"
-        f"{selector}::after {{ content: {css_text(text)}; font-size: 0.875rem; }}\n"
+        f"{selector} {{ visibility: hidden; font-size: 0 !important; }}\n"
+        f"{selector}::after {{ content: {css_text(text)}; visibility: visible; font-size: 0.875rem; }}\n"
     )
 
 
@@ -53,9 +56,7 @@ def uploader_css(key: str, types: Sequence[str], lang: str) -> str:
 
 def global_css(lang: str) -> str:
     """Texts of widgets every page may show (the empty drop-down's « No results »)."""
-    return _replace(
-        'ul[role="listbox"] li[role="option"][aria-disabled="true"] div', t("st.no_results", lang)
-    )
+    return _replace('[role="listbox"][data-empty="true"] [role="option"] > span', t("st.no_results", lang))
 
 
 def french_widgets(lang: str) -> None:
@@ -65,7 +66,7 @@ def french_widgets(lang: str) -> None:
 
 def uploader(label: str, types: Sequence[str], lang: str, key: str) -> list[UploadedFile]:
     """A file uploader (several files) whose own texts are in `lang`; the files chosen."""
-    box = key.replace(".", "-")
+    box = "texts-" + key.replace(".", "-")  # not the widget's own st-key- class
     with st.container(key=box):
         st.html(f"<style>\n{uploader_css(box, types, lang)}</style>")
         files = st.file_uploader(label, type=list(types), accept_multiple_files=True, key=key)

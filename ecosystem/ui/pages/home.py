@@ -25,8 +25,8 @@ with st.container(border=True):
         for key in ("first.step1", "first.step2", "first.step3"):
             st.markdown(t(key, lang))
     with action:  # absolute paths: a relative one would be read from app.py's folder, not ours
-        st.page_link(str(PAGES_DIR / "territories.py"), label=t("first.choose", lang),
-                     icon=":material/place:")
+        if st.button(t("first.choose", lang), type="primary", icon=":material/place:", key="home.first_step"):
+            st.switch_page(str(PAGES_DIR / "territories.py"))
 if not s.datasets:
     st.info(t("common.empty_store", lang), icon=":material/upload_file:")
 if session.principal() == LOCAL_ADMIN:

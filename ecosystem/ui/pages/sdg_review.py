@@ -105,7 +105,7 @@ chosen = [r for i, r in enumerate(shown) if every or i in picked]
 chosen = [r for r in chosen if r.dataset in may]
 if not chosen:
     st.caption(t("rev.pick_some", lang))
-yes, no, _ = st.columns([1, 1, 2])
+yes, no, _ = st.columns([3, 3, 2])
 n = number_label(len(chosen), lang)
 confirm = yes.button(
     t("rev.confirm", lang, n=n),

@@ -166,9 +166,10 @@ def registers_section(ctx: AppContext, who: Principal, writes: Writes) -> None:
     text = st.text_input(
         t("reg.territory", lang),
         key="registers.territory",
-        help=t("reg.territory_help", lang),
         placeholder="26",
     )
+    # A caption, not help=: Streamlit names its help button in English (« Help for ... »).
+    st.caption(t("reg.territory_help", lang))
     territory = _territory(ctx, text)
     files: dict[str, bytes] = {}
     units: dict[str, bytes] = {}

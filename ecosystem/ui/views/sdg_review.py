@@ -125,27 +125,9 @@ def territory_options(rows: tuple[Pending, ...]) -> list[str]:
 
 def table(rows: list[Pending], lang: str) -> pd.DataFrame:
     """The rows as the page and its CSV show them."""
-    keys = (
-        "rev.col_actor",
-        "rev.col_kind",
-        "rev.col_commune",
-        "rev.col_sdg",
-        "rev.col_confidence",
-        "rev.col_source",
-        "rev.col_trigger",
-        "rev.col_dataset",
-    )
-    data = [
-        (
-            r.name,
-            kind_label(r.kind, lang),
-            place_label(r.commune, lang) if r.commune else "",
-            sdg_label(r.number, lang),
-            percent_label(r.confidence, lang),
-            rule_label(r.rule, lang),
-            trigger_text(r, lang),
-            r.dataset,
-        )
-        for r in rows
-    ]
+    keys = ("rev.col_actor", "rev.col_sdg", "rev.col_confidence", "rev.col_trigger", "rev.col_source",
+            "rev.col_kind", "rev.col_commune", "rev.col_dataset")
+    data = [(r.name, sdg_label(r.number, lang), percent_label(r.confidence, lang), trigger_text(r, lang),
+             rule_label(r.rule, lang), kind_label(r.kind, lang),
+             place_label(r.commune, lang) if r.commune else "", r.dataset) for r in rows]
     return pd.DataFrame(data, columns=[t(k, lang) for k in keys])
