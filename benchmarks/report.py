@@ -168,6 +168,9 @@ def write_report(results: dict[str, Any], out: Path) -> None:
                   f"visit (the server computes the map), {cached['navigation_to_drawn_s']} s on the next one "
                   f"(cached); vis-network itself draws in {cached['vis_draw_s']} s."]
     lines += startup_lines(results.get("startup"))
+    from benchmarks.app_registers import report_lines as registers_lines
+
+    lines += registers_lines(results)
     if plot(results, out / "benchmarks-scaling.png"):
         lines += ["", "## How cost grows", "", "![latency and memory against actors](benchmarks-scaling.png)"]
     notes = results.get("notes") or []

@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
+        from benchmarks.app_registers import rna_import_in_app
+
+        print("RNA import from the app in Chromium…", file=sys.stderr, flush=True)
+        results["registers_app"] = rna_import_in_app()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
