@@ -90,7 +90,8 @@ def rna_import_in_app(rows: int = 40_000, departement: str = "26", seed: int = 7
             try:
                 page.get_by_text("Import terminé en").wait_for()
             except Exception:
-                page.screenshot(path=str(ROOT / "test-artifacts" / "app-registers-failed.png"), full_page=True)
+                failed = ROOT / "test-artifacts" / "app-registers-failed.png"
+                page.screenshot(path=str(failed), full_page=True)
                 print((state / "streamlit.log").read_text()[-3000:], file=sys.stderr)
                 raise
             clicked_to_summary = time.perf_counter() - started
