@@ -18,15 +18,23 @@ from ecosystem.ui.views.common import Entry
 MATCHES = 30
 """Matches offered after a search: enough to recognise one's own, few enough to read."""
 
+SEARCH_SPREAD = 10
+"""The store's search is asked for this many times the matches wanted: its answer mixes actors,
+alliances and policies, and inactive actors."""
+
 ALLIANCE_LIST_MAX = 3000
 """Up to this many alliances, the alliance picker lists them all; beyond, it searches."""
 
 
 def search_entries(store: Store, kind: str, text: str, limit: int = MATCHES) -> tuple[Entry, ...]:
-    """The store's best matches for `text` among records of `kind` ("actor" or "alliance")."""
-    return tuple(
-        Entry(h.id, h.name, h.detail) for h in store.search(text, limit=limit * 2) if h.type == kind
-    )[:limit]
+    """The store's best matches for `text` among records of `kind` ("actor" or "alliance"); for
+    actors, active ones only (as the full list). The store's search mixes actors, alliances and
+    policies, so it is asked for more than `limit` and the other types are dropped."""
+    hits = [h for h in store.search(text, limit=limit * SEARCH_SPREAD) if h.type == kind]
+    if kind == "actor":
+        active = {a.id for a in store.actors(h.id for h in hits) if a.active}
+        hits = [h for h in hits if h.id in active]
+    return tuple(Entry(h.id, h.name, h.detail) for h in hits[:limit])
 
 
 def alliance_count(store: Store) -> int:
