@@ -76,7 +76,7 @@ WORKFLOW_STRINGS: dict[str, tuple[str, str]] = {
     "reg.rejects_none": ("Aucune ligne écartée.", "No row set aside."),
     "reg.review_next": (
         "Étape suivante : confirmer ou rejeter les ODD déduits sur la page « Revue des ODD ».",
-        "Next step: confirm or reject the inferred SDGs on the « SDG review » page.",
+        "Next step: confirm or reject the inferred SDGs on the “SDG review” page.",
     ),
     # ------------------------------------------------------------------ SDG review
     "nav.review": ("Revue des ODD", "SDG review"),
@@ -103,7 +103,6 @@ WORKFLOW_STRINGS: dict[str, tuple[str, str]] = {
     "rev.filter_sdg": ("ODD", "SDGs"),
     "rev.filter_confidence": ("Confiance minimale", "Minimum confidence"),
     "rev.filter_text": ("Filtrer par nom", "Filter by name"),
-    "rev.col_pick": ("Choisir", "Pick"),
     "rev.col_actor": ("Acteur", "Actor"),
     "rev.col_kind": ("Type", "Kind"),
     "rev.col_commune": ("Commune", "Commune"),
@@ -114,7 +113,7 @@ WORKFLOW_STRINGS: dict[str, tuple[str, str]] = {
     "rev.col_dataset": ("Jeu", "Dataset"),
     "rev.source_rna": ("code objet social du RNA {code}", "RNA social-object code {code}"),
     "rev.source_naf": ("code d'activité NAF {code}", "NAF activity code {code}"),
-    "rev.source_word": ("mot « {code} » de l'objet", "word « {code} » in the purpose"),
+    "rev.source_word": ("mot « {code} » de l'objet", "word “{code}” in the purpose"),
     "rev.kind_rna": ("code RNA", "RNA code"),
     "rev.kind_naf": ("code NAF", "NAF code"),
     "rev.kind_word": ("mot-clé", "keyword"),
@@ -122,8 +121,9 @@ WORKFLOW_STRINGS: dict[str, tuple[str, str]] = {
     "rev.reject": ("Rejeter la sélection ({n})", "Reject the selection ({n})"),
     "rev.select_all": ("Tout sélectionner (lignes filtrées)", "Select all (filtered rows)"),
     "rev.pick_some": (
-        "Cochez des lignes dans la colonne « Choisir » pour les confirmer ou les rejeter.",
-        "Tick rows in the « Pick » column to confirm or reject them.",
+        "Cochez des lignes du tableau (case à gauche) ou « Tout sélectionner » pour les confirmer ou les "
+        "rejeter.",
+        "Tick rows of the table (box on the left) or “Select all” to confirm or reject them.",
     ),
     "rev.confirmed": ("{n} ODD confirmés.", "{n} SDGs confirmed."),
     "rev.confirmed_one": ("1 ODD confirmé.", "1 SDG confirmed."),
