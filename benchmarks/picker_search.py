@@ -34,7 +34,7 @@ def picker_search(actors: int = 100_000, seed: int = 1) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         store = MemoryStore(Path(tmp))
         store.load(generate(GeneratorSpec(actors=actors, seed=seed)))
-        search_entries(store, "actor", "x")  # the first search builds the store's name index
+        search_entries(store, "actor", "x")  # warm-up: the first call pays for imports and caches
         medians = {}
         for word in WORDS:
             times = []
@@ -44,6 +44,20 @@ def picker_search(actors: int = 100_000, seed: int = 1) -> dict[str, Any]:
                 times.append(time.process_time() - start)
             medians[word] = round(statistics.median(times) * 1000, 1)
     return {"actors": actors, "cpu_ms": medians}
+
+
+def report_lines(results: dict[str, Any]) -> list[str]:
+    """The picker paragraph of docs/benchmarks.md (under "Registers in the app")."""
+    r = results.get("picker_search") or {}
+    if not r:
+        return []
+    ms = r["cpu_ms"].values()
+    return [
+        "",
+        f"Picker search at {r['actors']:,} actors (`python -m benchmarks.picker_search`, embedded store, "
+        f"generated actors over France): {min(ms):.0f}-{max(ms):.0f} ms of CPU per search, whatever is typed "
+        f"({', '.join(r['cpu_ms'])}). The same search on Neo4j was not measured.",
+    ]
 
 
 def main() -> None:

@@ -139,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print("RNA import from the app in Chromium…", file=sys.stderr, flush=True)
         results["registers_app"] = rna_import_in_app()
+    from benchmarks.picker_search import picker_search
+
+    print("picker search at 100,000 actors…", file=sys.stderr, flush=True)
+    results["picker_search"] = picker_search()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
