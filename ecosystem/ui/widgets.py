@@ -190,7 +190,8 @@ def sdg_filter(ctx: AppContext, key: str = "sdg", label: str | None = None) -> t
     urlstate.bind(key, urlstate.list_of(options, int))
     values = st.multiselect(label or t("map.sdgs", ctx.lang), options, key=key,
                             format_func=lambda n: sdg_label(n, ctx.lang),
-                            placeholder=t("terr.pick", ctx.lang), select_all=False)  # « Select all » is English only
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 
@@ -200,7 +201,8 @@ def kind_filter(ctx: AppContext, key: str = "kinds") -> tuple[str, ...]:
     urlstate.bind(key, urlstate.list_of(options))
     values = st.multiselect(t("map.kinds", ctx.lang), options, key=key,
                             format_func=lambda k: kind_label(k, ctx.lang),
-                            placeholder=t("terr.pick", ctx.lang), select_all=False)  # « Select all » is English only
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 
@@ -211,7 +213,8 @@ def ids_filter(ctx: AppContext, key: str, label: str, entries: Sequence[common.E
     if any(v not in names for v in st.session_state.get(key, [])):
         st.session_state[key] = [v for v in st.session_state[key] if v in names]
     values = st.multiselect(label, list(names), key=key, format_func=names.__getitem__,
-                            placeholder=t("terr.pick", ctx.lang), select_all=False)  # « Select all » is English only
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 
