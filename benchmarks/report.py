@@ -175,6 +175,12 @@ def write_report(results: dict[str, Any], out: Path) -> None:
 
     lines += network_lines(results.get("network"))
     lines += whatif_lines(results.get("whatif"))
+    from benchmarks.app_registers import report_lines as registers_lines
+
+    lines += registers_lines(results)
+    from benchmarks.picker_search import report_lines as picker_lines
+
+    lines += picker_lines(results)
     if plot(results, out / "benchmarks-scaling.png"):
         lines += ["", "## How cost grows", "", "![latency and memory against actors](benchmarks-scaling.png)"]
     notes = results.get("notes") or []

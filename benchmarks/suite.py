@@ -158,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         print("network map at 20,000 actors…", file=sys.stderr, flush=True)
         results["network"] = network_map()
         results["geo"] = geo()
+        from benchmarks.app_registers import rna_import_in_app
+
+        print("RNA import from the app in Chromium…", file=sys.stderr, flush=True)
+        results["registers_app"] = rna_import_in_app()
     if not args.skip_outputs:
         from benchmarks.outputs import measure as measure_outputs
 
@@ -168,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     results["whatif"] = run_suite([s for s in args.embedded_sizes if s <= SIZES_UP_TO],
                                   [s for s in args.neo4j_sizes if s <= SIZES_UP_TO], args.seed,
                                   args.skip_neo4j)
+    from benchmarks.picker_search import picker_search
+
+    print("picker search at 100,000 actors…", file=sys.stderr, flush=True)
+    results["picker_search"] = picker_search()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmarks.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")

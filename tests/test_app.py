@@ -43,10 +43,12 @@ PAGES = {
     "complements": "ecosystem/ui/pages/complements.py",
     "alliances": "ecosystem/ui/pages/alliances.py",
     "data": "ecosystem/ui/pages/data.py",
+    "sdg_review": "ecosystem/ui/pages/sdg_review.py",
 }
 TITLES = {"home": "Écosystème des alliances", "map": "Carte de l'écosystème",
           "territories": "Couverture des ODD", "overlaps": "Chevauchements",
-          "complements": "Complémentarités", "alliances": "Alliances et charte", "data": "Données"}
+          "complements": "Complémentarités", "alliances": "Alliances et charte", "data": "Données",
+          "sdg_review": "Revue des ODD déduits"}
 NEO4J_VARS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 TIMINGS: dict[str, list[float]] = {}
 SAVE = "Enregistrer l'autoévaluation"
@@ -159,7 +161,7 @@ def test_home_says_which_store_and_what_is_loaded(kind, demo):
     assert metrics["Acteurs"] == str(len(demo.actors))
     assert metrics["Alliances"] == str(len(demo.alliances))
     assert demo.name in shown(at)
-    assert len(at.get("page_link")) == 6  # where to start: one link per page
+    assert len(at.get("page_link")) == 7  # one link per page but Accueil
 
 
 def test_language_switch_gives_english(kind):

@@ -189,7 +189,7 @@ def test_clicking_a_row_of_the_coverage_matrix_drills_down(demo_server, page):
 def test_a_broken_file_shows_row_level_errors_and_changes_nothing(demo_server, page):
     before = demo_server.store().stats()
     open_page(page, f"{demo_server.url}/donnees")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
         files=[{"name": "acteurs.csv", "mimeType": "text/csv", "buffer": BROKEN}])
     page.get_by_text("rien n'a été importé").wait_for()
     table = page.locator('[data-testid="stTable"]').first

@@ -95,7 +95,7 @@ def test_three_users_in_three_sessions_each_do_what_their_role_allows(browser, t
 
             # The administrator imports a dataset and sees the removal and the audit log.
             alice = pages["alice"]
-            alice.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            alice.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
                 files=[{"name": "acteurs.csv", "mimeType": "text/csv", "buffer": VALID}])
             alice.get_by_label("Nom du jeu (si le fichier n'en donne pas)").fill("Essai Alice")
             alice.keyboard.press("Enter")

@@ -69,11 +69,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "terr.current_none": ("Territoire : **tous**", "Territory: **all**"),
     # ------------------------------------------------------------------ home
     "home.title": ("Écosystème des alliances d'intérêt général", "Ecosystem of general-interest alliances"),
-    "home.intro": ("Cartographiez les acteurs d'un territoire, leurs ODD, les politiques publiques et les "
-                   "alliances ; repérez les chevauchements et les complémentarités ; confrontez une alliance "
-                   "à la Charte du « faire alliance ».",
-                   "Map a territory's actors, their SDGs, public policies and alliances; find overlaps and "
-                   "complementarities; test an alliance against the Charte du « faire alliance »."),
+    "home.intro": (
+        "Cartographiez les acteurs d'un territoire, les ODD (Objectifs de développement durable) sur "
+        "lesquels ils agissent, les politiques publiques et les alliances ; repérez les chevauchements et "
+        "les complémentarités ; confrontez une alliance à la Charte du « faire alliance ».",
+        "Map a territory's actors, the SDGs (Sustainable Development Goals) they work on, public policies "
+        "and alliances; find overlaps and complementarities; test an alliance against the Charte du "
+        "« faire alliance ».",
+    ),
     "home.store": ("Base utilisée", "Store in use"),
     "home.store_embedded": ("base intégrée (aucune installation)", "embedded store (no setup)"),
     "home.store_neo4j": ("Neo4j", "Neo4j"),
@@ -462,3 +465,7 @@ STRINGS.update(EDITING_STRINGS)
 from ecosystem.ui.i18n_geo import GEO_STRINGS  # noqa: E402
 
 STRINGS.update(GEO_STRINGS)
+# The registers, SDG review, long tables and first visit's sentences live in their own module.
+from ecosystem.ui.i18n_workflow import WORKFLOW_STRINGS  # noqa: E402
+
+STRINGS.update(WORKFLOW_STRINGS)

@@ -15,6 +15,7 @@ from ecosystem.errors import EcosystemError, StoreUnavailable
 from ecosystem.ui import session
 from ecosystem.ui.context import build_context, open_holder
 from ecosystem.ui.i18n import t
+from ecosystem.ui.widget_texts import french_widgets
 from ecosystem.ui.widgets import language_switch
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -32,12 +33,14 @@ PAGES = (  # file, URL path, title key, icon
     ("data.py", "donnees", "nav.data", ":material/database:"),
     ("edit.py", "modifier", "nav.edit", ":material/edit:"),
     ("evolution.py", "evolution", "nav.evolution", ":material/compare_arrows:"),
+    ("sdg_review.py", "revue-odd", "nav.review", ":material/fact_check:"),
 )
 
 
 def main() -> None:
     st.set_page_config(page_title="Écosystème", page_icon=str(ICON), layout="wide")
     lang = language_switch()
+    french_widgets(lang)
     try:
         who = session.identify()
     except ServingRefused as error:
@@ -46,7 +49,7 @@ def main() -> None:
     session.account_box(who, lang)
     try:
         holder = open_holder()
-        ctx = build_context(holder, lang)
+        build_context(holder, lang)
     except StoreUnavailable as error:
         st.error(t("app.store_error", lang, message=error.text(lang)), icon=":material/cloud_off:")
         st.stop()
@@ -55,7 +58,6 @@ def main() -> None:
     pages = [st.Page(PAGES_DIR / file, title=t(title, lang), icon=icon, url_path=path, default=i == 0)
              for i, (file, path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages)
-    st.sidebar.caption(t("app.store", lang, label=ctx.store.describe().label))
     try:
         page.run()
     except EcosystemError as error:

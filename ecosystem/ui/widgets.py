@@ -9,7 +9,7 @@ import streamlit as st
 from ecosystem import settings
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference import reference
-from ecosystem.ui import urlstate
+from ecosystem.ui import pickers, urlstate
 from ecosystem.ui.context import AppContext
 from ecosystem.ui.i18n import (
     LANG_NAMES,
@@ -143,13 +143,14 @@ def actor_picker(ctx: AppContext, key: str = "actor", label: str | None = None) 
     directory = ctx.q(common.actor_directory)
     if directory:
         entries = {e.id: e for e in directory}
-    else:
-        query = st.text_input(t("common.search_actor", lang), key=f"{key}.q")
-        found = ctx.q(common.search_actors, query.strip()) if query and query.strip() else ()
-        entries = {e.id: e for e in found}
+    else:  # beyond PICKER_MAX actors: the store searches what is typed (ecosystem.ui.pickers)
+        entries, text = pickers.search_box(ctx, key, "actor", t("common.search_actor", lang))
         chosen = st.session_state.get(key) or urlstate.read(key) or urlstate.kept(key)
         if chosen and chosen not in entries:
             entries.update({e.id: e for e in ctx.q(common.actor_entries, (chosen,))})
+        if not entries:
+            pickers.hint(ctx, text, entries)
+            return None
     urlstate.bind(key, urlstate.one_of(entries))
     if st.session_state.get(key) not in entries:
         st.session_state.pop(key, None)
@@ -163,7 +164,18 @@ def actor_picker(ctx: AppContext, key: str = "actor", label: str | None = None) 
 def alliance_picker(ctx: AppContext, key: str = "alliance", label: str | None = None,
                     first_by_default: bool = True) -> str | None:
     lang = ctx.lang
-    entries = {e.id: e for e in ctx.q(common.alliance_directory)}
+    if ctx.q(pickers.alliance_count) > pickers.ALLIANCE_LIST_MAX:  # too many to list: search
+        entries, text = pickers.search_box(ctx, key, "alliance", t("pick.search_alliance", lang))
+        chosen = st.session_state.get(key) or urlstate.read(key)
+        if chosen and chosen not in entries:
+            entries.update({a.id: common.Entry(a.id, a.name, a.status.value)
+                            for a in ctx.store.alliances([chosen])})
+        if not entries:
+            pickers.hint(ctx, text, entries)
+            return None
+        first_by_default = False
+    else:
+        entries = {e.id: e for e in ctx.q(common.alliance_directory)}
     if not entries:
         return None
     urlstate.bind(key, urlstate.one_of(entries))
@@ -186,7 +198,8 @@ def sdg_filter(ctx: AppContext, key: str = "sdg", label: str | None = None) -> t
     urlstate.bind(key, urlstate.list_of(options, int))
     values = st.multiselect(label or t("map.sdgs", ctx.lang), options, key=key,
                             format_func=lambda n: sdg_label(n, ctx.lang),
-                            placeholder=t("terr.pick", ctx.lang))
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 
@@ -196,7 +209,8 @@ def kind_filter(ctx: AppContext, key: str = "kinds") -> tuple[str, ...]:
     urlstate.bind(key, urlstate.list_of(options))
     values = st.multiselect(t("map.kinds", ctx.lang), options, key=key,
                             format_func=lambda k: kind_label(k, ctx.lang),
-                            placeholder=t("terr.pick", ctx.lang))
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 
@@ -207,7 +221,8 @@ def ids_filter(ctx: AppContext, key: str, label: str, entries: Sequence[common.E
     if any(v not in names for v in st.session_state.get(key, [])):
         st.session_state[key] = [v for v in st.session_state[key] if v in names]
     values = st.multiselect(label, list(names), key=key, format_func=names.__getitem__,
-                            placeholder=t("terr.pick", ctx.lang))
+                            placeholder=t("terr.pick", ctx.lang),
+                            select_all=False)  # no English « Select all »
     urlstate.sync(key, urlstate.joined(values), list(values))
     return tuple(values)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ecosystem.ui import components, widgets
+from ecosystem.ui import components, tables, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import kind_label, number_label, percent_label, t
 from ecosystem.ui.views.complements import SUBJECTS, complements_of, complements_table, of_name
@@ -42,6 +42,7 @@ if subject:
             score = t("common.score", lang)
             bar = st.column_config.ProgressColumn(score, min_value=0, max_value=100, format="%d %%",
                                                   help=complement_help(lang))
-            st.dataframe(complements_table(result, lang), hide_index=True, width="stretch",
-                         column_config={score: bar})
+            tables.long_table(complements_table(result, lang), "complements", lang,
+                              "complementarites" if lang == "fr" else "complements",
+                              column_config={score: bar})
 st.caption(t("common.share", lang))

@@ -13,6 +13,8 @@ from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
 from ecosystem.ui.views import audit as audit_views
 from ecosystem.ui.views import data as views
+from ecosystem.ui.views.registers import registers_section
+from ecosystem.ui.widget_texts import uploader
 
 FLASH = "data.flash"
 CONFIRM = "data.confirm"
@@ -44,8 +46,7 @@ if who.role is Role.VIEWER:
 else:
     st.caption(t("data.import_help", lang))
     uploads = st.session_state.setdefault(UPLOADS, 0)
-    files = st.file_uploader(t("data.files", lang), type=list(views.UPLOAD_TYPES),
-                             accept_multiple_files=True, key=f"upload.{uploads}")
+    files = uploader(t("data.files", lang), views.UPLOAD_TYPES, lang, key=f"upload.{uploads}")
     name = st.text_input(t("data.name", lang), key=f"upload.{uploads}.name")
 if files:
     items = tuple(sorted((f.name, f.getvalue()) for f in files))
@@ -97,6 +98,9 @@ if files:
                                             seconds=f"{result.seconds:.1f}",
                                             status=t(f"data.status_{result.status}", lang))
                 st.rerun()
+
+# ---------------------------------------------------------------------- public registers (administrators)
+registers_section(ctx, who, writes)
 
 # ---------------------------------------------------------------------- template and exports
 left, right = st.columns(2, gap="large")

@@ -1,12 +1,13 @@
-"""Accueil: which store, what is loaded, where to start."""
+"""Accueil: where to start first (visible without scrolling), what is loaded, the charter, À propos."""
 
 import streamlit as st
 
 from ecosystem.access.serving import LOCAL_ADMIN
 from ecosystem.ui import charts, session
-from ecosystem.ui.context import current
-from ecosystem.ui.i18n import date_label, number_label, t
+from ecosystem.ui.context import current, pure
+from ecosystem.ui.i18n import date_label, lever_label, number_label, t
 from ecosystem.ui.shell import PAGES_DIR
+from ecosystem.ui.views.about import about, charter_levers
 from ecosystem.ui.views.home import summary
 
 ctx = current()
@@ -15,16 +16,24 @@ s = ctx.q(summary)
 
 st.title(t("home.title", lang))
 st.write(t("home.intro", lang))
+
+# ---------------------------------------------------------------------- where to start (above the fold)
+with st.container(border=True):
+    st.subheader(t("home.start", lang))
+    steps, action = st.columns([3, 1], vertical_alignment="center")
+    with steps:
+        for key in ("first.step1", "first.step2", "first.step3"):
+            st.markdown(t(key, lang))
+    with action:  # absolute paths: a relative one would be read from app.py's folder, not ours
+        if st.button(t("first.choose", lang), type="primary", icon=":material/place:", key="home.first_step"):
+            st.switch_page(str(PAGES_DIR / "territories.py"))
+if not s.datasets:
+    st.info(t("common.empty_store", lang), icon=":material/upload_file:")
 if session.principal() == LOCAL_ADMIN:
     st.info(t("access.local_admin", lang), icon="🔒")
 
-kind = t("home.store_embedded", lang) if s.store_kind == "embedded" else t("home.store_neo4j", lang)
-st.caption(f"{t('home.store', lang)} : {kind} — `{s.store_label}`" if lang == "fr"
-           else f"{t('home.store', lang)}: {kind} — `{s.store_label}`")
-
-if not s.datasets:
-    st.info(t("common.empty_store", lang), icon=":material/upload_file:")
-else:
+# ---------------------------------------------------------------------- what is loaded
+if s.datasets:
     st.subheader(t("home.loaded", lang))
     cols = st.columns(5)
     figures = (("home.actors", s.actors), ("home.alliances", s.alliances), ("home.policies", s.policies),
@@ -43,12 +52,31 @@ else:
             when = t("home.dataset_loaded_at", lang, when=date_label(d.loaded_at, lang))
             st.markdown(f"- **{d.name}** (`{d.id}`) — {when}  \n  {counts}")
 
-st.subheader(t("home.start", lang))
+# ---------------------------------------------------------------------- every page
+st.subheader(t("first.other_pages", lang))
 links = (("map.py", "home.start_map", ":material/hub:"),
          ("territories.py", "home.start_territories", ":material/grid_on:"),
          ("overlaps.py", "home.start_overlaps", ":material/join_inner:"),
          ("complements.py", "home.start_complements", ":material/extension:"),
          ("alliances.py", "home.start_alliances", ":material/handshake:"),
-         ("data.py", "home.start_data", ":material/database:"))
-for page, key, icon in links:  # absolute: a relative path would be read from app.py's folder, not ours
+         ("data.py", "home.start_data", ":material/database:"),
+         ("sdg_review.py", "rev.title", ":material/fact_check:"))
+for page, key, icon in links:
     st.page_link(str(PAGES_DIR / page), label=t(key, lang), icon=icon)
+
+# ---------------------------------------------------------------------- the charter, summarised
+st.markdown(t("first.charter", lang))
+with st.expander(t("first.charter_link", lang), icon=":material/menu_book:"):
+    for family, levers in pure(charter_levers):
+        st.markdown(f"**{t(f'family.{family}', lang)}**")
+        st.markdown("\n".join(f"{i}. {lever_label(lever, lang)}" for i, lever in enumerate(levers, 1)))
+
+# ---------------------------------------------------------------------- À propos (for whoever maintains it)
+with st.expander(t("about.title", lang), icon=":material/info:"):
+    a = ctx.q(about)
+    kind = t("home.store_embedded", lang) if a.kind == "embedded" else t("home.store_neo4j", lang)
+    colon = " :" if lang == "fr" else ":"
+    st.markdown(f"{t('home.store', lang)}{colon} {kind}")
+    st.caption(t("app.store", lang, label=a.label))
+    st.markdown(t("about.location", lang, location=f"`{a.location}`"))
+    st.markdown(t("about.versions", lang, versions=", ".join(f"{name} {v}" for name, v in a.versions)))

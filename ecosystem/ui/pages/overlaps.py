@@ -5,7 +5,7 @@ import streamlit as st
 from ecosystem.analysis.overlap import duplicate_groups, top_overlaps
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_CONTAINMENT, DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
 from ecosystem.model import Level
-from ecosystem.ui import charts, components, widgets
+from ecosystem.ui import charts, components, tables, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import kind_label, level_label, percent_label, t
 from ecosystem.ui.views import common
@@ -47,8 +47,9 @@ if view == "actor":
                                             "orange" if o.same_kind else "blue")]
                 components.result_card(o.name, badges, o.reason)
             with st.expander(t("common.table", lang)):
-                st.dataframe(overlaps_table(result, lang), hide_index=True, width="stretch",
-                             column_config=overlaps_column_config(lang))
+                tables.long_table(overlaps_table(result, lang), "overlaps", lang,
+                                  "chevauchements" if lang == "fr" else "overlaps",
+                                  column_config=overlaps_column_config(lang))
 else:
     territory = widgets.territory_picker(ctx, allow_all=False, default=ctx.q(common.home_territory))
     matrix, overlapping = ctx.q(territory_matrix, territory, level.value)
@@ -66,6 +67,10 @@ else:
     groups = ctx.q(duplicate_groups, territory, level, DUPLICATE_MIN_JACCARD, lang)
     if not groups:
         st.info(t("ovl.dup_none", lang))
-    for title, sentence in duplicates_table(groups, lang):
-        st.markdown(f"**{title}**  \n{sentence}")
+    if groups:
+        tables.long_table(tables.duplicates_frame(groups, lang), "duplicates", lang,
+                          "doublons-possibles" if lang == "fr" else "possible-duplicates")
+        with st.expander(t("common.reason", lang)):
+            for title, sentence in duplicates_table(groups, lang):
+                st.markdown(f"**{title}**  \n{sentence}")
 st.caption(t("common.share", lang))
