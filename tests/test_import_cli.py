@@ -32,7 +32,7 @@ def test_rna_import_prints_the_summary_and_writes_the_rejects(state, tmp_path, c
     assert "Import RNA (associations) → jeu « rna-fr » (France" in out
     assert "Importés : 6 actifs (nouveaux 6, mis à jour 0, inchangés 0)" in out
     assert "  - code commune inconnu : 2" in out
-    assert "9 ligne(s) écartée(s) écrite(s)" in err
+    assert "9 lignes écartées écrites dans" in err
     raw = rejects.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel-friendly
     assert raw.decode("utf-8-sig").splitlines()[0] == (

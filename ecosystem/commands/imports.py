@@ -156,8 +156,14 @@ def _run(args: argparse.Namespace, call: Callable[..., ImportSummary]) -> int:
     else:
         print("\n".join(summary.lines(lang)))
         if writer is not None:
-            done = f"{writer.count} ligne(s) écartée(s) écrite(s) dans {args.rejects}" if lang == "fr" else \
-                f"{writer.count} row(s) not imported written to {args.rejects}"
+            from ecosystem.analysis.wording import counted
+
+            if lang == "fr":
+                rows = counted(writer.count, "ligne écartée écrite", "lignes écartées écrites", lang)
+                done = f"{rows} dans {args.rejects}"
+            else:
+                rows = counted(writer.count, "row not imported", "rows not imported", lang)
+                done = f"{rows} written to {args.rejects}"
             print(done, file=sys.stderr)
     return 0
 

@@ -287,11 +287,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "The format is described in the template below."),
     "data.files": ("Fichiers", "Files"),
     "data.name": ("Nom du jeu (si le fichier n'en donne pas)", "Dataset name (if the file gives none)"),
-    "data.problems": ("{n} problème(s) : rien n'a été importé. Corrigez ces cellules puis importez à "
-                      "nouveau.",
-                      "{n} problem(s): nothing was imported. Fix these cells, then import again."),
-    "data.warnings": ("{n} remarque(s), qui n'empêchent pas l'import :",
-                      "{n} note(s), which do not block the import:"),
+    "data.problems": ("{n} : rien n'a été importé. Corrigez ces cellules puis importez à nouveau.",
+                      "{n}: nothing was imported. Fix these cells, then import again."),
+    "data.problem_noun": ("problème|problèmes", "problem|problems"),
+    "data.warning_noun": ("remarque|remarques", "note|notes"),
+    "data.warnings": ("{n}, qui n'empêchent pas l'import :", "{n}, which do not block the import:"),
     "data.problems_cut": ("Les {shown} premiers problèmes sur {total} sont affichés ; la liste complète est "
                           "dans le fichier à télécharger.",
                           "The first {shown} of {total} problems are shown; the full list is in the file to "

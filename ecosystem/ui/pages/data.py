@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from ecosystem.access.roles import Action, Role, Target, allowed
+from ecosystem.analysis.wording import counted
 from ecosystem.errors import EcosystemError, UnreadableFile
 from ecosystem.history.archive import versions_kept
 from ecosystem.history.guard import ReloadNeedsConfirmation
@@ -24,6 +25,13 @@ RESTORE_FORCE = "data.restore_pending"  # (dataset, version, message) of a resto
 
 ctx = current()
 lang = ctx.lang
+
+
+def _counted(forms: str, count: int) -> str:
+    """« 1 problème », « 3 problèmes »: the count with its noun ("singular|plural") agreed, never « (s) »."""
+    singular, plural = forms.split("|")
+    return counted(count, singular, plural, lang)
+
 who = session.principal()
 writes = session.writes(ctx)
 st.title(t("data.title", lang))
@@ -56,7 +64,8 @@ if files:
         st.error(t("data.unreadable", lang, message=error.text(lang)), icon=":material/block:")
         report = None
     if report is not None and not report.ok:
-        st.error(t("data.problems", lang, n=len(report.problems)), icon=":material/error:")
+        st.error(t("data.problems", lang, n=_counted(t("data.problem_noun", lang), len(report.problems))),
+                 icon=":material/error:")
         problems = views.problems_table(report.problems, lang)
         st.table(problems.head(views.PROBLEMS_SHOWN), hide_index=True)
         if len(problems) > views.PROBLEMS_SHOWN:
@@ -72,7 +81,8 @@ if files:
         if dataset.id in set(loaded[t("data.col_id", lang)]):
             st.warning(t("data.replace_note", lang))
         if report.warnings:
-            st.caption(t("data.warnings", lang, n=len(report.warnings)))
+            notes = _counted(t("data.warning_noun", lang), len(report.warnings))
+            st.caption(t("data.warnings", lang, n=notes))
             st.table(views.problems_table(report.warnings, lang).head(views.PROBLEMS_SHOWN), hide_index=True)
         # A reload that would drop many actors waits for a second, explicit click (`history.guard`).
         pending = st.session_state.get(FORCE)
