@@ -20,6 +20,7 @@ import difflib
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 import neo4j
@@ -186,6 +187,22 @@ class Neo4jStore(Store):
             tx.write("record_assessments", rows=[rows.assessment_row(s) for s in latest.values()])
 
         self.runner.write_transaction("record_assessments", work)
+
+    def delete_assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        key = f"{lever}@{on.isoformat()}"
+
+        def work(tx: Tx) -> dict[str, Any]:
+            tx.read("datasets_lock", bump=0)  # not while a switch copies this alliance's entries
+            # a write query read through Tx.read: its one record says what was deleted
+            return dict(tx.read("delete_assessment", alliance=alliance_id, lever=lever, on=on.isoformat())[0])
+
+        found = self.runner.write_transaction("delete_assessment", work)
+        if not found["exists"]:
+            raise NotFound("alliance", alliance_id, self._close(self._alliance_ids(), alliance_id))
+        if not found["gone"]:
+            known = [s.entry_id for s in self.assessments(alliance_id)]
+            raise NotFound("self-assessment entry", key, self._close(known, key))
+        return rows.assessment_from({"alliance": alliance_id, **found["gone"][0]})
 
     # ------------------------------------------------------------------ catalogue
 
