@@ -440,3 +440,6 @@ def percent_label(value: float, lang: str) -> str:
 from ecosystem.ui.i18n_access import ACCESS_STRINGS  # noqa: E402
 
 STRINGS.update(ACCESS_STRINGS)
+from ecosystem.ui.i18n_entries import ENTRY_STRINGS  # noqa: E402
+
+STRINGS.update(ENTRY_STRINGS)
