@@ -80,7 +80,7 @@ def _list(alliance: str, as_json: bool) -> int:
     file_author = say("(fichier)", "(file)")
     rows = [(s.entry_id, s.lever, s.on.isoformat(), s.score, s.author or file_author, s.comment)
             for s in entries]
-    print_table(["id", say("levier", "lever"), "date", "score", say("auteur", "author"),
+    print_table(["id", say("levier", "lever"), "date", say("note", "score"), say("auteur", "author"),
                  say("commentaire", "comment")], rows)
     return 0
 
@@ -94,7 +94,7 @@ def _delete(alliance: str, entry_id: str) -> int:
         gone = Writes(store, cli_principal()).delete_assessment(alliance, lever, on)
     finally:
         store.close()
-    print(say(f"Entrée « {gone.entry_id} » de l'alliance « {alliance} » supprimée (score {gone.score}).",
+    print(say(f"Entrée « {gone.entry_id} » de l'alliance « {alliance} » supprimée (note {gone.score}).",
               f'Entry "{gone.entry_id}" of the alliance "{alliance}" deleted (score {gone.score}).'))
     return 0
 

@@ -21,7 +21,8 @@ def open_store(environ: dict[str, str] | None = None) -> Store:
             user=settings.get("NEO4J_USER", environ) or "neo4j",
             password=settings.get("NEO4J_PASSWORD", environ) or "",
             database=settings.get("NEO4J_DATABASE", environ) or "neo4j",
-            timeout=float(settings.get("ECOSYSTEM_QUERY_TIMEOUT", environ) or 60),
+            timeout=float((settings.get("ECOSYSTEM_QUERY_TIMEOUT", environ) or "60").replace(",", ".")),
+            load_timeout=float((settings.get("ECOSYSTEM_LOAD_TIMEOUT", environ) or "3600").replace(",", ".")),
         )
     from ecosystem.store.memory import MemoryStore
 

@@ -82,10 +82,16 @@ class Neo4jStore(Store):
 
     def __init__(self, driver: neo4j.Driver, *, uri: str, user: str = "neo4j", database: str = "neo4j",
                  timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False,
-                 batch: int = BATCH, writers: int = WRITERS) -> None:
+                 batch: int = BATCH, writers: int = WRITERS, load_timeout: float = 3600.0) -> None:
         """Check the server answers, create the schema, load the reference data if needed, bring
-        records of an older layout to versions, and collect what an interrupted load left."""
+        records of an older layout to versions, and collect what an interrupted load left.
+
+        Questions run under `timeout` (ECOSYSTEM_QUERY_TIMEOUT); loads, whose staging, switch and
+        bookkeeping queries grow with the dataset, under `load_timeout` (ECOSYSTEM_LOAD_TIMEOUT), on
+        a second runner of the same driver (bookmarks are the driver's, so reads still see them)."""
         self.runner = Runner(driver, database=database, timeout=timeout, uri=uri, user=user)
+        self.load_runner = Runner(driver, database=database, timeout=load_timeout, uri=uri, user=user,
+                                  setting="ECOSYSTEM_LOAD_TIMEOUT")
         self._ref = ref if ref is not None else reference()
         self._owns_driver = owns_driver
         self.uri, self.database, self.batch, self.writers = uri, database, batch, writers
@@ -95,14 +101,15 @@ class Neo4jStore(Store):
         except Exception as exc:  # the driver raises many types here; all mean "cannot use it"
             raise unavailable(uri, user, database, exc) from None
         self.version = self._server_version()
-        ensure_schema(self.runner)
-        versions.ensure_layout(self.runner)
-        ensure_reference(self.runner, self._ref)
-        versions.collect_garbage(self.runner)
+        # maintenance at connection (schema, reference data, what a crash left) is a load's kind of work
+        ensure_schema(self.load_runner)
+        versions.ensure_layout(self.load_runner)
+        ensure_reference(self.load_runner, self._ref)
+        versions.collect_garbage(self.load_runner)
 
     @classmethod
     def connect(cls, *, uri: str, user: str, password: str, database: str = "neo4j", timeout: float = 60.0,
-                ref: Reference | None = None) -> Neo4jStore:
+                ref: Reference | None = None, load_timeout: float = 3600.0) -> Neo4jStore:
         """A store on its own driver (closed by `close`); StoreUnavailable when it cannot be used."""
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
@@ -111,7 +118,7 @@ class Neo4jStore(Store):
             raise unavailable(uri, user, database, exc) from None
         try:
             return cls(driver, uri=uri, user=user, database=database, timeout=timeout, ref=ref,
-                       owns_driver=True)
+                       owns_driver=True, load_timeout=load_timeout)
         except BaseException:
             driver.close()
             raise
@@ -136,7 +143,7 @@ class Neo4jStore(Store):
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
         """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j.load`."""
         started = time.perf_counter()
-        outcome = Loader(self.runner, self._ref, dataset, progress, self.batch, self.writers).run()
+        outcome = Loader(self.load_runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
@@ -152,7 +159,7 @@ class Neo4jStore(Store):
 
         if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
             raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
-        versions.collect_garbage(self.runner)
+        versions.collect_garbage(self.load_runner)
 
     def record_audit(self, entry: AuditEntry) -> None:
         self.runner.write("audit_record", at=entry.at, who=entry.who, action=entry.action,
@@ -166,7 +173,7 @@ class Neo4jStore(Store):
 
     def collect_garbage(self) -> versions.Garbage:
         """Delete the records no dataset points to: old versions, loads interrupted by a crash."""
-        return versions.collect_garbage(self.runner)
+        return versions.collect_garbage(self.load_runner)
 
     def record_assessments(self, assessments: Sequence[Assessment]) -> None:
         levers = {lv.id for lv in self._ref.levers}
