@@ -33,8 +33,9 @@ BAD = {
     "ECOSYSTEM_VERBOSE": ("yes",),
     "NEO4J_URI": ("http://127.0.0.1:7474", "localhost"),
 }
-GOOD = {"ECOSYSTEM_QUERY_TIMEOUT": "2,5", "ECOSYSTEM_LOAD_TIMEOUT": "7200", "ECOSYSTEM_NEO4J_BOLT_PORT": "7711",
-        "ECOSYSTEM_NEO4J_HEAP": "2G", "ECOSYSTEM_HISTORY_VERSIONS": "1", "ECOSYSTEM_AUTH": "Local",
+GOOD = {"ECOSYSTEM_QUERY_TIMEOUT": "2,5", "ECOSYSTEM_LOAD_TIMEOUT": "7200",
+        "ECOSYSTEM_NEO4J_BOLT_PORT": "7711", "ECOSYSTEM_NEO4J_HEAP": "2G", "ECOSYSTEM_HISTORY_VERSIONS": "1",
+        "ECOSYSTEM_AUTH": "Local",
         "NEO4J_URI": "neo4j+s://graph.example.org"}
 
 
@@ -72,11 +73,13 @@ def test_a_password_written_in_the_uri_is_not_echoed():
 
 @pytest.mark.parametrize(("env", "value", "lang", "says"), [
     ("ECOSYSTEM_QUERY_TIMEOUT", "abc", "fr",
-     "erreur : ECOSYSTEM_QUERY_TIMEOUT = « abc » ne convient pas : il faut un nombre de secondes supérieur à 0"),
+     "erreur : ECOSYSTEM_QUERY_TIMEOUT = « abc » ne convient pas : il faut un nombre de secondes "
+     "supérieur à 0"),
     ("ECOSYSTEM_QUERY_TIMEOUT", "-1", "en",
      'error: ECOSYSTEM_QUERY_TIMEOUT="-1" cannot be used: expected a number of seconds above 0'),
     ("ECOSYSTEM_NEO4J_BOLT_PORT", "abc", "fr",
-     "erreur : ECOSYSTEM_NEO4J_BOLT_PORT = « abc » ne convient pas : il faut un nombre entier de 1024 à 65535"),
+     "erreur : ECOSYSTEM_NEO4J_BOLT_PORT = « abc » ne convient pas : il faut un nombre entier de 1024 "
+     "à 65535"),
 ])
 def test_the_cli_says_it_in_one_line_without_a_traceback(tmp_path, env, value, lang, says):
     for command in (["stats"], ["neo4j", "status"]):
@@ -98,7 +101,8 @@ def test_the_app_says_it_instead_of_a_traceback(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == [
         "ECOSYSTEM_QUERY_TIMEOUT = « -1 » ne convient pas : il faut un nombre de secondes supérieur à 0, "
-        "par exemple 60. Corrigez-la dans l'environnement ou dans .streamlit/secrets.toml (docs/settings.md)."]
+        "par exemple 60. Corrigez-la dans l'environnement ou dans .streamlit/secrets.toml "
+        "(docs/settings.md)."]
 
 
 def test_the_driver_s_messages_are_dropped_unless_verbose(capfd):
@@ -119,8 +123,8 @@ def test_an_unreachable_server_is_one_line_in_french(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     done = subprocess.run([sys.executable, "-m", "ecosystem", "stats"], capture_output=True, text=True,
-                          cwd=tmp_path, env=_clean_env(NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_PASSWORD="x",
-                                                       ECOSYSTEM_LANG="fr"))
+                          cwd=tmp_path, env=_clean_env(NEO4J_URI=f"bolt://127.0.0.1:{port}",
+                                                       NEO4J_PASSWORD="x", ECOSYSTEM_LANG="fr"))
     assert done.returncode == 1
     assert done.stderr.startswith(f"erreur : Le serveur Neo4j bolt://127.0.0.1:{port} est injoignable")
     assert done.stderr.count("\n") == 1, done.stderr

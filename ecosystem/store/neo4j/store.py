@@ -82,13 +82,15 @@ class Neo4jStore(Store):
 
     def __init__(self, driver: neo4j.Driver, *, uri: str, user: str = "neo4j", database: str = "neo4j",
                  timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False,
-                 batch: int = BATCH, writers: int = WRITERS, load_timeout: float = 3600.0) -> None:
+                 batch: int = BATCH, writers: int = WRITERS, load_timeout: float = 3600.0,
+                 on_recovery: Callable[[int], None] | None = None) -> None:
         """Check the server answers, create the schema, load the reference data if needed, bring
         records of an older layout to versions, and collect what an interrupted load left.
 
         Questions run under `timeout` (ECOSYSTEM_QUERY_TIMEOUT); loads, whose staging, switch and
         bookkeeping queries grow with the dataset, under `load_timeout` (ECOSYSTEM_LOAD_TIMEOUT), on
-        a second runner of the same driver (bookmarks are the driver's, so reads still see them)."""
+        a second runner of the same driver (bookmarks are the driver's, so reads still see them).
+        `on_recovery(n)` is called before cleaning up what crashed loads left (n versions at most)."""
         self.runner = Runner(driver, database=database, timeout=timeout, uri=uri, user=user)
         self.load_runner = Runner(driver, database=database, timeout=load_timeout, uri=uri, user=user,
                                   setting="ECOSYSTEM_LOAD_TIMEOUT")
@@ -105,11 +107,12 @@ class Neo4jStore(Store):
         ensure_schema(self.load_runner)
         versions.ensure_layout(self.load_runner)
         ensure_reference(self.load_runner, self._ref)
-        versions.collect_garbage(self.load_runner)
+        versions.collect_garbage(self.load_runner, announce=on_recovery)
 
     @classmethod
     def connect(cls, *, uri: str, user: str, password: str, database: str = "neo4j", timeout: float = 60.0,
-                ref: Reference | None = None, load_timeout: float = 3600.0) -> Neo4jStore:
+                ref: Reference | None = None, load_timeout: float = 3600.0,
+                on_recovery: Callable[[int], None] | None = None) -> Neo4jStore:
         """A store on its own driver (closed by `close`); StoreUnavailable when it cannot be used."""
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
@@ -118,7 +121,7 @@ class Neo4jStore(Store):
             raise unavailable(uri, user, database, exc) from None
         try:
             return cls(driver, uri=uri, user=user, database=database, timeout=timeout, ref=ref,
-                       owns_driver=True, load_timeout=load_timeout)
+                       owns_driver=True, load_timeout=load_timeout, on_recovery=on_recovery)
         except BaseException:
             driver.close()
             raise
