@@ -22,12 +22,18 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
+from ecosystem.errors import StoreUnavailable
 from ecosystem.history.archive import Archive, Version
 from ecosystem.history.guard import check_reload
 from ecosystem.model import Assessment, Dataset
 from ecosystem.store.base import AuditEntry, DatasetInfo, LoadReport, Progress, Store
 
 ACTION_OF_STATUS = {"loaded": "load", "replaced": "replace"}
+
+
+class LoadedUnrecorded(StoreUnavailable):
+    """A load that went through, whose audit entry and archive could not be written: the store went
+    away right after. Its sentence says the data changed, unlike a plain StoreUnavailable."""
 
 
 def now() -> str:
@@ -83,6 +89,21 @@ class Writes:
         report = self.store.load(dataset, progress=progress)
         if report.status not in ACTION_OF_STATUS:
             return report
+        try:
+            self._after_load(dataset, report, before, old, action)
+        except StoreUnavailable as lost:  # the load itself is done: say so, and what is missing
+            raise LoadedUnrecorded(
+                f"Dataset {dataset.id!r} was {report.status} ({report.rows} rows), but the store stopped "
+                "answering right after: the audit log and the kept versions do not record it yet. "
+                f"({lost.text('en')})",
+                f"Le jeu « {dataset.id} » a bien été {'chargé' if report.status == 'loaded' else 'remplacé'} "
+                f"({report.rows} lignes), mais la base a cessé de répondre juste après : le journal et "
+                f"l'historique des versions ne l'enregistrent pas encore. ({lost.text('fr')})") from lost
+        return report
+
+    def _after_load(self, dataset: Dataset, report: LoadReport, before: DatasetInfo | None,
+                    old: Dataset | None, action: str) -> None:
+        """Archive the replaced version and audit the load (after the store switched)."""
         after = self._info(dataset.id)
         archive = self._archive()
         if old is not None and before is not None:
@@ -91,7 +112,6 @@ class Writes:
         if after is not None:
             archive.loaded(after, self.principal.name)
         self.audit(action or ACTION_OF_STATUS[report.status], dataset.id, after)
-        return report
 
     def remove(self, dataset_id: str) -> None:
         """Remove a dataset (administrators only); it stays in the archive until purged."""
