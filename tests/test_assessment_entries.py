@@ -139,3 +139,17 @@ def test_the_assessments_command_lists_and_deletes(tmp_path, monkeypatch, capsys
     assert main(["assessments", "delete", "alim-valence", "principe-4"]) == 1
     assert "levier@date" in capsys.readouterr().err
     assert [e.action for e in open_store().audit()][:1] == ["assess-delete"]
+
+
+def test_the_author_is_written_only_when_there_is_one_and_read_back():
+    from dataclasses import replace as with_
+
+    from ecosystem.model import dataset_from_dict, dataset_to_dict
+
+    plain = small_dataset()
+    assert all("author" not in a for a in dataset_to_dict(plain)["assessments"])  # checksums unchanged
+    signed = with_(plain, assessments=(*plain.assessments, Assessment("alim-valence", "principe-4", SEPT, 2,
+                                                                      "", "paul")))
+    assert dataset_to_dict(signed)["assessments"][-1]["author"] == "paul"
+    assert dataset_from_dict(dataset_to_dict(signed)) == signed
+    assert signed.checksum() != plain.checksum()
