@@ -27,11 +27,11 @@ def test_the_first_command_after_a_crashed_load_says_it_cleans_up(neo4j_session_
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ECOSYSTEM_"))}
     env.update(NEO4J_URI=NEO4J_URI or "", NEO4J_USER=NEO4J_USER, NEO4J_PASSWORD=NEO4J_PASSWORD or "",
                ECOSYSTEM_LANG="fr", ECOSYSTEM_STATE_DIR=str(tmp_path))
-    first = subprocess.run([sys.executable, "-m", "ecosystem", "datasets", "--json"], capture_output=True,
+    first = subprocess.run([sys.executable, "-m", "ecosystem", "stats", "--json"], capture_output=True,
                            text=True, env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     said = first.stderr.splitlines()[0]
     assert said.startswith("Nettoyage de 1 chargement interrompu (après un arrêt brutal)")
-    again = subprocess.run([sys.executable, "-m", "ecosystem", "datasets", "--json"], capture_output=True,
+    again = subprocess.run([sys.executable, "-m", "ecosystem", "stats", "--json"], capture_output=True,
                            text=True, env=env, cwd=tmp_path)
     assert "Nettoyage" not in again.stderr  # nothing left: nothing said

@@ -170,12 +170,12 @@ class Loader:
             except StoreUnavailable as lost:
                 raise LoadOutcomeUnknown(
                     f"The Neo4j server stopped answering while dataset {d.id!r} was being switched to "
-                    "its new version: it may be live or not. Once the server is back, `ecosystem "
-                    "datasets` says which; loading the file again is safe (the same content changes "
-                    f"nothing). ({lost.text('en')})",
+                    "its new version: it may be live or not. Once the server is back, `ecosystem stats` "
+                    "says which; loading the file again is safe (the same content changes nothing). "
+                    f"({lost.text('en')})",
                     f"Le serveur Neo4j a cessé de répondre pendant la mise en service de la nouvelle "
                     f"version du jeu « {d.id} » : elle est peut-être en service, peut-être pas. Quand le "
-                    "serveur répondra de nouveau, « ecosystem datasets » le dira ; recharger le fichier "
+                    "serveur répondra de nouveau, « ecosystem stats » le dira ; recharger le fichier "
                     f"est sans risque (le même contenu ne change rien). ({lost.text('fr')})") from lost
             except BaseException:
                 versions.abandon(self.runner, token)
