@@ -32,7 +32,12 @@ def show_entries(ctx: AppContext, alliance_id: str, history: tuple[Assessment, .
     if isinstance(pending, tuple) and len(pending) == 3 and pending[1] == alliance_id:
         _pending(ctx, *pending)
     dataset = ctx.q(session.dataset_of, alliance_id)
-    for line in entry_lines(history, session.principal(), dataset, lang):
+    lines = entry_lines(history, session.principal(), dataset, lang)
+    if not any(line.may_amend for line in lines):  # a viewer's list: the whole width for the text
+        for line in lines:
+            st.markdown(line.text)
+        return
+    for line in lines:
         text_col, correct_col, delete_col = st.columns([6, 2, 2], vertical_alignment="center")
         text_col.markdown(line.text)
         if not line.may_amend:
