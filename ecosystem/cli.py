@@ -13,9 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ecosystem import __version__
+from ecosystem import __version__, settings
+from ecosystem.driver_log import quiet_driver
 from ecosystem.errors import EcosystemError
 from ecosystem.lang import Lang, UnknownLang, configured_lang
+from ecosystem.settings_check import check_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ecosystem {__version__}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="show the Neo4j driver's own messages (connection retries) on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for module in COMMAND_MODULES:
@@ -57,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if hasattr(args, "lang"):
         args.lang = lang
+    try:  # every setting checked once, before any is used: one line, never a traceback
+        check_settings()
+    except EcosystemError as error:
+        print(describe(error, lang), file=sys.stderr)
+        return EXIT_USAGE
+    quiet_driver(args.verbose or settings.get("ECOSYSTEM_VERBOSE") == "1")
     try:
         code = int(args.func(args) or EXIT_OK)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit

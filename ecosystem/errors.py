@@ -147,6 +147,7 @@ _NONE: dict[str, tuple[str, str]] = {
     "actor or alliance": ("No actor or alliance", "Aucun acteur ni alliance"),
     "dataset history": ("No kept version of the dataset", "Aucune version conservée du jeu de données"),
     "version": ("No kept version", "Aucune version conservée"),
+    "self-assessment entry": ("No self-assessment entry", "Aucune entrée d'autoévaluation"),
 }
 NOT_FOUND_KINDS = tuple(_NONE)
 

@@ -249,9 +249,17 @@ class Assessment:
     on: date
     score: int  # 0 absent .. 3 fully in place
     comment: str = ""
+    author: str = ""  # the account that recorded it in the app; "" for an entry of the dataset's file
 
     def __post_init__(self) -> None:
         _require(0 <= self.score <= MAX_SCORE, f"score must be 0..{MAX_SCORE}, got {self.score}")
+
+    @property
+    def entry_id(self) -> str:
+        """How a person names this entry to correct or delete it ("principe-1@2025-06-01"): an
+        alliance has at most one entry per (lever, date), so the pair is the entry's identity in both
+        stores without a stored id that could drift between them."""
+        return f"{self.lever}@{self.on.isoformat()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,9 +335,24 @@ def dataset_to_dict(dataset: Dataset) -> dict:
                        "policies": list(a.policies)} for a in dataset.alliances],
         "memberships": [{"alliance": m.alliance, "actor": m.actor, "role": m.role.value}
                         for m in dataset.memberships],
-        "assessments": [{"alliance": x.alliance, "lever": x.lever, "on": x.on.isoformat(), "score": x.score,
-                         "comment": x.comment} for x in dataset.assessments],
+        "assessments": [assessment_to_dict(x) for x in dataset.assessments],
     }
+
+
+def assessment_to_dict(s: Assessment) -> dict:
+    """An assessment as stored; the author only when there is one, so that a dataset read from a file
+    (no authors) keeps the checksum it had before entries carried their author."""
+    data = {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
+            "comment": s.comment}
+    if s.author:
+        data["author"] = s.author
+    return data
+
+
+def assessment_from_dict(d: dict) -> Assessment:
+    """Inverse of `assessment_to_dict`; an entry written before authors were kept has none."""
+    return Assessment(alliance=d["alliance"], lever=d["lever"], on=date.fromisoformat(d["on"]),
+                      score=int(d["score"]), comment=d.get("comment", ""), author=d.get("author", ""))
 
 
 def canonical_bytes(dataset: Dataset) -> bytes:
@@ -377,11 +400,7 @@ def dataset_from_dict(data: dict) -> Dataset:
         Membership(alliance=m["alliance"], actor=m["actor"], role=MemberRole(m["role"]))
         for m in data.get("memberships", ())
     )
-    assessments = tuple(
-        Assessment(alliance=s["alliance"], lever=s["lever"], on=date.fromisoformat(s["on"]),
-                   score=int(s["score"]), comment=s.get("comment", ""))
-        for s in data.get("assessments", ())
-    )
+    assessments = tuple(assessment_from_dict(s) for s in data.get("assessments", ()))
     return Dataset(id=data["id"], name=data["name"], source=data.get("source", ""),
                    description=data.get("description", ""), actors=actors, policies=policies,
                    alliances=alliances, memberships=memberships, assessments=assessments)

@@ -31,7 +31,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEO4J_PASSWORD", None,
             "Neo4j password. For the local server, `ecosystem neo4j start` sets it on first start."),
     Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name."),
-    Setting("ECOSYSTEM_QUERY_TIMEOUT", "60", "Seconds a Neo4j query may run before it is stopped."),
+    Setting("ECOSYSTEM_QUERY_TIMEOUT", "60",
+            "Seconds a Neo4j query of a question (overlaps, coverage, a page of the app) may run before it "
+            "is stopped."),
+    Setting("ECOSYSTEM_LOAD_TIMEOUT", "3600",
+            "Seconds each Neo4j transaction of a load (staging a batch, the switch, the clean-up) may run: "
+            "loads grow with the dataset, so they get their own, larger limit."),
     Setting("ECOSYSTEM_NEO4J_VERSION", "5.26.30",
             "Neo4j Community version the local server runs (Maven Central)."),
     Setting("ECOSYSTEM_NEO4J_BOLT_PORT", "7687", "Loopback port of the local Neo4j server's Bolt connector."),
@@ -55,6 +60,9 @@ SETTINGS: tuple[Setting, ...] = (
             "default): plain shapes on a neutral background, and no request to any other host."),
     Setting("ECOSYSTEM_MAP_ATTRIBUTION", None,
             "The credit the tile server asks for, shown under the map (e.g. © OpenStreetMap contributors)."),
+    Setting("ECOSYSTEM_VERBOSE", "0",
+            "1: show the Neo4j driver's own log messages (connection retries) on the terminal; 0 keeps "
+            "them out, the command's one-line error says what went wrong. `--verbose` does the same."),
 )
 
 _BY_ENV = {s.env: s for s in SETTINGS}

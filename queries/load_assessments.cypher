@@ -1,7 +1,8 @@
 // Purpose: stage one batch of the dataset's own self-assessments on the alliances of version
-//   $version: (Alliance)-[:ASSESSED {on, score, comment, app: false}]->(Lever). See load_policies.
+//   $version: (Alliance)-[:ASSESSED {on, score, comment, author, app: false}]->(Lever). See
+//   load_policies. The author is "" for a file; a restored version keeps the authors it was saved with.
 // Parameters: $version (string: the version token), $rows (list of maps: alliance, lever,
-//   on (ISO date), score, comment)
+//   on (ISO date), score, comment, author)
 // Result: nothing (the caller checks the relationships created)
 MATCH (v:Version {token: $version})
 WHERE v.doomed IS NULL
@@ -12,4 +13,5 @@ MATCH (al:Alliance {id: row.alliance})
 USING INDEX al:Alliance(id)
 WHERE al.version = $version
 MATCH (l:Lever {id: row.lever})
-CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, app: false}]->(l)
+CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, author: row.author,
+                        app: false}]->(l)

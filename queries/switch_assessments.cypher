@@ -9,4 +9,5 @@ MATCH (new:Alliance {id: old.id})
 USING INDEX new:Alliance(id)
 WHERE new.version = $version
   AND NOT EXISTS { MATCH (new)-[own:ASSESSED]->(l) WHERE own.on = r.on }
-CREATE (new)-[:ASSESSED {on: r.on, score: r.score, comment: r.comment, app: true}]->(l)
+CREATE (new)-[:ASSESSED {on: r.on, score: r.score, comment: r.comment, author: r.author,
+                         app: true}]->(l)

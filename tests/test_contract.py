@@ -392,6 +392,65 @@ def test_recorded_assessments_go_with_their_dataset(loaded: Store) -> None:
     assert len(loaded.assessments("alim-valence")) == 3
 
 
+def test_a_recorded_entry_keeps_its_author_and_a_file_entry_has_none(loaded: Store) -> None:
+    loaded.record_assessments([Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "", "paul")])
+    authors = {s.entry_id: s.author for s in loaded.assessments("alim-valence")}
+    assert authors == {"principe-1@2025-01-10": "", "principe-1@2025-06-01": "",
+                       "modalite-dialoguer@2025-06-01": "", "principe-4@2025-09-01": "paul"}
+    assert loaded.dataset("petit-drome").assessments[-1].author == "paul"
+    renamed = with_actor_renamed(small_dataset(), "biodrome", "BioDrôme Coopérative")
+    loaded.load(renamed)  # carried over to the new version with its author
+    assert loaded.assessment("alim-valence", "principe-4", date(2025, 9, 1)).author == "paul"
+
+
+def test_an_entry_is_corrected_in_place_keeping_its_date_and_author(loaded: Store) -> None:
+    loaded.record_assessments([Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "vite", "paul")])
+    fixed = loaded.correct_assessment("alim-valence", "principe-4", date(2025, 9, 1), 1, "relu")
+    assert fixed == Assessment("alim-valence", "principe-4", date(2025, 9, 1), 1, "relu", "paul")
+    assert loaded.assessments("alim-valence")[-1] == fixed
+    assert loaded.stats().assessments == 4
+    with pytest.raises(NotFound):
+        loaded.correct_assessment("alim-valence", "principe-4", date(2025, 9, 2), 1, "")
+
+
+def test_an_entry_is_deleted_and_said_what_it_was(loaded: Store) -> None:
+    loaded.record_assessments([Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "vite", "paul")])
+    gone = loaded.delete_assessment("alim-valence", "principe-4", date(2025, 9, 1))
+    assert gone == Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "vite", "paul")
+    assert len(loaded.assessments("alim-valence")) == 3
+    assert loaded.stats().assessments == 3
+    with pytest.raises(NotFound) as missing:
+        loaded.delete_assessment("alim-valence", "principe-4", date(2025, 9, 1))
+    assert "principe-4@2025-09-01" in missing.value.text("fr")
+    with pytest.raises(NotFound):
+        loaded.delete_assessment("alim-valenc", "principe-1", date(2025, 1, 10))
+
+
+def test_a_file_entry_deleted_in_the_app_stays_deleted_until_a_new_version_of_the_file(loaded: Store) -> None:
+    loaded.delete_assessment("alim-valence", "principe-1", date(2025, 1, 10))
+    assert _history(loaded, "alim-valence") == [("2025-06-01", "modalite-dialoguer", 1),
+                                                ("2025-06-01", "principe-1", 3)]
+    assert loaded.load(small_dataset()).status == "unchanged"  # the same file: nothing changes
+    assert len(loaded.assessments("alim-valence")) == 2
+    assert len(loaded.dataset("petit-drome").assessments) == 2
+    loaded.load(with_actor_renamed(small_dataset(), "biodrome", "BioDrôme Coopérative"))
+    assert len(loaded.assessments("alim-valence")) == 3  # the new file brings its own entries back
+
+
+def test_an_app_entry_over_a_file_entry_replaces_it_and_deleting_it_leaves_none(loaded: Store) -> None:
+    """Both stores agree on a collision: one entry per (alliance, lever, date), the latest recorded;
+    deleting it deletes the key, the file's entry does not reappear from underneath."""
+    loaded.record_assessments([Assessment("alim-valence", "principe-1", date(2025, 6, 1), 1, "vu", "alice")])
+    assert [(s.entry_id, s.score, s.author) for s in loaded.assessments("alim-valence")] == [
+        ("principe-1@2025-01-10", 2, ""), ("modalite-dialoguer@2025-06-01", 1, ""),
+        ("principe-1@2025-06-01", 1, "alice")]
+    loaded.delete_assessment("alim-valence", "principe-1", date(2025, 6, 1))
+    assert _history(loaded, "alim-valence") == [("2025-01-10", "principe-1", 2),
+                                                ("2025-06-01", "modalite-dialoguer", 1)]
+    assert loaded.stats().assessments == 2
+    assert len(loaded.dataset("petit-drome").assessments) == 2
+
+
 # ============================================================================ catalogue
 
 

@@ -83,4 +83,7 @@ def test_dataset_to_dict_matches_the_dataclass_fields():
     expected = asdict(dataset)
     expected.pop("extra")
     expected = json.loads(json.dumps(expected, default=lambda d: d.isoformat()))
+    for entry in expected["assessments"]:  # written only when set: a file's checksum stays what it was
+        if not entry["author"]:
+            del entry["author"]
     assert dataset_to_dict(dataset) == expected

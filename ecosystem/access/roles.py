@@ -3,7 +3,8 @@
 - **administrator**: everything (load, replace, remove and restore datasets, imports, users, audit);
 - **contributor**: loads, restores and edits (one record at a time, in the app) the datasets
   granted, records self-assessments for the alliances granted or belonging to a dataset granted
-  (grants name dataset or alliance ids);
+  (grants name dataset or alliance ids), and corrects or deletes the entries they recorded themselves
+  there;
 - **viewer**: reads, writes nothing.
 
 `require(principal, action, target)` is the only place these rules are written: the app's writes
@@ -46,7 +47,8 @@ class Action(StrEnum):
     REMOVE = "remove"
     RESTORE = "restore"
     IMPORT = "import"  # the official registers (RNA, SIRENE, local authorities)
-    ASSESS = "assess"  # record, correct or delete a self-assessment
+    ASSESS = "assess"  # record a self-assessment
+    AMEND = "amend"  # correct or delete a self-assessment entry (its author, or an administrator)
     AUDIT = "audit"  # read the audit log
     USERS = "users"
     EDIT = "edit"  # one record changed in the app, or a what-if scenario kept (same grants as LOAD)
@@ -58,6 +60,8 @@ ACTION_TERMS: dict[Action, Term] = {
     Action.RESTORE: Term("restore", "restaurer une version", "restore a version"),
     Action.IMPORT: Term("import", "importer depuis les registres", "import from the registers"),
     Action.ASSESS: Term("assess", "autoévaluer une alliance", "self-assess an alliance", Gender.FEMININE),
+    Action.AMEND: Term("amend", "corriger ou supprimer cette entrée d'autoévaluation",
+                       "correct or delete this self-assessment entry", Gender.FEMININE),
     Action.AUDIT: Term("audit", "consulter le journal", "read the audit log"),
     Action.USERS: Term("users", "gérer les comptes", "manage accounts"),
     Action.EDIT: Term("edit", "modifier ce jeu de données", "edit this dataset"),
@@ -66,10 +70,12 @@ ACTION_TERMS: dict[Action, Term] = {
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a write touches: a dataset, an alliance (with the dataset it belongs to), or nothing."""
+    """What a write touches: a dataset, an alliance (with the dataset it belongs to), or nothing;
+    for a self-assessment entry, also who recorded it ("" for an entry of the dataset's file)."""
 
     dataset: str = ""
     alliance: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +109,12 @@ def allowed(principal: Principal, action: Action, target: Target = NOTHING) -> b
     grants = principal.grants
     if action in (Action.LOAD, Action.RESTORE, Action.EDIT):
         return bool(target.dataset) and target.dataset in grants
+    granted = (bool(target.alliance) and target.alliance in grants) or (
+        bool(target.dataset) and target.dataset in grants)
     if action is Action.ASSESS:
-        return (bool(target.alliance) and target.alliance in grants) or (
-            bool(target.dataset) and target.dataset in grants)
+        return granted
+    if action is Action.AMEND:  # one's own entries only: a file's entry has no author, so never
+        return granted and bool(principal.name) and target.author == principal.name
     return False
 
 

@@ -17,17 +17,23 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
+from ecosystem.errors import StoreUnavailable
 from ecosystem.history.archive import Archive, Version
 from ecosystem.history.guard import check_reload
 from ecosystem.model import Assessment, Dataset
 from ecosystem.store.base import AuditEntry, DatasetInfo, LoadReport, Progress, Store
 
 ACTION_OF_STATUS = {"loaded": "load", "replaced": "replace"}
+
+
+class LoadedUnrecorded(StoreUnavailable):
+    """A load that went through, whose audit entry and archive could not be written: the store went
+    away right after. Its sentence says the data changed, unlike a plain StoreUnavailable."""
 
 
 def now() -> str:
@@ -83,6 +89,21 @@ class Writes:
         report = self.store.load(dataset, progress=progress)
         if report.status not in ACTION_OF_STATUS:
             return report
+        try:
+            self._after_load(dataset, report, before, old, action)
+        except StoreUnavailable as lost:  # the load itself is done: say so, and what is missing
+            raise LoadedUnrecorded(
+                f"Dataset {dataset.id!r} was {report.status} ({report.rows} rows), but the store stopped "
+                "answering right after: the audit log and the kept versions do not record it yet. "
+                f"({lost.text('en')})",
+                f"Le jeu « {dataset.id} » a bien été {'chargé' if report.status == 'loaded' else 'remplacé'} "
+                f"({report.rows} lignes), mais la base a cessé de répondre juste après : le journal et "
+                f"l'historique des versions ne l'enregistrent pas encore. ({lost.text('fr')})") from lost
+        return report
+
+    def _after_load(self, dataset: Dataset, report: LoadReport, before: DatasetInfo | None,
+                    old: Dataset | None, action: str) -> None:
+        """Archive the replaced version and audit the load (after the store switched)."""
         after = self._info(dataset.id)
         archive = self._archive()
         if old is not None and before is not None:
@@ -91,7 +112,6 @@ class Writes:
         if after is not None:
             archive.loaded(after, self.principal.name)
         self.audit(action or ACTION_OF_STATUS[report.status], dataset.id, after)
-        return report
 
     def remove(self, dataset_id: str) -> None:
         """Remove a dataset (administrators only); it stays in the archive until purged."""
@@ -124,17 +144,60 @@ class Writes:
 
     def record_assessments(self, records: Sequence[Assessment]) -> None:
         """Record self-assessments (administrators; contributors for the alliances granted, directly
-        or through their dataset). All are checked before any is written."""
+        or through their dataset), each in the principal's name whatever the page sent. All are checked
+        before any is written; an entry of the same (alliance, lever, date) that someone else recorded
+        is theirs to correct, so a contributor cannot replace it by recording over it."""
         alliances = sorted({r.alliance for r in records})
         owners = self.store.alliance_datasets(alliances) if self.principal.role is Role.CONTRIBUTOR else {}
         for alliance in alliances:
             self.check(Action.ASSESS, Target(dataset=owners.get(alliance, ""), alliance=alliance))
+        records = [replace(r, author=self.principal.name) for r in records]
+        if self.principal.role is not Role.ADMIN:
+            for alliance in alliances:
+                taken = {(s.lever, s.on): s.author for s in self.store.assessments(alliance)}
+                for r in records:
+                    if r.alliance == alliance and (r.lever, r.on) in taken:
+                        self.check(Action.AMEND, Target(owners.get(alliance, ""), alliance,
+                                                        taken[(r.lever, r.on)]))
         self.store.record_assessments(records)
         owners = owners or self.store.alliance_datasets(alliances)
         for alliance in alliances:
             levers = sorted({r.lever for r in records if r.alliance == alliance})
             self.audit("assess", owners.get(alliance, ""), records=[alliance, *levers],
                        counts=(("levers", len(levers)),))
+
+
+    def _amendable(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        """The entry, once the principal is known to be allowed to correct or delete it."""
+        owner = self.store.alliance_datasets([alliance_id]).get(alliance_id, "")
+        # a viewer, or a contributor without the grant, is refused before learning what entries exist
+        self.check(Action.ASSESS, Target(dataset=owner, alliance=alliance_id))
+        entry = self.store.assessment(alliance_id, lever, on)
+        self.check(Action.AMEND, Target(dataset=owner, alliance=alliance_id, author=entry.author))
+        return entry
+
+    def correct_assessment(self, alliance_id: str, lever: str, on: date, score: int,
+                           comment: str) -> Assessment:
+        """Give an entry a new score and comment (its author, or an administrator), audited as
+        assess-correct with the score before and after ("2→1")."""
+        before = self._amendable(alliance_id, lever, on)
+        after = self.store.correct_assessment(alliance_id, lever, on, score, comment)
+        self._audit_entry("assess-correct", after, f"{before.score}→{after.score}")
+        return after
+
+    def delete_assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        """Delete an entry (its author, or an administrator), audited as assess-delete."""
+        self._amendable(alliance_id, lever, on)
+        gone = self.store.delete_assessment(alliance_id, lever, on)
+        self._audit_entry("assess-delete", gone, str(gone.score))
+        return gone
+
+    def _audit_entry(self, action: str, entry: Assessment, score: str) -> None:
+        """Records: the alliance, the entry's id, its author (none for a file's entry), its score."""
+        owner = self.store.alliance_datasets([entry.alliance]).get(entry.alliance, "")
+        author = [entry.author] if entry.author else []
+        self.audit(action, owner, records=[entry.alliance, entry.entry_id, *author, score],
+                   counts=(("assessments", 1),))
 
 
 class WritingStore:

@@ -30,8 +30,18 @@ def add_lang_flag(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
-    """The configured store (Neo4j when NEO4J_URI is set, else embedded)."""
-    return open_store()
+    """The configured store (Neo4j when NEO4J_URI is set, else embedded); when Neo4j first has to
+    clean up after a crashed load, one line on stderr says so before the wait."""
+    return open_store(on_recovery=announce_recovery)
+
+
+def announce_recovery(versions: int) -> None:
+    """Say, before it starts, that the command first cleans up what an interrupted load left."""
+    plural_fr = "s" if versions > 1 else ""
+    info(f"Nettoyage de {versions} chargement{plural_fr} interrompu{plural_fr} (après un arrêt brutal), "
+         "avant de répondre…",
+         f"Cleaning up {versions} interrupted load{'s' if versions > 1 else ''} (after a crash) before "
+         "answering…")
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -20,10 +20,13 @@ Rules every implementation follows, and that `tests/test_contract.py` checks on 
 
 from __future__ import annotations
 
+import difflib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
+from ecosystem.errors import NotFound
 from ecosystem.model import Actor, ActorKind, Alliance, Assessment, Dataset, Level, Membership, Policy
 
 Progress = Callable[[int, int], None]
@@ -195,6 +198,36 @@ class Store(ABC):
         (alliance, lever, date) replaces the earlier one."""
 
     @abstractmethod
+    def delete_assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        """Delete the alliance's entry for `lever` on `on`, wherever it came from, and return it.
+
+        NotFound for an unknown alliance or entry. An entry recorded in the app over one of the file's
+        (same key) had replaced it: deleting it leaves no entry for that key, in both stores. A new
+        version of the dataset's file brings the file's own entries back (the file is its own truth),
+        as loading it does for every other record."""
+
+    def correct_assessment(self, alliance_id: str, lever: str, on: date, score: int,
+                           comment: str) -> Assessment:
+        """Give the alliance's entry for `lever` on `on` a new score and comment, keeping its date and
+        author (who corrected it is the audit log's business); return the corrected entry.
+        NotFound for an unknown alliance or entry. Written once here: a correction is a recording
+        with the same key, which replaces the entry (`record_assessments`)."""
+        current = self.assessment(alliance_id, lever, on)
+        corrected = replace(current, score=score, comment=comment)
+        self.record_assessments([corrected])
+        return corrected
+
+    def assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        """The alliance's entry for `lever` on `on`; NotFound for an unknown alliance or entry."""
+        history = self.assessments(alliance_id)
+        found = next((s for s in history if s.lever == lever and s.on == on), None)
+        if found is None:
+            key = f"{lever}@{on.isoformat()}"
+            raise NotFound("self-assessment entry", key,
+                           difflib.get_close_matches(key, [s.entry_id for s in history]))
+        return found
+
+    @abstractmethod
     def record_audit(self, entry: AuditEntry) -> None:
         """Append `entry` to the audit log (kept with the data, never changed afterwards)."""
 
@@ -245,7 +278,8 @@ class Store(ABC):
 
     @abstractmethod
     def assessments(self, alliance_id: str) -> list[Assessment]:
-        """An alliance's self-assessment history, sorted by (on, lever)."""
+        """An alliance's self-assessment history, sorted by (on, lever), each entry with its author
+        ("" for the entries of the dataset's file)."""
 
     @abstractmethod
     def alliance_datasets(self, alliance_ids: Iterable[str]) -> dict[str, str]:

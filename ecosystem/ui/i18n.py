@@ -469,3 +469,6 @@ STRINGS.update(GEO_STRINGS)
 from ecosystem.ui.i18n_workflow import WORKFLOW_STRINGS  # noqa: E402
 
 STRINGS.update(WORKFLOW_STRINGS)
+from ecosystem.ui.i18n_entries import ENTRY_STRINGS  # noqa: E402
+
+STRINGS.update(ENTRY_STRINGS)

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from ecosystem import settings
 from ecosystem.access.errors import ServingRefused
+from ecosystem.driver_log import quiet_driver
 from ecosystem.errors import EcosystemError, StoreUnavailable
+from ecosystem.settings_check import SettingInvalid, check_settings
 from ecosystem.ui import session
 from ecosystem.ui.context import build_context, open_holder
 from ecosystem.ui.i18n import t
@@ -41,6 +44,12 @@ def main() -> None:
     st.set_page_config(page_title="Écosystème", page_icon=str(ICON), layout="wide")
     lang = language_switch()
     french_widgets(lang)
+    try:  # every setting checked before any is used: one sentence naming it, never a traceback
+        check_settings()
+    except SettingInvalid as error:
+        st.error(t("access.refused", lang, message=error.text(lang)), icon=":material/settings:")
+        st.stop()
+    quiet_driver(settings.get("ECOSYSTEM_VERBOSE") == "1")
     try:
         who = session.identify()
     except ServingRefused as error:

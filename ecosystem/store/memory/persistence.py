@@ -30,7 +30,16 @@ from pathlib import Path
 import orjson
 
 from ecosystem.errors import StoreUnavailable
-from ecosystem.model import Assessment, Dataset, canonical_bytes, checksum_of, dataset_from_dict
+from ecosystem.model import (
+    Assessment,
+    Dataset,
+    assessment_from_dict,
+    assessment_to_dict,
+    canonical_bytes,
+    checksum_of,
+    dataset_from_dict,
+)
+from ecosystem.store.rules import AssessmentKey
 
 __all__ = ["canonical_json", "checksum_of"]  # checksum_of: re-exported for the store and its tests
 from ecosystem.text import slugify
@@ -56,6 +65,9 @@ class Entry:
     checksum: str  # Dataset.checksum() of the content
     loaded_at: str
     app_assessments: tuple[Assessment, ...] = ()  # recorded in the app, kept apart from the file's own
+    # entries of the file deleted in the app: the file stays as loaded (its checksum is what it was),
+    # the entry is hidden until a new version of the file is loaded
+    removed: tuple[AssessmentKey, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +113,12 @@ def _ensure_dir(directory: Path) -> None:
     fsync_dir(directory.parent)
 
 
-def _assessment_to_dict(s: Assessment) -> dict:
-    return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
-            "comment": s.comment}
+def _key_to_list(key: AssessmentKey) -> list[str]:
+    return [key[0], key[1], key[2].isoformat()]
 
 
-def _assessment_from_dict(d: dict) -> Assessment:
-    return Assessment(alliance=d["alliance"], lever=d["lever"], on=date.fromisoformat(d["on"]),
-                      score=int(d["score"]), comment=d.get("comment", ""))
+def _key_from_list(item: list[str]) -> AssessmentKey:
+    return (item[0], item[1], date.fromisoformat(item[2]))
 
 
 def manifest_to_bytes(manifest: Manifest) -> bytes:
@@ -117,7 +127,8 @@ def manifest_to_bytes(manifest: Manifest) -> bytes:
         "generation": manifest.generation,
         "datasets": {
             did: {"file": e.file, "sha256": e.sha256, "checksum": e.checksum, "loaded_at": e.loaded_at,
-                  "app_assessments": [_assessment_to_dict(s) for s in e.app_assessments]}
+                  "app_assessments": [assessment_to_dict(s) for s in e.app_assessments],
+                  "removed": [_key_to_list(k) for k in e.removed]}
             for did, e in sorted(manifest.entries.items())
         },
     }
@@ -130,7 +141,8 @@ def manifest_from_bytes(raw: bytes) -> Manifest:
         raise ValueError(f"unknown format {data.get('format')!r}, expected {FORMAT}")
     entries = {
         did: Entry(file=e["file"], sha256=e["sha256"], checksum=e["checksum"], loaded_at=e["loaded_at"],
-                   app_assessments=tuple(_assessment_from_dict(s) for s in e.get("app_assessments", ())))
+                   app_assessments=tuple(assessment_from_dict(s) for s in e.get("app_assessments", ())),
+                   removed=tuple(_key_from_list(k) for k in e.get("removed", ())))
         for did, e in data["datasets"].items()
     }
     return Manifest(generation=int(data["generation"]), entries=entries)

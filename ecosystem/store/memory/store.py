@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -92,8 +92,10 @@ class _Held:
     entry: Entry
 
     def assessments(self) -> tuple[Assessment, ...]:
-        """The dataset's own history with the app's entries over it, by (alliance, on, lever)."""
-        merged = {assessment_key(s): s for s in self.dataset.assessments}
+        """The dataset's own history (less the entries deleted in the app) with the app's entries over
+        it, by (alliance, on, lever)."""
+        removed = set(self.entry.removed)
+        merged = {assessment_key(s): s for s in self.dataset.assessments if assessment_key(s) not in removed}
         merged.update((assessment_key(s), s) for s in self.entry.app_assessments)
         return tuple(sorted(merged.values(), key=lambda s: (s.alliance, s.on, s.lever)))
 
@@ -296,20 +298,46 @@ class MemoryStore(Store):
                 app[assessment_key(s)] = s
             if not by_dataset:
                 return
-            before = {did: self._held[did] for did in by_dataset}
             after = {}
             for did, app in by_dataset.items():
-                entry = replace(before[did].entry, app_assessments=tuple(app.values()))
-                after[did] = replace(before[did], entry=entry)
-            manifest = self._manifest({did: held.entry for did, held in after.items()})
-            touched = {s.alliance for s in assessments}
-            self._set_histories(after, touched)
-            try:
-                self._folder.commit(manifest)
-            except BaseException:
-                self._set_histories(before, touched)
-                raise
-            self._generation = manifest.generation
+                entry = replace(self._held[did].entry, app_assessments=tuple(app.values()))
+                after[did] = replace(self._held[did], entry=entry)
+            self._commit_histories(after, {s.alliance for s in assessments})
+
+    def delete_assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        with self._writing():
+            owner = self._owner("alliance", alliance_id)
+            if owner is None:
+                known = [a.id for a in self._all("alliances")]
+                raise NotFound("alliance", alliance_id, difflib.get_close_matches(alliance_id, known))
+            held = self._held[owner]
+            key = (alliance_id, lever, on)
+            history = [s for s in held.assessments() if s.alliance == alliance_id]
+            gone = next((s for s in history if assessment_key(s) == key), None)
+            if gone is None:
+                wanted = f"{lever}@{on.isoformat()}"
+                raise NotFound("self-assessment entry", wanted,
+                               difflib.get_close_matches(wanted, [s.entry_id for s in history]))
+            app = tuple(s for s in held.entry.app_assessments if assessment_key(s) != key)
+            removed = held.entry.removed
+            if key not in removed and any(assessment_key(s) == key for s in held.dataset.assessments):
+                removed = (*removed, key)
+            entry = replace(held.entry, app_assessments=app, removed=removed)
+            self._commit_histories({owner: replace(held, entry=entry)}, {alliance_id})
+        return gone
+
+    def _commit_histories(self, after: dict[str, _Held], touched: set[str]) -> None:
+        """Commit these entries (a new manifest), with the graph's histories of `touched` following;
+        the graph goes back as it was if the commit fails. Called holding the write lock."""
+        before = {did: self._held[did] for did in after}
+        manifest = self._manifest({did: held.entry for did, held in after.items()})
+        self._set_histories(after, touched)
+        try:
+            self._folder.commit(manifest)
+        except BaseException:
+            self._set_histories(before, touched)
+            raise
+        self._generation = manifest.generation
 
     def record_audit(self, entry: AuditEntry) -> None:
         """One JSON line appended to `audit.jsonl` in the store's folder, flushed to disk."""

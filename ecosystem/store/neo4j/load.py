@@ -49,6 +49,11 @@ class LoadAbandoned(EcosystemError):
     """The staged version was collected as garbage before its switch (its lease was lost)."""
 
 
+class LoadOutcomeUnknown(StoreUnavailable):
+    """The server stopped answering during the switch: it may have committed or not. Said as such
+    rather than as "cannot be reached", which would suggest that nothing changed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     status: str  # "loaded", "replaced" or "unchanged"
@@ -153,15 +158,32 @@ class Loader:
             try:
                 self.stage(token)
                 clock.lap("stage")
-                outcome = self.runner.write_transaction(
-                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"]))
-                clock.lap("switch")
             except StoreUnavailable:
-                raise  # nothing to clean from here: the next connection collects the staged records
+                raise  # nothing went live; the next connection collects the staged records
             except BaseException:
                 versions.abandon(self.runner, token)
                 raise
-        versions.collect_garbage(self.runner)  # the old version, or ours when nothing switched
+            try:
+                outcome = self.runner.write_transaction(
+                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"]))
+                clock.lap("switch")
+            except StoreUnavailable as lost:
+                raise LoadOutcomeUnknown(
+                    f"The Neo4j server stopped answering while dataset {d.id!r} was being switched to "
+                    "its new version: it may be live or not. Once the server is back, `ecosystem stats` "
+                    "says which; loading the file again is safe (the same content changes nothing). "
+                    f"({lost.text('en')})",
+                    f"Le serveur Neo4j a cessé de répondre pendant la mise en service de la nouvelle "
+                    f"version du jeu « {d.id} » : elle est peut-être en service, peut-être pas. Quand le "
+                    "serveur répondra de nouveau, « ecosystem stats » le dira ; recharger le fichier "
+                    f"est sans risque (le même contenu ne change rien). ({lost.text('fr')})") from lost
+            except BaseException:
+                versions.abandon(self.runner, token)
+                raise
+        # The old version, or ours when nothing switched. If the server goes away now, the switch has
+        # committed: the new version is live, and the next connection collects the old one.
+        with contextlib.suppress(StoreUnavailable):
+            versions.collect_garbage(self.runner)
         clock.lap("collect")
         return replace(outcome, seconds=tuple(clock.laps))
 

@@ -137,7 +137,7 @@ def alliance_row(alliance: Alliance, dataset_id: str) -> Row:
 
 def assessment_row(s: Assessment) -> Row:
     return {"alliance": s.alliance, "lever": s.lever, "on": s.on.isoformat(), "score": s.score,
-            "comment": s.comment}
+            "comment": s.comment, "author": s.author}
 
 
 # ----------------------------------------------------------------------------- reading
@@ -176,4 +176,4 @@ def membership_from(r: Row) -> Membership:
 
 def assessment_from(r: Row) -> Assessment:
     return Assessment(alliance=r["alliance"], lever=r["lever"], on=date.fromisoformat(r["on"]),
-                      score=r["score"], comment=r["comment"] or "")
+                      score=r["score"], comment=r["comment"] or "", author=r.get("author") or "")

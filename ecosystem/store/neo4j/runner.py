@@ -79,10 +79,12 @@ class Tx:
 class Runner:
     """Named queries on one database of one driver, each under the configured time limit."""
 
-    def __init__(self, driver: neo4j.Driver, *, database: str, timeout: float, uri: str, user: str) -> None:
+    def __init__(self, driver: neo4j.Driver, *, database: str, timeout: float, uri: str, user: str,
+                 setting: str = "ECOSYSTEM_QUERY_TIMEOUT") -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.setting = setting  # the setting that gives `timeout`, named when a query runs past it
         self.uri = uri
         self.user = user
 
@@ -162,12 +164,13 @@ class Runner:
                     "Donnez plus de mémoire au serveur (ECOSYSTEM_NEO4J_HEAP pour le serveur local) ou "
                     "augmentez son réglage dbms.memory.transaction.total.max.") from exc
             if is_timeout(exc):
+                question = self.setting == "ECOSYSTEM_QUERY_TIMEOUT"  # else a load's limit
                 raise QueryTimeout(
                     f"The Neo4j query {label!r} ran past the {self.timeout:g} s limit and was stopped: "
-                    "raise ECOSYSTEM_QUERY_TIMEOUT (seconds) or ask a narrower question.",
+                    f"raise {self.setting} (seconds){' or ask a narrower question' if question else ''}.",
                     f"La requête Neo4j « {label} » a dépassé la limite de {self.timeout:g} s et a été "
-                    "arrêtée : augmentez ECOSYSTEM_QUERY_TIMEOUT (en secondes) ou posez une question plus "
-                    "ciblée.") from exc
+                    f"arrêtée : augmentez {self.setting} (en secondes)"
+                    f"{' ou posez une question plus ciblée' if question else ''}.") from exc
             code = exc.code or ""
             if isinstance(exc, neo.AuthError | neo.DatabaseUnavailable) or "DatabaseNotFound" in code:
                 raise unavailable(self.uri, self.user, self.database, exc) from exc

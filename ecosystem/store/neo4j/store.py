@@ -20,6 +20,7 @@ import difflib
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 import neo4j
@@ -81,10 +82,18 @@ class Neo4jStore(Store):
 
     def __init__(self, driver: neo4j.Driver, *, uri: str, user: str = "neo4j", database: str = "neo4j",
                  timeout: float = 60.0, ref: Reference | None = None, owns_driver: bool = False,
-                 batch: int = BATCH, writers: int = WRITERS) -> None:
+                 batch: int = BATCH, writers: int = WRITERS, load_timeout: float = 3600.0,
+                 on_recovery: Callable[[int], None] | None = None) -> None:
         """Check the server answers, create the schema, load the reference data if needed, bring
-        records of an older layout to versions, and collect what an interrupted load left."""
+        records of an older layout to versions, and collect what an interrupted load left.
+
+        Questions run under `timeout` (ECOSYSTEM_QUERY_TIMEOUT); loads, whose staging, switch and
+        bookkeeping queries grow with the dataset, under `load_timeout` (ECOSYSTEM_LOAD_TIMEOUT), on
+        a second runner of the same driver (bookmarks are the driver's, so reads still see them).
+        `on_recovery(n)` is called before cleaning up what crashed loads left (n versions at most)."""
         self.runner = Runner(driver, database=database, timeout=timeout, uri=uri, user=user)
+        self.load_runner = Runner(driver, database=database, timeout=load_timeout, uri=uri, user=user,
+                                  setting="ECOSYSTEM_LOAD_TIMEOUT")
         self._ref = ref if ref is not None else reference()
         self._owns_driver = owns_driver
         self.uri, self.database, self.batch, self.writers = uri, database, batch, writers
@@ -94,14 +103,16 @@ class Neo4jStore(Store):
         except Exception as exc:  # the driver raises many types here; all mean "cannot use it"
             raise unavailable(uri, user, database, exc) from None
         self.version = self._server_version()
-        ensure_schema(self.runner)
-        versions.ensure_layout(self.runner)
-        ensure_reference(self.runner, self._ref)
-        versions.collect_garbage(self.runner)
+        # maintenance at connection (schema, reference data, what a crash left) is a load's kind of work
+        ensure_schema(self.load_runner)
+        versions.ensure_layout(self.load_runner)
+        ensure_reference(self.load_runner, self._ref)
+        versions.collect_garbage(self.load_runner, announce=on_recovery)
 
     @classmethod
     def connect(cls, *, uri: str, user: str, password: str, database: str = "neo4j", timeout: float = 60.0,
-                ref: Reference | None = None) -> Neo4jStore:
+                ref: Reference | None = None, load_timeout: float = 3600.0,
+                on_recovery: Callable[[int], None] | None = None) -> Neo4jStore:
         """A store on its own driver (closed by `close`); StoreUnavailable when it cannot be used."""
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
@@ -110,7 +121,7 @@ class Neo4jStore(Store):
             raise unavailable(uri, user, database, exc) from None
         try:
             return cls(driver, uri=uri, user=user, database=database, timeout=timeout, ref=ref,
-                       owns_driver=True)
+                       owns_driver=True, load_timeout=load_timeout, on_recovery=on_recovery)
         except BaseException:
             driver.close()
             raise
@@ -135,7 +146,7 @@ class Neo4jStore(Store):
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
         """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j.load`."""
         started = time.perf_counter()
-        outcome = Loader(self.runner, self._ref, dataset, progress, self.batch, self.writers).run()
+        outcome = Loader(self.load_runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
@@ -151,7 +162,7 @@ class Neo4jStore(Store):
 
         if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
             raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
-        versions.collect_garbage(self.runner)
+        versions.collect_garbage(self.load_runner)
 
     def record_audit(self, entry: AuditEntry) -> None:
         self.runner.write("audit_record", at=entry.at, who=entry.who, action=entry.action,
@@ -165,7 +176,7 @@ class Neo4jStore(Store):
 
     def collect_garbage(self) -> versions.Garbage:
         """Delete the records no dataset points to: old versions, loads interrupted by a crash."""
-        return versions.collect_garbage(self.runner)
+        return versions.collect_garbage(self.load_runner)
 
     def record_assessments(self, assessments: Sequence[Assessment]) -> None:
         levers = {lv.id for lv in self._ref.levers}
@@ -186,6 +197,22 @@ class Neo4jStore(Store):
             tx.write("record_assessments", rows=[rows.assessment_row(s) for s in latest.values()])
 
         self.runner.write_transaction("record_assessments", work)
+
+    def delete_assessment(self, alliance_id: str, lever: str, on: date) -> Assessment:
+        key = f"{lever}@{on.isoformat()}"
+
+        def work(tx: Tx) -> dict[str, Any]:
+            tx.read("datasets_lock", bump=0)  # not while a switch copies this alliance's entries
+            # a write query read through Tx.read: its one record says what was deleted
+            return dict(tx.read("delete_assessment", alliance=alliance_id, lever=lever, on=on.isoformat())[0])
+
+        found = self.runner.write_transaction("delete_assessment", work)
+        if not found["exists"]:
+            raise NotFound("alliance", alliance_id, self._close(self._alliance_ids(), alliance_id))
+        if not found["gone"]:
+            known = [s.entry_id for s in self.assessments(alliance_id)]
+            raise NotFound("self-assessment entry", key, self._close(known, key))
+        return rows.assessment_from({"alliance": alliance_id, **found["gone"][0]})
 
     # ------------------------------------------------------------------ catalogue
 

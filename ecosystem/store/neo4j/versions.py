@@ -32,7 +32,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import neo4j
@@ -107,14 +107,18 @@ class _StillLive(Exception):
     """Raised to roll back a doom: a switch made the version live in the meantime."""
 
 
-def collect_garbage(runner: Runner, *, keep: str | None = None) -> Garbage:
+def collect_garbage(runner: Runner, *, keep: str | None = None,
+                    announce: Callable[[int], None] | None = None) -> Garbage:
     """Delete every version that is neither live nor being staged (`keep` is never collected).
 
     The versions are read before the leases: a loader opens its lease before it creates its Version
-    node, so a version seen here whose loader is alive has its lease in the list read next."""
+    node, so a version seen here whose loader is alive has its lease in the list read next.
+    `announce(n)` is called once, before the first deletion, with the number of versions that may
+    go: cleaning up after a crash can take a minute, and the shell says so before it starts."""
     versions = runner.read("versions_list")
     leased = _leased(runner)
     collected = nodes = 0
+    candidates = sum(1 for v in versions if not v["live"] and v["version"] != keep)
     for v in versions:
         token = v["version"]
         if v["live"] or token == keep:
@@ -123,6 +127,8 @@ def collect_garbage(runner: Runner, *, keep: str | None = None) -> Garbage:
             alive = (token in leased) if leased is not None else v["idle_seconds"] < ABANDONED_AFTER
             if alive or not _doom(runner, token):
                 continue
+        if announce is not None and collected == 0:
+            announce(candidates)
         nodes += drop(runner, token)
         collected += 1
     return Garbage(collected, nodes)

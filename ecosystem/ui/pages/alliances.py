@@ -10,6 +10,7 @@ from ecosystem.model import LeverFamily
 from ecosystem.reference import reference
 from ecosystem.ui import charts, components, session, verdict_panels, widgets
 from ecosystem.ui.context import current
+from ecosystem.ui.entries import show_entries
 from ecosystem.ui.i18n import date_label, kind_label, lever_label, role_label, t
 from ecosystem.ui.views.alliances import (
     SCORE_OPTIONS,
@@ -119,4 +120,5 @@ else:
                             config={"displayModeBar": False}, key=f"history.{family.value}")
         with st.expander(t("all.history_table", lang)):
             st.dataframe(history_table(card.history, lang), hide_index=True, width="stretch")
+        show_entries(ctx, alliance_id, card.history)
 st.caption(t("common.share", lang))
