@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
 from tests.rna_files import ASSOCIATIONS, waldec_csv, waldec_zip
@@ -72,16 +73,23 @@ def import_rna(page, url: str, path: Path, imported: str) -> None:
     assert imported in _text(page)
 
 
-def edit_page(page, url: str, query: str = "", then: str = "Fiche") -> None:
+def edit_page(page, url: str, query: str = "") -> None:
     """The Modifier page on the demo's dataset (the RNA's comes first by name since the import), once
-    the run that choice started has replaced the widgets: `then` labels a single widget again."""
+    the run that this choice starts is over: until then the record pickers are still the RNA's."""
     _go(page, f"{url}/modifier{query}")
+    page.evaluate(
+        """() => {
+            window.journeyRan = false;
+            const app = document.querySelector('[data-testid="stApp"]');
+            new MutationObserver(() => {
+                if (app.getAttribute('data-test-script-state') !== 'notRunning') window.journeyRan = true;
+            }).observe(app, {attributes: true});
+        }""")
     choose(page, "Jeu de données", f"({DEMO})")
     page.wait_for_function(
-        """(label) => !document.querySelector('[data-stale="true"]')
-            && document.querySelectorAll(`input[aria-label="${label}"]`).length === 1
-            && document.querySelector('input[aria-label="Jeu de données"]').value.includes('(demo-drome)')""",
-        arg=then)
+        """() => window.journeyRan && !document.querySelector('[data-stale="true"]')
+            && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state')
+               === 'notRunning'""")
     wait_idle(page, LOAD_LIMIT_MS)
 
 
@@ -105,6 +113,9 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             # ------------------------------------------------------------ 1. January's RNA, Données
             import_rna(page, url, january, "Importés : 3 actifs (nouveaux 3, mis à jour 0, inchangés 0)")
             assert "Télécharger les lignes écartées (1)" in _text(page)
+            reasons = page.locator('[data-testid="stAlertContentSuccess"] li')
+            # « ODD déduits » comes after the list of reasons, not inside its last item
+            assert reasons.all_inner_texts() == ["association dissoute (position D) : 1"]
             screenshot(page, "journey-1-import-janvier")
 
             # ------------------------------------------------------------ 2. review its inferred SDGs
@@ -125,7 +136,7 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             edit_page(page, url)
             choose(page, "Fiche", "La Consigne romanaise (la-consigne-romanaise)")
             sdgs = page.get_by_label("ODD", exact=True)
-            assert sdgs.input_value() == "12; 13"
+            expect(sdgs).to_have_value("12; 13", timeout=LOAD_LIMIT_MS)  # once the record's run is drawn
             sdgs.fill("8; 12; 13")
             page.get_by_role("button", name="Enregistrer").click()
             page.get_by_text("Fiche « La Consigne romanaise » enregistrée").wait_for()
@@ -143,7 +154,7 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             page.get_by_label("ODD", exact=True).fill("12; 13")
             page.get_by_role("button", name="Créer").click()
             page.get_by_text("Fiche « Vrac en Romans » enregistrée").wait_for()
-            edit_page(page, url, "?edit.tab=members", then="Alliance")
+            edit_page(page, url, "?edit.tab=members")
             choose(page, "Alliance", "Vrac en Romans")
             choose(page, "Membres", "La Consigne romanaise (Entreprise)")
             page.get_by_role("button", name="Enregistrer").click()
@@ -178,6 +189,9 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             # ------------------------------------------------------------ 8. the evolution, January to June
             _go(page, f"{url}/evolution")
             choose(page, "Jeu de données", "rna-26")
+            summary = page.get_by_text("Entre la version 2 et la version actuelle")
+            summary.wait_for()  # the demo's evolution is drawn first, then the RNA's
+            wait_idle(page, LOAD_LIMIT_MS)
             text = _text(page)
             screenshot(page, "journey-8-evolution")
             # By default the newest kept version (January's import as reviewed) against the live one (June's).
