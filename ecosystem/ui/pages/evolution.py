@@ -21,7 +21,11 @@ datasets = ctx.q(views.history_datasets)
 if not datasets:
     st.info(t("edit.no_dataset", lang))
     st.stop()
-dataset_id = st.selectbox(t("edit.dataset", lang), datasets, key="evo.dataset")
+# Named as on the Modifier page (« Associations du RNA – Drôme (département 26) (rna-26) »): a bare id
+# means nothing to the people comparing two imports. A removed dataset has no name left: its id.
+names_of = {e.id: e.name for e in ctx.q(views.dataset_entries)}
+dataset_id = st.selectbox(t("edit.dataset", lang), datasets, key="evo.dataset",
+                          format_func=lambda d: f"{names_of[d]} ({d})" if d in names_of else d)
 versions = {v.name: v for v in ctx.q(views.versions, dataset_id)}
 if len(versions) < 2:
     st.info(t("evo.no_history", lang))

@@ -42,6 +42,23 @@ class ImportResult:
     inferred: int
 
 
+def summary_markdown(lines: tuple[str, ...] | list[str]) -> str:
+    """The summary lines as one Markdown block, the reasons of the rejects as a list.
+
+    The lines are the CLI's (`ImportSummary.lines`: reasons indented as "  - ..."). Joined by hard
+    line breaks only, the line after the last reason would be read as part of that list item (« ODD
+    déduits » shown inside « association dissoute »); a blank line ends the list before it."""
+    out = ""
+    listed = False
+    for line in lines:
+        item = line.lstrip().startswith("- ")
+        if out:
+            out += "\n\n" if listed and not item else "  \n"
+        out += line.lstrip() if item else line
+        listed = item
+    return out
+
+
 def register_label(register: str, lang: str) -> str:
     """The register's name on the page's radio."""
     if register == "rna":
@@ -99,7 +116,7 @@ def _show_result(lang: str) -> None:
     result: ImportResult | None = st.session_state.get(RESULT)
     if result is None:
         return
-    st.success("  \n".join(result.lines), icon=":material/check_circle:")
+    st.success(summary_markdown(result.lines), icon=":material/check_circle:")
     st.caption(
         t("reg.done", lang, seconds=f"{result.seconds:.1f}".replace(".", "," if lang == "fr" else "."))
     )
