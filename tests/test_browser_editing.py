@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
 from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
@@ -56,7 +57,7 @@ def test_fix_an_actor_build_an_alliance_try_a_partner_apply_it_and_read_the_evol
             wait_idle(page, LOAD_LIMIT_MS)
             choose(page, "Fiche", "La Consigne romanaise (la-consigne-romanaise)")
             sdgs = page.get_by_label("ODD", exact=True)
-            assert sdgs.input_value() == "12; 13"
+            expect(sdgs).to_have_value("12; 13", timeout=LOAD_LIMIT_MS)  # the form of the record picked
             sdgs.fill("8; 12; 13")
             page.get_by_role("button", name="Enregistrer").click()
             page.get_by_text("Fiche « La Consigne romanaise » enregistrée").wait_for()
