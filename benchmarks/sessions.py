@@ -1,7 +1,10 @@
 """Many people at once (issue 17, item 5): N real sessions opening Accueil and Carte at the same instant.
 
-One `streamlit run` on the demo (embedded store, ECOSYSTEM_TIMINGS=1) and one headless Chromium with N
-pages, each in its own browser context (its own cookie, so its own Streamlit session). For each page:
+One `streamlit run` on the demo (embedded store, ECOSYSTEM_TIMINGS=1) and N real sessions: by default
+N websocket clients speaking Streamlit's own protocol (a BackMsg asking for the page, ForwardMsgs
+read until `script_finished`: what a browser tab does, without a browser drawing on the same two
+cores), or with `--clients chromium` N pages of one headless Chromium, each in its own context (its
+own cookie, so its own session). For each page:
 
 - single, cold: one session, first visit after the server started (it computes everything);
 - single, warm: one new session on the same server (every answer is in the shared cache);
@@ -10,11 +13,13 @@ pages, each in its own browser context (its own cookie, so its own Streamlit ses
 - N at once, warm: N new sessions at the same instant, everything cached.
 
 "Server-side" is what the app logs for each script run (ecosystem.ui.timings: from the run's start to
-its end, the page's last element sent); "browser" is from navigation to Streamlit's "not running"
-state with the page's last element on screen. Computations are the app's count of query functions
+its end, the page's last element sent); "client" is, for a websocket client, from its connection
+to the run's `script_finished` message (every element received); for Chromium, from navigation to
+Streamlit's "not running" state with the page's last element on screen. Computations are the app's
+count of query functions
 that really ran (ecosystem.ui.context.COMPUTED), read from the same log lines.
 
-    .venv/bin/python -m benchmarks.sessions [--sessions 10]
+    .venv/bin/python -m benchmarks.sessions [--sessions 10] [--clients websocket|chromium]
 """
 
 from __future__ import annotations
@@ -32,11 +37,13 @@ from typing import Any
 from ecosystem.ui.timings import PREFIX
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = ("accueil", "carte")
 SESSIONS = 10
 LIMIT_MS = 300_000
 """How long a page may take before the benchmark gives up (a hang, not a measured figure)."""
-FINAL = {"accueil": '[data-testid="stExpander"] >> nth=1', "carte": 'iframe[title*="Carte"], iframe[title*="map"]'}
+FINAL = {"accueil": '[data-testid="stExpander"] >> nth=1',
+         "carte": 'iframe[title*="Carte"], iframe[title*="map"]'}
 """The page's last element: Accueil's « À propos » expander, the Carte's map component."""
 VIEWPORT = {"width": 1400, "height": 1000}
 
@@ -51,7 +58,8 @@ def percentile(values: list[float], q: float) -> float:
 def _summary(values: list[float]) -> dict[str, float]:
     if not values:
         return {}
-    return {"n": len(values), "p50": round(statistics.median(values), 1), "p95": round(percentile(values, 95), 1),
+    return {"n": len(values), "p50": round(statistics.median(values), 1),
+            "p95": round(percentile(values, 95), 1),
             "max": round(max(values), 1)}
 
 
@@ -90,58 +98,143 @@ async def _visit(browser: Any, url: str, page_path: str, start: asyncio.Event) -
         await context.close()
 
 
+async def _visit_ws(url: str, page_path: str, start: asyncio.Event) -> float:
+    """One new session over a websocket, as the browser's Streamlit client opens it; client ms."""
+    import websockets  # Streamlit's own dependency
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    await start.wait()
+    began = time.perf_counter()
+    stream = url.replace("http", "ws", 1) + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=LIMIT_MS / 1000) as ws:
+        ask = BackMsg()
+        ask.rerun_script.query_string = ""
+        ask.rerun_script.page_name = page_path
+        await ws.send(ask.SerializeToString())
+        async for raw in ws:
+            message = ForwardMsg()
+            message.ParseFromString(raw)
+            if message.WhichOneof("type") == "script_finished":
+                return (time.perf_counter() - began) * 1000
+    raise RuntimeError(f"the server closed the session before {page_path} finished")
+
+
 async def _round(browser: Any, url: str, log: Path, page_path: str, n: int) -> dict[str, Any]:
-    """n sessions on `page_path` at the same instant: browser and server-side figures."""
+    """n sessions on `page_path` at the same instant (Chromium pages when `browser` is given,
+    websocket clients otherwise): client and server-side figures."""
     before = len(_lines(log))
     start = asyncio.Event()
-    visits = [asyncio.create_task(_visit(browser, url, page_path, start)) for _ in range(n)]
+    visits = [asyncio.create_task(_visit(browser, url, page_path, start) if browser is not None
+                                  else _visit_ws(url, page_path, start)) for _ in range(n)]
     await asyncio.sleep(0.5)  # every context and page is open before anyone goes
     start.set()
-    browser_ms = await asyncio.gather(*visits)
+    client_ms = await asyncio.gather(*visits)
     await asyncio.sleep(0.3)  # the last runs' lines are flushed right after their end
     runs = [r for r in _lines(log)[before:] if r["page"] == page_path]
-    return {"sessions": n, "browser_ms": _summary(list(browser_ms)),
+    return {"sessions": n, "client_ms": _summary(list(client_ms)),
             "server_ms": _summary([r["ms"] for r in runs]), "runs": len(runs),
             "computed_total": max((r.get("computed", 0) for r in _lines(log)), default=0)}
 
 
-async def _server_rounds(n: int, page_path: str) -> dict[str, Any]:
+async def _server_rounds(n: int, page_path: str, clients: str) -> dict[str, Any]:
     """A fresh server: a cold round of n sessions, then a warm round of n new ones."""
-    from playwright.async_api import async_playwright
-
     with tempfile.TemporaryDirectory() as tmp:
         state = Path(tmp)
         env = {"ECOSYSTEM_DEMO": "1", "ECOSYSTEM_TIMINGS": "1"}
         with streamlit_server(state, env) as url:
+            log = state / "streamlit.log"
+            if clients == "websocket":
+                return {"cold": await _round(None, url, log, page_path, n),
+                        "warm": await _round(None, url, log, page_path, n)}
+            from playwright.async_api import async_playwright
+
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 try:
-                    log = state / "streamlit.log"
-                    cold = await _round(browser, url, log, page_path, n)
-                    warm = await _round(browser, url, log, page_path, n)
+                    return {"cold": await _round(browser, url, log, page_path, n),
+                            "warm": await _round(browser, url, log, page_path, n)}
                 finally:
                     await browser.close()
-    return {"cold": cold, "warm": warm}
 
 
-def concurrent_sessions(sessions: int = SESSIONS) -> dict[str, Any]:
+def concurrent_sessions(sessions: int = SESSIONS, clients: str = "websocket") -> dict[str, Any]:
     """Per page: the single-session baseline and `sessions` at once, cold and warm, plus the load."""
-    if not CHROMIUM.exists():
+    if clients == "chromium" and not CHROMIUM.exists():
         return {"skipped": "no /usr/bin/chromium"}
-    results: dict[str, Any] = {"sessions": sessions, "load_average_before": os.getloadavg()}
+    results: dict[str, Any] = {"sessions": sessions, "clients": clients,
+                               "load_average_before": os.getloadavg()}
     for page_path in PAGES:
-        results[page_path] = {"single": asyncio.run(_server_rounds(1, page_path)),
-                              "concurrent": asyncio.run(_server_rounds(sessions, page_path))}
+        results[page_path] = {"single": asyncio.run(_server_rounds(1, page_path, clients)),
+                              "concurrent": asyncio.run(_server_rounds(sessions, page_path, clients))}
     results["load_average_after"] = os.getloadavg()
     results["cpus"] = os.cpu_count()
     return results
 
 
+HEADING = "## Concurrent sessions"
+CASES = (("single", "cold", "1 session, first visit"), ("single", "warm", "1 session, cached"),
+         ("concurrent", "cold", "{n} at once, first visit"), ("concurrent", "warm", "{n} at once, cached"))
+
+
+def _ms(figures: dict[str, Any], key: str) -> str:
+    found = figures.get(key) or {}
+    return f"{found['p50']:,.0f} / {found['p95']:,.0f}" if found else "—"
+
+
+def section(runs: list[dict[str, Any]]) -> str:
+    """The markdown of the section: one table per run (clients) and page."""
+    out = [HEADING, "",
+           "Issue 17, item 5: N sessions opening a page at the same instant against one `streamlit run` on "
+           "the demo (benchmarks/sessions.py). Server: the app's own timing of each script run "
+           "(ECOSYSTEM_TIMINGS=1, from the run's start to its last element). Client: from the session's "
+           "connection to the run's end as received. Milliseconds, p50 / p95 (nearest rank: with 10 "
+           "sessions, p95 is the slowest). Computations: query functions that really ran in the server "
+           "process (cache misses), counted from its start; the same count after N sessions as after one "
+           "means they shared one computation. Each row pair (first visit, cached) is a fresh server.", ""]
+    for run in runs:
+        n, load = run["sessions"], run.get("load_average_before", ())
+        out += [f"Clients: {run['clients']}, {run.get('cpus')} CPU cores shared with other work; "
+                "load average "
+                f"(1, 5, 15 min) before {', '.join(f'{x:.1f}' for x in load)}, after "
+                f"{', '.join(f'{x:.1f}' for x in run.get('load_average_after', ()))}.", ""]
+        for page_path in PAGES:
+            out += [f"**{page_path.capitalize()}**", "",
+                    "| case | server p50 / p95 | client p50 / p95 | runs | computations |",
+                    "|---|---:|---:|---:|---:|"]
+            for group, temp, label in CASES:
+                f = run[page_path][group][temp]
+                out.append(f"| {label.format(n=n)} | {_ms(f, 'server_ms')} | {_ms(f, 'client_ms')} "
+                           f"| {f['runs']} "
+                           f"| {f['computed_total']} |")
+            out.append("")
+    out += ["Reproduce: `.venv/bin/python -m benchmarks.sessions --sessions 10` (websocket clients) and "
+            "`--clients chromium` (headless Chromium pages); the suite runs the first with its "
+            "browser part.", ""]
+    return "\n".join(out)
+
+
+def write_section(runs: list[dict[str, Any]], docs: Path = DOCS) -> None:
+    """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
+    path = docs / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if HEADING in text:
+        head, rest = text.split(HEADING, 1)
+        tail = rest[rest.index("\n## "):] if "\n## " in rest else ""
+        text = head.rstrip("\n") + tail
+    path.write_text(text.rstrip("\n") + "\n\n" + section(runs), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=SESSIONS)
+    parser.add_argument("--clients", choices=("websocket", "chromium"), default="websocket")
+    parser.add_argument("--out", type=Path, default=DOCS)
     args = parser.parse_args(argv)
-    print(json.dumps(concurrent_sessions(args.sessions), indent=2))
+    figures = concurrent_sessions(args.sessions, args.clients)
+    print(json.dumps(figures, indent=1))
+    write_section([figures], args.out)
     return 0
 
 
