@@ -9,6 +9,7 @@ and never through the app's write counter, so only `Store.revision` can tell the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -21,6 +22,7 @@ from ecosystem.datasets.reader import read_dataset
 from ecosystem.model import Assessment
 from ecosystem.store.base import Store
 from ecosystem.ui.context import COMPUTED, open_holder
+from ecosystem.ui.timings import PREFIX
 from tests.conftest import NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER
 from tests.test_app import APP, DEMO, HANG_GUARD, NEO4J_VARS
 
@@ -89,3 +91,19 @@ def test_two_sessions_share_one_computation_and_a_write_invalidates_it(writer: S
     fourth = visit()
     assert COMPUTED[SUMMARY] == computed + 2, "a self-assessment did not invalidate the shared summary"
     assert shown(fourth, "Autoévaluations") == shown(third, "Autoévaluations") + 1
+
+
+def test_each_page_run_writes_its_timing_line_when_asked(tmp_path, monkeypatch, capfd) -> None:
+    """benchmarks/sessions.py reads these lines; without the setting the terminal stays quiet."""
+    for var in NEO4J_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("ECOSYSTEM_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("ECOSYSTEM_LANG", "fr")
+    visit()
+    assert PREFIX not in capfd.readouterr().err
+    monkeypatch.setenv("ECOSYSTEM_TIMINGS", "1")
+    visit()
+    lines = [line for line in capfd.readouterr().err.splitlines() if line.startswith(PREFIX)]
+    assert len(lines) == 1
+    timing = json.loads(lines[0][len(PREFIX):])
+    assert timing["page"] == "accueil" and timing["ms"] > 0 and timing["computed"] >= 1
