@@ -132,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.geo import write_section
 
             write_section(results["geo"], args.out)
+        if "sessions" in results:
+            from benchmarks.sessions import write_section as write_sessions
+
+            write_sessions([results["sessions"]], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -162,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print("RNA import from the app in Chromium…", file=sys.stderr, flush=True)
         results["registers_app"] = rna_import_in_app()
+        from benchmarks.sessions import concurrent_sessions
+
+        print("10 sessions at once on Accueil and Carte…", file=sys.stderr, flush=True)
+        results["sessions"] = concurrent_sessions()
     if not args.skip_outputs:
         from benchmarks.outputs import measure as measure_outputs
 
@@ -184,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.geo import write_section
 
         write_section(results["geo"], args.out)
+    if "sessions" in results:  # its own section too, after geo's (which cuts what follows its heading)
+        from benchmarks.sessions import write_section as write_sessions
+
+        write_sessions([results["sessions"]], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

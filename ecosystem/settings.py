@@ -63,6 +63,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ECOSYSTEM_VERBOSE", "0",
             "1: show the Neo4j driver's own log messages (connection retries) on the terminal; 0 keeps "
             "them out, the command's one-line error says what went wrong. `--verbose` does the same."),
+    Setting("ECOSYSTEM_TIMINGS", "0",
+            "1: the app writes one line per page run on its terminal (page, server-side milliseconds), "
+            "which benchmarks/sessions.py reads; 0 (the default) writes nothing."),
 )
 
 _BY_ENV = {s.env: s for s in SETTINGS}

@@ -956,3 +956,36 @@ def test_the_audit_log_keeps_every_entry_newest_first(store: Store) -> None:
     assert found[-1].count("actors") == 9
     newest = store.audit(limit=2)
     assert len(newest) == 2 and newest[0].at >= newest[1].at and newest[0].at >= mine[-1].at
+
+
+# ---------------------------------------------------------------------- revision (issue 17, item 5)
+
+
+def test_revision_changes_after_every_data_write_and_only_then(store: Store) -> None:
+    """The app shares cached answers between sessions under this token: each write must move it
+    (or a session would be shown old data), and reads must not (or nothing would be shared)."""
+    seen = [store.revision()]
+
+    def after_write() -> None:
+        token = store.revision()
+        assert token not in seen, f"{token} repeats an earlier revision after a write"
+        seen.append(token)
+
+    store.load(small_dataset())
+    after_write()
+    store.stats(), store.datasets(), store.search("valence"), store.coverage(DROME, E)
+    assert store.revision() == seen[-1], "a read changed the revision"
+    store.load(with_actor_renamed(small_dataset(), "biodrome", "Bio Drôme renommée"))
+    after_write()
+    entry = Assessment("alim-valence", "principe-4", date(2025, 9, 1), 2, "revu")
+    store.record_assessments([entry])
+    after_write()
+    store.correct_assessment("alim-valence", "principe-4", date(2025, 9, 1), 1, "corrigé")
+    after_write()
+    store.delete_assessment("alim-valence", "principe-4", date(2025, 9, 1))
+    after_write()
+    store.load(other_dataset())
+    after_write()
+    store.remove_dataset("autre-jeu")
+    after_write()
+    assert store.revision() == store.revision()

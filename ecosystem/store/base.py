@@ -238,6 +238,16 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; the embedded store has nothing to release."""
 
+    @abstractmethod
+    def revision(self) -> str:
+        """A short token for the data the reads answer from right now: it changes after every write
+        to the data (load, replacement, removal, self-assessment recorded, corrected or deleted) and
+        stays the same otherwise, so the app can key answers it shares between sessions on it.
+
+        Cheap on purpose (one small read, no scan): the app asks for it on every page run. Equal
+        tokens from one store mean the same data; a token may change without a visible change (a
+        refused write may still count), which only costs a recomputation. The audit log is not data."""
+
     # ------------------------------------------------------------------ catalogue
 
     @abstractmethod

@@ -3,9 +3,19 @@
 - `open_holder()` opens the configured store once per process and configuration
   (`st.cache_resource`) and, for an empty embedded store with ECOSYSTEM_DEMO=1, loads the demo.
 - `AppContext.q(fn, *args)` runs `fn(store, *args)` through `st.cache_data`, keyed on the function,
-  its arguments and the **data fingerprint**: the store, the loaded datasets' ids, checksums and
-  load times, and a counter bumped by every write made in the app (load, remove, assessment). Any
-  change to the data therefore invalidates every cached answer, and nothing else does.
+  its arguments and the **data fingerprint**: the store, its revision token (`Store.revision`, which
+  every write to the data moves, from this process or another: the CLI, a second app) and a counter
+  bumped by every write made in the app (load, remove, assessment, and the audit entry that follows).
+  Any change to the data therefore invalidates every cached answer, and nothing else does.
+
+Sharing between sessions (issue 17, item 5): `st.cache_data` and `st.cache_resource` are
+per process, not per session, so ten visitors of the same page at the same revision get one
+computation and nine copies (Streamlit computes a key once even when asked for it by several
+sessions at the same instant). That is only right for answers that depend on nothing but the data
+and the arguments: **never pass `q`, `q_large` or `pure` anything that depends on who the visitor
+is or on their role** (an account name, what they may edit); those parts stay in the page, per
+session. Texts depend on the language only, so a function that writes sentences takes `lang` as an
+argument, which makes it part of the key.
 
 Query functions take the store first and return plain, picklable values (they live in
 `ecosystem.ui.views`, `ecosystem.ui.map` and `ecosystem.analysis`).
@@ -15,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -85,26 +96,40 @@ def load_demo_if_empty(store: Store) -> str | EcosystemError:
 
 
 def fingerprint(holder: StoreHolder) -> str:
-    """A short digest of what the data is right now (see the module docstring)."""
-    parts = [holder.store.describe().label, str(holder.revision)]
-    parts += [f"{d.id}:{d.checksum}:{d.loaded_at}" for d in holder.store.datasets()]
+    """A short digest of what the data is right now (see the module docstring): one cheap read of the
+    store's revision per page run, instead of listing its datasets."""
+    parts = [holder.store.describe().label, holder.store.revision(), str(holder.revision)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+COMPUTED: Counter[str] = Counter()
+"""How many times each query function really ran in this process (cache misses), by name: what the
+tests and benchmarks/sessions.py read to show that sessions share one computation."""
+_COUNT_LOCK = threading.Lock()
+
+
+def _computed(name: str) -> None:
+    with _COUNT_LOCK:
+        COMPUTED[name] += 1
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _cached(name: str, data_version: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any],
             _store: Store) -> Any:
+    _computed(name)
     return _fn(_store, *args, **dict(kwargs))
 
 
 @st.cache_data(show_spinner=False, max_entries=LARGE_ENTRIES)
 def _cached_large(name: str, data_version: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any],
                   _store: Store) -> Any:
+    _computed(name)
     return _fn(_store, *args, **dict(kwargs))
 
 
 @st.cache_data(show_spinner=False, max_entries=LARGE_ENTRIES)
 def _pure(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any:
+    _computed(name)
     return _fn(*args, **dict(kwargs))
 
 

@@ -15,7 +15,7 @@ from ecosystem.access.errors import ServingRefused
 from ecosystem.driver_log import quiet_driver
 from ecosystem.errors import EcosystemError, StoreUnavailable
 from ecosystem.settings_check import SettingInvalid, check_settings
-from ecosystem.ui import session
+from ecosystem.ui import session, timings
 from ecosystem.ui.context import build_context, open_holder
 from ecosystem.ui.i18n import t
 from ecosystem.ui.widget_texts import french_widgets
@@ -41,6 +41,7 @@ PAGES = (  # file, URL path, title key, icon
 
 
 def main() -> None:
+    started = timings.start()
     st.set_page_config(page_title="Écosystème", page_icon=str(ICON), layout="wide")
     lang = language_switch()
     french_widgets(lang)
@@ -71,3 +72,5 @@ def main() -> None:
         page.run()
     except EcosystemError as error:
         st.error(t("app.error", lang, message=error.text(lang)), icon=":material/error:")
+    finally:
+        timings.report(page.url_path, started)

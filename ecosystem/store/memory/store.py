@@ -232,6 +232,12 @@ class MemoryStore(Store):
         return StoreInfo(kind="embedded", location=str(self._folder.root),
                          version=f"networkx {nx.__version__}")
 
+    def revision(self) -> str:
+        """The committed state's generation this process holds (bumped by every commit; a write
+        from another process is seen once this one catches up, which is when its reads change)."""
+        with self._lock:
+            return f"g{self._generation}"
+
     def graph(self) -> nx.MultiDiGraph:
         """A read-only view of the datasets' graph (its reference ends are keys of `reference_graph`)."""
         with self._lock:

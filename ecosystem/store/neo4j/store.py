@@ -141,6 +141,13 @@ class Neo4jStore(Store):
         return StoreInfo(kind="neo4j", location=redact.uri(self.uri), version=self.version,
                          database=self.database)
 
+    def revision(self) -> str:
+        """The datasets' meta node: a random epoch (so a wiped database never repeats a token), the
+        live set's generation and the count of data writes (both raised by `datasets_lock`, which
+        every data write takes). One indexed single-node read."""
+        record = self.runner.read("store_revision")[0]
+        return f"{record['epoch']}:{record['generation']}.{record['revision']}"
+
     # ------------------------------------------------------------------ writes
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
