@@ -196,12 +196,18 @@ def section(figures: dict[str, Any]) -> str:
 
 
 def write_section(figures: dict[str, Any], docs: Path = DOCS) -> None:
-    """Replace (or add) the section at the end of docs/benchmarks.md."""
+    """Replace its own section of docs/benchmarks.md (up to the next "## " heading), or add it at the end;
+    the sections of the other benchmarks after it are kept."""
     path = docs / "benchmarks.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    after = ""
     if HEADING in text:
-        text = text[:text.index(HEADING)]
-    path.write_text(text.rstrip("\n") + "\n\n" + section(figures), encoding="utf-8")
+        start = text.index(HEADING)
+        end = text.find("\n## ", start + len(HEADING))
+        after = text[end + 1:] if end >= 0 else ""
+        text = text[:start]
+    body = text.rstrip("\n") + "\n\n" + section(figures).rstrip("\n") + "\n"
+    path.write_text(body + ("\n" + after if after else ""), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
