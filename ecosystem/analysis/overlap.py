@@ -25,7 +25,7 @@ from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.duplicates import STORE_MIN_JACCARD, is_duplicate
 from ecosystem.analysis.places import most_populated, presence_size, shared_places
-from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
+from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, GROUPS_LIMIT, OVERLAP_LEVEL, PAIRS_LIMIT
 from ecosystem.errors import NotFound
 from ecosystem.finding import Finding, Ref
 from ecosystem.model import Actor, ActorKind, Level
@@ -115,6 +115,49 @@ class DuplicateGroup:
     shared_territories: tuple[str, ...]  # the most populated of them
     reason: str
     findings: tuple[Finding, ...] = ()  # what `reason` says, as data
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A listing cut at a limit, saying so: `shown` of `total` items are listed, `more` are not.
+
+    The total is counted by the store without making the items, so a question on a commune of
+    137,000 actors answers with the best pairs and the true number of the others."""
+
+    items: tuple  # PairOverlap or DuplicateGroup, best first
+    limit: int
+    total: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.items)
+
+    @property
+    def more(self) -> int:
+        return max(self.total - len(self.items), 0)
+
+
+def more_sentence(listing: Listing, noun: tuple[str, str, str, str], option: str | None, lang: str) -> str:
+    """The line saying what a cut listing leaves out, or "" when nothing is left out.
+
+    `noun` = (French singular, French plural, English singular, English plural); `option` = how to
+    change the limit (a command-line flag), or None when the reader cannot.
+
+    >>> more_sentence(Listing((), 500, 1734), ("paire", "paires", "pair", "pairs"), "--top", "fr")
+    '… et 1\u202f734 paires de plus (limite : 500, --top pour changer).'
+    >>> more_sentence(Listing(("x",), 1, 2), ("paire", "paires", "pair", "pairs"), "--top", "en")
+    '… and 1 more pair (limit: 1, --top to change it).'
+    """
+    if not listing.more:
+        return ""
+    limit = w.whole(listing.limit, lang)
+    if lang == "fr":
+        what = w.counted(listing.more, noun[0], noun[1], lang)
+        change = f", {option} pour changer" if option else ""
+        return f"… et {what} de plus (limite : {limit}{change})."
+    what = f"{w.whole(listing.more, lang)} more {noun[2] if listing.more == 1 else noun[3]}"
+    change = f", {option} to change it" if option else ""
+    return f"… and {what} (limit: {limit}{change})."
 
 
 # ----------------------------------------------------------------------------- pure scoring
@@ -292,6 +335,18 @@ def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_
     return result
 
 
+def pair_listing(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_jaccard: float = 0.0,
+                 limit: int = PAIRS_LIMIT, lang: str = "fr") -> Listing:
+    """The best `limit` pairs of `pairs_in`, and how many there are in all: the store counts the
+    total from groups of interchangeable actors and makes only the pairs it lists, so memory stays
+    flat however many pairs a territory holds."""
+    limit = max(int(limit), 0)
+    pairs = (pairs_in(store, territory_id, level, min_jaccard=min_jaccard, limit=limit, lang=lang)
+             if limit else [])
+    total = store.overlap_pair_total(territory_id, Level(level), min_jaccard=min_jaccard)
+    return Listing(tuple(pairs), limit, max(total, len(pairs)))
+
+
 def overlap_matrix(store: Store, actor_ids: Iterable[str], level: Level = OVERLAP_LEVEL) -> OverlapMatrix:
     """The overlap matrix of a set of actors (unknown ids are skipped), in id order."""
     level = Level(level)
@@ -330,6 +385,14 @@ def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEV
         result.append(DuplicateGroup(kind, group, tuple(a.name for a in members), min(links), max(links),
                                      shared_s, len(everywhere), shared_t, render.sentence(why, lang), why))
     return result
+
+
+def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL,
+                      limit: int = GROUPS_LIMIT, lang: str = "fr") -> Listing:
+    """The biggest `limit` duplicate groups of `duplicate_groups`, and how many there are in all."""
+    groups = duplicate_groups(store, territory_id, level, lang=lang)
+    limit = max(int(limit), 0)
+    return Listing(tuple(groups[:limit]), limit, len(groups))
 
 
 def _containments(c: PairCount) -> tuple[float, float]:

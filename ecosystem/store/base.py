@@ -326,6 +326,13 @@ class Store(ABC):
         same_kind). Ordered by Jaccard descending, then (a, b); cut to `limit` when given."""
 
     @abstractmethod
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        """How many pairs `overlap_pairs` would give without a limit, counted without making them:
+        a listing cut at its limit says how many more there are, in memory that stays flat (a
+        commune of 137,000 actors holds billions of pairs)."""
+
+    @abstractmethod
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
         """For each level-L territory x of project(territory_id, L) and each SDG s, how many active
         actors, alliances and policies are present in x (at level L) and work on s. Only cells

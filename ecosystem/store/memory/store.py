@@ -602,8 +602,10 @@ class MemoryStore(Store):
             return list(map(OverlapCount, [inc.ids[r] for r in top.tolist()], shared_t[top].tolist(),
                             shared_s[top].tolist(), sizes[top].tolist(), inc.sdg_sizes[top].tolist()))
 
-    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
-                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+    def _group_pairs(self, territory_id: str, level: Level, min_jaccard: float,
+                     same_kind: bool) -> tuple[Any, ...]:
+        """The qualifying pairs of *groups* (actors interchangeable for the Jaccard formula), before
+        any pair of actors is made: what both the listing and its total start from."""
         level = Level(level)
         with self._lock:
             inc, kinds = self._actor_matrix()
@@ -631,11 +633,25 @@ class MemoryStore(Store):
             keep &= kinds[ri] == kinds[rj]
         group_jac = jaccard(shared_t, shared_s, sizes[ri], inc.sdg_sizes[ri], sizes[rj], inc.sdg_sizes[rj])
         keep &= group_jac >= min_jaccard
-        gi, gj = gi[keep], gj[keep]
-        shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
+        return inc, sizes, group, members, gi[keep], gj[keep], shared_t[keep], shared_s[keep], group_jac[keep]
+
+    @staticmethod
+    def _pair_counts(group: np.ndarray, gi: np.ndarray, gj: np.ndarray) -> np.ndarray:
+        """How many actor pairs each group pair stands for (n(n-1)/2 inside one group)."""
+        n = np.bincount(group)
+        return np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        _, _, group, _, gi, gj, _, _, _ = self._group_pairs(territory_id, level, min_jaccard, same_kind)
+        return int(self._pair_counts(group, gi, gj).sum()) if len(gi) else 0
+
+    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+        inc, sizes, group, members, gi, gj, shared_t, shared_s, group_jac = self._group_pairs(
+            territory_id, level, min_jaccard, same_kind)
         if limit is not None and len(gi):  # expand only the best group pairs, ties at the cut included
-            n = np.bincount(group)
-            counts = np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+            counts = self._pair_counts(group, gi, gj)
             best = np.argsort(-group_jac, kind="stable")
             reached = np.searchsorted(np.cumsum(counts[best]), limit)
             if reached < len(best):

@@ -371,6 +371,14 @@ class Neo4jStore(Store):
         return [OverlapCount(r["actor"], r["shared_territories"], r["shared_sdgs"], r["territories"],
                              r["sdgs"]) for r in found[:limit]]
 
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        level = Level(level)
+        found = self.runner.read("overlap_pair_total", territory=territory_id, level=level.value,
+                                 size=rows.size_key(level), same_kind=same_kind,
+                                 min_jaccard=float(min_jaccard))
+        return int(found[0]["total"]) if found else 0
+
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
         level = Level(level)
