@@ -88,3 +88,29 @@ def test_cli_says_how_many_more(small_state: Path, capsys: pytest.CaptureFixture
     more = counts["more"]
     noun = "paire" if more == 1 else "paires"
     assert f"… et {more} {noun} de plus (limite : 1, --top pour changer)." in out
+
+
+def test_duplicate_groups_from_profiles_match_pairs(loaded: tuple[Store, tuple[Actor, ...]]) -> None:
+    """Groups joined from pairs of profiles are those joined from every pair of actors, counted one
+    by one here with the one duplicate rule."""
+    from ecosystem.analysis.duplicates import is_duplicate
+    from ecosystem.analysis.overlap import (
+        _containments,
+        duplicate_components,
+        duplicate_listing,
+        pair_jaccard,
+    )
+
+    store, _ = loaded
+    # twelve look-alike associations: one profile, 66 pairs, one group
+    twins = tuple(Actor(f"t-{i:02d}", f"Jumelle {i}", ActorKind.ASSOCIATION, (VALENCE,), (3, 4))
+                  for i in range(12))
+    store.load(Dataset("jumelles", "Jumelles", actors=twins))
+    pairs = [(c.a, c.b) for c in store.overlap_pairs(VALENCE, C, min_jaccard=0.2, same_kind=True)
+             if is_duplicate(pair_jaccard(c), *_containments(c))]
+    expected = duplicate_components(pairs)
+    twin_ids = {f"t-{i:02d}" for i in range(12)}
+    assert len(expected) > 2 and any(twin_ids <= set(g) for g in expected)
+    listing = duplicate_listing(store, VALENCE, limit=2)
+    assert [g.actors for g in listing.items] == expected[:2]
+    assert (listing.shown, listing.total, listing.more) == (2, len(expected), len(expected) - 2)

@@ -51,6 +51,7 @@ from ecosystem.store.base import (
     LoadReport,
     OverlapCount,
     PairCount,
+    ProfilePair,
     Progress,
     SearchHit,
     Stats,
@@ -645,6 +646,28 @@ class MemoryStore(Store):
                            same_kind: bool = False) -> int:
         _, _, group, _, gi, gj, _, _, _ = self._group_pairs(territory_id, level, min_jaccard, same_kind)
         return int(self._pair_counts(group, gi, gj).sum()) if len(gi) else 0
+
+    def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                              same_kind: bool = False) -> list[ProfilePair]:
+        inc, sizes, group, members, gi, gj, shared_t, shared_s, _ = self._group_pairs(
+            territory_id, level, min_jaccard, same_kind)
+        order = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2 if len(group) else 1))
+        rows_of = members[order]
+        ids = inc.ids
+
+        def names(g: int) -> tuple[str, ...]:
+            return tuple(sorted(ids[r] for r in rows_of[bounds[g]:bounds[g + 1]].tolist()))
+
+        found = []
+        for x, y, st, ss in zip(gi.tolist(), gj.tolist(), shared_t.tolist(), shared_s.tolist(), strict=True):
+            a, b = names(x), names(y)
+            if x == y and len(a) < 2:
+                continue
+            ra, rb = rows_of[bounds[x]], rows_of[bounds[y]]
+            found.append(ProfilePair(a, b, x == y, st, ss, int(sizes[ra]), int(inc.sdg_sizes[ra]),
+                                     int(sizes[rb]), int(inc.sdg_sizes[rb])))
+        return found
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
