@@ -45,13 +45,20 @@ def one(n: int) -> dict[str, Any]:
         tracemalloc.start()
         start = time.perf_counter()
         pairs = pair_listing(store, VALENCE)
+        pairs_seconds = time.perf_counter() - start
+        pairs_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        start = time.perf_counter()
         groups = duplicate_listing(store, VALENCE)
-        seconds = time.perf_counter() - start
-        peak = tracemalloc.get_traced_memory()[1]
+        groups_seconds = time.perf_counter() - start
+        groups_peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         store.close()
-    return {"actors": n, "pairs_total": pairs.total, "pairs_shown": pairs.shown, "groups_total": groups.total,
-            "groups_shown": groups.shown, "peak_mib": round(peak / 2**20, 1), "seconds": round(seconds, 2)}
+    return {"actors": n, "pairs_total": pairs.total, "pairs_shown": pairs.shown,
+            "pairs_peak_mib": round(pairs_peak / 2**20, 1), "pairs_seconds": round(pairs_seconds, 2),
+            "groups_total": groups.total, "groups_shown": groups.shown,
+            "biggest_group": max((len(g.actors) for g in groups.items), default=0),
+            "groups_peak_mib": round(groups_peak / 2**20, 1), "groups_seconds": round(groups_seconds, 2)}
 
 
 def run(sizes: tuple[int, ...] = SIZES) -> list[dict[str, Any]]:
