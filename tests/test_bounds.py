@@ -114,3 +114,17 @@ def test_duplicate_groups_from_profiles_match_pairs(loaded: tuple[Store, tuple[A
     listing = duplicate_listing(store, VALENCE, limit=2)
     assert [g.actors for g in listing.items] == expected[:2]
     assert (listing.shown, listing.total, listing.more) == (2, len(expected), len(expected) - 2)
+
+
+def test_a_cut_among_ties_lists_the_first_pairs(store: Store) -> None:
+    """Look-alike actors tie at Jaccard 1 by the thousand: the cut lists the first pairs in (a, b)
+    order, as the whole listing would, whatever the limit."""
+    places = ((VALENCE,), (VALENCE, ROMANS))
+    actors = tuple(Actor(f"s-{i:03d}", f"Semblable {i}", KINDS[i % 2], places[i % 4 // 2],
+                         ((1, 2), (2, 3), (5,))[i % 3]) for i in range(48))
+    store.load(Dataset("semblables", "Semblables", actors=actors))
+    whole = store.overlap_pairs(VALENCE, C)
+    for limit in (1, 2, 7, 30, 31, 100, 250, len(whole) + 1):
+        assert store.overlap_pairs(VALENCE, C, limit=limit) == whole[:limit], limit
+    same = store.overlap_pairs(VALENCE, C, same_kind=True)
+    assert store.overlap_pairs(VALENCE, C, same_kind=True, limit=13) == same[:13]

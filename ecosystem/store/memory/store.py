@@ -669,6 +669,30 @@ class MemoryStore(Store):
                                      int(sizes[rb]), int(inc.sdg_sizes[rb])))
         return found
 
+    @staticmethod
+    def _first_tied(group: np.ndarray, members: np.ndarray, gi: np.ndarray, gj: np.ndarray,
+                    tied: np.ndarray, counts: np.ndarray, need: int) -> np.ndarray:
+        """Of the group pairs `tied` at the cut's Jaccard, those that can hold one of the `need`
+        first actor pairs in (a, b) order: a commune of look-alike actors ties millions of pairs at
+        Jaccard 1, and only these few must be expanded. A group pair's smallest actor pair is its
+        first member with the first of the other group (or its own second member)."""
+        order = np.argsort(group, kind="stable")
+        rows_of = members[order]
+        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2))
+        ti, tj = gi[tied], gj[tied]
+        first = rows_of[bounds[ti]]
+        own_second = rows_of[np.minimum(bounds[ti] + 1, len(rows_of) - 1)]
+        second = np.where(ti == tj, own_second, rows_of[bounds[tj]])
+        live = counts[tied] > 0
+        tied, first, second = tied[live], first[live], second[live]
+        key = np.lexsort((second, first))
+        reach = int(np.searchsorted(np.cumsum(counts[tied][key]), need))
+        chosen = tied[key[:reach + 1]]
+        i, j, _ = pairs_of_groups(group, members, gi[chosen], gj[chosen])
+        last = np.lexsort((j, i))[min(need, len(i)) - 1]
+        pi, pj = i[last], j[last]
+        return tied[(first < pi) | ((first == pi) & (second <= pj))]
+
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
         inc, sizes, group, members, gi, gj, shared_t, shared_s, group_jac = self._group_pairs(
@@ -678,7 +702,11 @@ class MemoryStore(Store):
             best = np.argsort(-group_jac, kind="stable")
             reached = np.searchsorted(np.cumsum(counts[best]), limit)
             if reached < len(best):
-                keep = group_jac >= group_jac[best[reached]]
+                cut = group_jac[best[reached]]
+                keep = group_jac > cut
+                tied = np.flatnonzero(group_jac == cut)
+                need = limit - int(counts[keep].sum())
+                keep[self._first_tied(group, members, gi, gj, tied, counts, need)] = True
                 gi, gj = gi[keep], gj[keep]
                 shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
         i, j, k = pairs_of_groups(group, members, gi, gj)
