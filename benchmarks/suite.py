@@ -118,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-big-files", action="store_true")
     parser.add_argument("--skip-outputs", action="store_true")
+    parser.add_argument("--skip-bounds", action="store_true",
+                        help="skip the bounded pair listing (benchmarks/bounds.py, up to 137,000 actors)")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -153,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         print("validate and load of a 50 MB acteurs.csv…", file=sys.stderr, flush=True)
         results["big_files"] = measure_big()
     results["embedded"] = embedded(args.embedded_sizes, args.seed)
+    if not args.skip_bounds:
+        from benchmarks.bounds import run as bounded_listing
+
+        results["bounds"] = bounded_listing()
     if not args.skip_neo4j:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
     if not args.skip_browser:

@@ -25,7 +25,7 @@ from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
 from ecosystem.analysis.duplicates import STORE_MIN_JACCARD, is_duplicate
 from ecosystem.analysis.places import most_populated, presence_size, shared_places
-from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
+from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, GROUPS_LIMIT, OVERLAP_LEVEL, PAIRS_LIMIT
 from ecosystem.errors import NotFound
 from ecosystem.finding import Finding, Ref
 from ecosystem.model import Actor, ActorKind, Level
@@ -115,6 +115,49 @@ class DuplicateGroup:
     shared_territories: tuple[str, ...]  # the most populated of them
     reason: str
     findings: tuple[Finding, ...] = ()  # what `reason` says, as data
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A listing cut at a limit, saying so: `shown` of `total` items are listed, `more` are not.
+
+    The total is counted by the store without making the items, so a question on a commune of
+    137,000 actors answers with the best pairs and the true number of the others."""
+
+    items: tuple  # PairOverlap or DuplicateGroup, best first
+    limit: int
+    total: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.items)
+
+    @property
+    def more(self) -> int:
+        return max(self.total - len(self.items), 0)
+
+
+def more_sentence(listing: Listing, noun: tuple[str, str, str, str], option: str | None, lang: str) -> str:
+    """The line saying what a cut listing leaves out, or "" when nothing is left out.
+
+    `noun` = (French singular, French plural, English singular, English plural); `option` = how to
+    change the limit (a command-line flag), or None when the reader cannot.
+
+    >>> more_sentence(Listing((), 500, 1734), ("paire", "paires", "pair", "pairs"), "--top", "fr")
+    '… et 1\u202f734 paires de plus (limite : 500, --top pour changer).'
+    >>> more_sentence(Listing(("x",), 1, 2), ("paire", "paires", "pair", "pairs"), "--top", "en")
+    '… and 1 more pair (limit: 1, --top to change it).'
+    """
+    if not listing.more:
+        return ""
+    limit = w.whole(listing.limit, lang)
+    if lang == "fr":
+        what = w.counted(listing.more, noun[0], noun[1], lang)
+        change = f", {option} pour changer" if option else ""
+        return f"… et {what} de plus (limite : {limit}{change})."
+    what = f"{w.whole(listing.more, lang)} more {noun[2] if listing.more == 1 else noun[3]}"
+    change = f", {option} to change it" if option else ""
+    return f"… and {what} (limit: {limit}{change})."
 
 
 # ----------------------------------------------------------------------------- pure scoring
@@ -292,6 +335,18 @@ def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_
     return result
 
 
+def pair_listing(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_jaccard: float = 0.0,
+                 limit: int = PAIRS_LIMIT, lang: str = "fr") -> Listing:
+    """The best `limit` pairs of `pairs_in`, and how many there are in all: the store counts the
+    total from groups of interchangeable actors and makes only the pairs it lists, so memory stays
+    flat however many pairs a territory holds."""
+    limit = max(int(limit), 0)
+    pairs = (pairs_in(store, territory_id, level, min_jaccard=min_jaccard, limit=limit, lang=lang)
+             if limit else [])
+    total = store.overlap_pair_total(territory_id, Level(level), min_jaccard=min_jaccard)
+    return Listing(tuple(pairs), limit, max(total, len(pairs)))
+
+
 def overlap_matrix(store: Store, actor_ids: Iterable[str], level: Level = OVERLAP_LEVEL) -> OverlapMatrix:
     """The overlap matrix of a set of actors (unknown ids are skipped), in id order."""
     level = Level(level)
@@ -308,28 +363,65 @@ def duplicate_groups(store: Store, territory_id: str, level: Level = OVERLAP_LEV
     """Groups of same-kind actors of a territory that may duplicate each other, biggest first: the
     connected pairs that `duplicates.is_duplicate` keeps (high Jaccard, or one mostly inside the
     other); `min_jaccard` is the Jaccard that alone makes a duplicate."""
+    return list(duplicate_listing(store, territory_id, level, min_jaccard, limit=None, lang=lang).items)
+
+
+def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL,
+                      min_jaccard: float = DUPLICATE_MIN_JACCARD, limit: int | None = GROUPS_LIMIT,
+                      lang: str = "fr") -> Listing:
+    """The biggest `limit` duplicate groups (all with None), and how many there are in all.
+
+    Groups are joined from pairs of *profiles* (actors interchangeable for the formula: every
+    actor of one profile pairs with every actor of the other the same way), never from pairs of
+    actors: a commune with 10,000 look-alike associations makes one profile, not 50 million pairs.
+    Names and shared places are fetched for the listed groups only."""
     w.check_lang(lang)
     level = Level(level)
-    counts = store.overlap_pairs(territory_id, level, min_jaccard=min(min_jaccard, STORE_MIN_JACCARD),
-                                 same_kind=True)
-    weight = {(c.a, c.b): pair_jaccard(c) for c in counts if is_duplicate(pair_jaccard(c), *_containments(c),
-                                                                          min_jaccard=min_jaccard)}
-    groups = duplicate_components(weight)
-    ids = sorted({i for g in groups for i in g})
-    actors = {a.id: a for a in store.actors(ids)}
+    profiles = store.overlap_profile_pairs(territory_id, level,
+                                           min_jaccard=min(min_jaccard, STORE_MIN_JACCARD), same_kind=True)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    members: dict[str, tuple[str, ...]] = {}  # profile (its first member) -> its members
+    links: list[tuple[str, float]] = []  # (a profile of the link, Jaccard) of every duplicate link
+    for p in profiles:
+        c = PairCount(p.members_a[0], p.members_b[0], p.shared_territories, p.shared_sdgs, p.territories_a,
+                      p.sdgs_a, p.territories_b, p.sdgs_b)
+        jac = pair_jaccard(c)
+        if not is_duplicate(jac, *_containments(c), min_jaccard=min_jaccard):
+            continue
+        members[p.members_a[0]], members[p.members_b[0]] = p.members_a, p.members_b
+        parent[root(p.members_a[0])] = root(p.members_b[0])
+        links.append((p.members_a[0], jac))
+    components: dict[str, list[str]] = {}
+    for profile, ids in members.items():
+        components.setdefault(root(profile), []).extend(ids)
+    weights: dict[str, list[float]] = {}
+    for profile, jac in links:
+        weights.setdefault(root(profile), []).append(jac)
+    ranked = sorted(((tuple(sorted(ids)), r) for r, ids in components.items()),
+                    key=lambda g: (-len(g[0]), g[0]))
+    total = len(ranked)
+    if limit is not None:
+        ranked = ranked[:max(int(limit), 0)]
+    actors = {a.id: a for a in store.actors(sorted({i for g, _ in ranked for i in g}))}
     h = reference().hierarchy
     result = []
-    for group in groups:
-        members = [actors[i] for i in group]
-        links = [j for (a, b), j in weight.items() if a in group and b in group]
-        shared_s = tuple(sorted(frozenset.intersection(*(frozenset(a.all_sdgs) for a in members))))
-        everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in members))
+    for group, r in ranked:
+        found = [actors[i] for i in group]
+        shared_s = tuple(sorted(frozenset.intersection(*(frozenset(a.all_sdgs) for a in found))))
+        everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in found))
         shared_t = most_populated(everywhere)
-        kind = members[0].kind
-        why = duplicate_findings(members, shared_t, shared_s, len(everywhere))
-        result.append(DuplicateGroup(kind, group, tuple(a.name for a in members), min(links), max(links),
-                                     shared_s, len(everywhere), shared_t, render.sentence(why, lang), why))
-    return result
+        why = duplicate_findings(found, shared_t, shared_s, len(everywhere))
+        result.append(DuplicateGroup(found[0].kind, group, tuple(a.name for a in found), min(weights[r]),
+                                     max(weights[r]), shared_s, len(everywhere), shared_t,
+                                     render.sentence(why, lang), why))
+    return Listing(tuple(result), total if limit is None else int(limit), total)
 
 
 def _containments(c: PairCount) -> tuple[float, float]:

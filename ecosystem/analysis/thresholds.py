@@ -70,6 +70,15 @@ SHARED_KEPT = 20
 """Shared territories kept by id in a result (the most populated); their count is always exact.
 Two national actors share 35,000 communes: listing them all would only slow the answer down."""
 
+PAIRS_LIMIT = 500
+"""Pairs listed at most by a pair listing (`overlap.pair_listing`), best first; how many more there
+are is always said. A commune of 137,000 actors holds billions of overlapping pairs: nobody reads
+them, and making them all would never answer."""
+
+GROUPS_LIMIT = 100
+"""Duplicate groups listed at most (`overlap.duplicate_listing`), biggest first; the others are
+counted and said."""
+
 # ----------------------------------------------------------------------------- complementarity
 
 COMPLEMENT_WEIGHTS = MappingProxyType({

@@ -9,7 +9,6 @@ them when they run, so that building the parser, hence any `--help`, stays fast.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ecosystem import vocabulary
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from ecosystem.analysis.complementarity import ComplementResult
     from ecosystem.analysis.coverage import Coverage
     from ecosystem.analysis.diagnosis import Diagnosis
-    from ecosystem.analysis.overlap import DuplicateGroup, OverlapResult, PairOverlap
+    from ecosystem.analysis.overlap import Listing, OverlapResult
     from ecosystem.analysis.portfolio import Cell, Portfolio
     from ecosystem.analysis.verdict import Verdict
 
@@ -62,7 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="list pairs and duplicate groups inside this territory instead (code, id or name)")
     p.add_argument("--level", type=level_arg, default=OVERLAP_LEVEL,
                    help="level at which presence is compared: commune (default), epci, departement, region")
-    p.add_argument("--top", type=int, default=10, help="how many actors or pairs to show (default 10)")
+    p.add_argument("--top", type=int, default=10,
+                   help="how many actors or pairs to show (default 10); with --in, the pairs left out are "
+                        "counted and said")
     p.add_argument("--min-jaccard", type=float, default=None,
                    help=f"with --in: smallest Jaccard shown (default 0; duplicates use "
                         f"{DUPLICATE_MIN_JACCARD})")
@@ -130,7 +131,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_overlaps(args: argparse.Namespace) -> int:
     from ecosystem.analysis.lookup import find_actor, find_territory
-    from ecosystem.analysis.overlap import duplicate_groups, pairs_in, top_overlaps
+    from ecosystem.analysis.overlap import duplicate_listing, pair_listing, top_overlaps
 
     if bool(args.actor) == bool(args.territory):
         args.parser.error("give an ACTOR, or --in TERRITORY (one of the two)")
@@ -138,11 +139,13 @@ def run_overlaps(args: argparse.Namespace) -> int:
     try:
         if args.territory:
             tid = find_territory(args.territory, store)
-            pairs = pairs_in(store, tid, args.level, min_jaccard=args.min_jaccard or 0.0, limit=args.top,
-                             lang=args.lang)
-            groups = duplicate_groups(store, tid, args.level, lang=args.lang)
+            pairs = pair_listing(store, tid, args.level, min_jaccard=args.min_jaccard or 0.0, limit=args.top,
+                                 lang=args.lang)
+            groups = duplicate_listing(store, tid, args.level, lang=args.lang)
             if args.json:
-                print_json({"territory": tid, "level": args.level, "pairs": pairs, "duplicates": groups})
+                print_json({"territory": tid, "level": args.level, "pairs": pairs.items,
+                            "pairs_count": _counts(pairs), "duplicates": groups.items,
+                            "duplicates_count": _counts(groups)})
             else:
                 _print_pairs(tid, args.level, pairs, groups, args.lang)
             return 0
@@ -182,9 +185,14 @@ def _print_overlaps(r: OverlapResult, lang: str) -> None:
                  t("Part de la sienne", "Of theirs"), t("Pourquoi", "Why")], rows)
 
 
-def _print_pairs(tid: str, level: Level, pairs: Sequence[PairOverlap], groups: Sequence[DuplicateGroup],
-                 lang: str) -> None:
+def _counts(listing: Listing) -> dict[str, int]:
+    """The explicit figures of a cut listing, for JSON readers: listed, in all, left out, limit."""
+    return {"shown": listing.shown, "total": listing.total, "more": listing.more, "limit": listing.limit}
+
+
+def _print_pairs(tid: str, level: Level, pairs: Listing, groups: Listing, lang: str) -> None:
     from ecosystem.analysis import wording as w
+    from ecosystem.analysis.overlap import more_sentence
     from ecosystem.reference import reference
 
     t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
@@ -196,16 +204,21 @@ def _print_pairs(tid: str, level: Level, pairs: Sequence[PairOverlap], groups: S
         j = w.number(DUPLICATE_MIN_JACCARD, lang)
         print(t(f"Doublons possibles (acteurs de même type, Jaccard ≥ {j})",
                 f"Possible duplicates (same kind, Jaccard ≥ {j})"))
-        for g in groups:
+        for g in groups.items:
             print(f"  - {g.reason}")
+        if groups.more:
+            print("  " + more_sentence(groups, ("groupe", "groupes", "group", "groups"), None, lang))
     print()
-    if not pairs:
+    if not pairs.total:
         print(t("Aucune paire d'acteurs ne se recouvre ici.", "No pair of actors overlaps here."))
         return
     rows = [(p.a_name, p.b_name, w.number(p.jaccard, lang), w.percent(p.containment_a, lang),
-             w.percent(p.containment_b, lang), p.reason) for p in pairs]
-    print_table([t("Acteur A", "Actor A"), t("Acteur B", "Actor B"), "Jaccard", t("Part de A", "Of A"),
-                 t("Part de B", "Of B"), t("Pourquoi", "Why")], rows)
+             w.percent(p.containment_b, lang), p.reason) for p in pairs.items]
+    if rows:
+        print_table([t("Acteur A", "Actor A"), t("Acteur B", "Actor B"), "Jaccard", t("Part de A", "Of A"),
+                     t("Part de B", "Of B"), t("Pourquoi", "Why")], rows)
+    if pairs.more:
+        print(more_sentence(pairs, ("paire", "paires", "pair", "pairs"), "--top", lang))
 
 
 # ----------------------------------------------------------------------------- complements

@@ -145,6 +145,23 @@ class PairCount:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfilePair:
+    """Two profiles (actors with the same territories, SDGs and kind: interchangeable for the
+    Jaccard formula) whose footprints meet; stands for every pair of actors across them, or inside
+    one (`same`). What a question over all pairs (duplicate groups) reads without making them."""
+
+    members_a: tuple[str, ...]
+    members_b: tuple[str, ...]  # == members_a when same
+    same: bool
+    shared_territories: int
+    shared_sdgs: int
+    territories_a: int
+    sdgs_a: int
+    territories_b: int
+    sdgs_b: int
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageCell:
     territory: str
     sdg: int
@@ -334,6 +351,19 @@ class Store(ABC):
         """Pairs (a < b) of active actors both in `territory_id` (as in `actors_in`) whose
         footprints at `level` meet, with jaccard >= min_jaccard (and a.kind == b.kind when
         same_kind). Ordered by Jaccard descending, then (a, b); cut to `limit` when given."""
+
+    @abstractmethod
+    def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                              same_kind: bool = False) -> list[ProfilePair]:
+        """The pairs of `overlap_pairs` (no limit) grouped by profile pair, in no particular order:
+        memory grows with the number of profiles, not with the square of the number of actors."""
+
+    @abstractmethod
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        """How many pairs `overlap_pairs` would give without a limit, counted without making them:
+        a listing cut at its limit says how many more there are, in memory that stays flat (a
+        commune of 137,000 actors holds billions of pairs)."""
 
     @abstractmethod
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:

@@ -51,6 +51,7 @@ from ecosystem.store.base import (
     LoadReport,
     OverlapCount,
     PairCount,
+    ProfilePair,
     Progress,
     SearchHit,
     Stats,
@@ -608,8 +609,10 @@ class MemoryStore(Store):
             return list(map(OverlapCount, [inc.ids[r] for r in top.tolist()], shared_t[top].tolist(),
                             shared_s[top].tolist(), sizes[top].tolist(), inc.sdg_sizes[top].tolist()))
 
-    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
-                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+    def _group_pairs(self, territory_id: str, level: Level, min_jaccard: float,
+                     same_kind: bool) -> tuple[Any, ...]:
+        """The qualifying pairs of *groups* (actors interchangeable for the Jaccard formula), before
+        any pair of actors is made: what both the listing and its total start from."""
         level = Level(level)
         with self._lock:
             inc, kinds = self._actor_matrix()
@@ -637,15 +640,79 @@ class MemoryStore(Store):
             keep &= kinds[ri] == kinds[rj]
         group_jac = jaccard(shared_t, shared_s, sizes[ri], inc.sdg_sizes[ri], sizes[rj], inc.sdg_sizes[rj])
         keep &= group_jac >= min_jaccard
-        gi, gj = gi[keep], gj[keep]
-        shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
+        return inc, sizes, group, members, gi[keep], gj[keep], shared_t[keep], shared_s[keep], group_jac[keep]
+
+    @staticmethod
+    def _pair_counts(group: np.ndarray, gi: np.ndarray, gj: np.ndarray) -> np.ndarray:
+        """How many actor pairs each group pair stands for (n(n-1)/2 inside one group)."""
+        n = np.bincount(group)
+        return np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        _, _, group, _, gi, gj, _, _, _ = self._group_pairs(territory_id, level, min_jaccard, same_kind)
+        return int(self._pair_counts(group, gi, gj).sum()) if len(gi) else 0
+
+    def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                              same_kind: bool = False) -> list[ProfilePair]:
+        inc, sizes, group, members, gi, gj, shared_t, shared_s, _ = self._group_pairs(
+            territory_id, level, min_jaccard, same_kind)
+        order = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2 if len(group) else 1))
+        rows_of = members[order]
+        ids = inc.ids
+
+        def names(g: int) -> tuple[str, ...]:
+            return tuple(sorted(ids[r] for r in rows_of[bounds[g]:bounds[g + 1]].tolist()))
+
+        found = []
+        for x, y, st, ss in zip(gi.tolist(), gj.tolist(), shared_t.tolist(), shared_s.tolist(), strict=True):
+            a, b = names(x), names(y)
+            if x == y and len(a) < 2:
+                continue
+            ra, rb = rows_of[bounds[x]], rows_of[bounds[y]]
+            found.append(ProfilePair(a, b, x == y, st, ss, int(sizes[ra]), int(inc.sdg_sizes[ra]),
+                                     int(sizes[rb]), int(inc.sdg_sizes[rb])))
+        return found
+
+    @staticmethod
+    def _first_tied(group: np.ndarray, members: np.ndarray, gi: np.ndarray, gj: np.ndarray,
+                    tied: np.ndarray, counts: np.ndarray, need: int) -> np.ndarray:
+        """Of the group pairs `tied` at the cut's Jaccard, those that can hold one of the `need`
+        first actor pairs in (a, b) order: a commune of look-alike actors ties millions of pairs at
+        Jaccard 1, and only these few must be expanded. A group pair's smallest actor pair is its
+        first member with the first of the other group (or its own second member)."""
+        order = np.argsort(group, kind="stable")
+        rows_of = members[order]
+        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2))
+        ti, tj = gi[tied], gj[tied]
+        first = rows_of[bounds[ti]]
+        own_second = rows_of[np.minimum(bounds[ti] + 1, len(rows_of) - 1)]
+        second = np.where(ti == tj, own_second, rows_of[bounds[tj]])
+        live = counts[tied] > 0
+        tied, first, second = tied[live], first[live], second[live]
+        key = np.lexsort((second, first))
+        reach = int(np.searchsorted(np.cumsum(counts[tied][key]), need))
+        chosen = tied[key[:reach + 1]]
+        i, j, _ = pairs_of_groups(group, members, gi[chosen], gj[chosen])
+        last = np.lexsort((j, i))[min(need, len(i)) - 1]
+        pi, pj = i[last], j[last]
+        return tied[(first < pi) | ((first == pi) & (second <= pj))]
+
+    def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                      same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
+        inc, sizes, group, members, gi, gj, shared_t, shared_s, group_jac = self._group_pairs(
+            territory_id, level, min_jaccard, same_kind)
         if limit is not None and len(gi):  # expand only the best group pairs, ties at the cut included
-            n = np.bincount(group)
-            counts = np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+            counts = self._pair_counts(group, gi, gj)
             best = np.argsort(-group_jac, kind="stable")
             reached = np.searchsorted(np.cumsum(counts[best]), limit)
             if reached < len(best):
-                keep = group_jac >= group_jac[best[reached]]
+                cut = group_jac[best[reached]]
+                keep = group_jac > cut
+                tied = np.flatnonzero(group_jac == cut)
+                need = limit - int(counts[keep].sum())
+                keep[self._first_tied(group, members, gi, gj, tied, counts, need)] = True
                 gi, gj = gi[keep], gj[keep]
                 shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
         i, j, k = pairs_of_groups(group, members, gi, gj)

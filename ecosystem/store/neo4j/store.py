@@ -46,6 +46,7 @@ from ecosystem.store.base import (
     LoadReport,
     OverlapCount,
     PairCount,
+    ProfilePair,
     Progress,
     SearchHit,
     Stats,
@@ -377,6 +378,24 @@ class Neo4jStore(Store):
         found.sort(key=lambda r: (-r["jaccard"], r["actor"]))
         return [OverlapCount(r["actor"], r["shared_territories"], r["shared_sdgs"], r["territories"],
                              r["sdgs"]) for r in found[:limit]]
+
+    def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                              same_kind: bool = False) -> list[ProfilePair]:
+        level = Level(level)
+        found = self.runner.read("overlap_pairs", territory=territory_id, level=level.value,
+                                 size=rows.size_key(level), same_kind=same_kind,
+                                 min_jaccard=float(min_jaccard), fetch=EVERY_ROW)
+        return [ProfilePair(tuple(sorted(r["members_a"])), tuple(sorted(r["members_b"])), r["same"],
+                            r["shared_territories"], r["shared_sdgs"], r["territories_a"], r["sdgs_a"],
+                            r["territories_b"], r["sdgs_b"]) for r in found]
+
+    def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                           same_kind: bool = False) -> int:
+        level = Level(level)
+        found = self.runner.read("overlap_pair_total", territory=territory_id, level=level.value,
+                                 size=rows.size_key(level), same_kind=same_kind,
+                                 min_jaccard=float(min_jaccard))
+        return int(found[0]["total"]) if found else 0
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:

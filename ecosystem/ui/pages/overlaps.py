@@ -2,8 +2,13 @@
 
 import streamlit as st
 
-from ecosystem.analysis.overlap import duplicate_groups, top_overlaps
-from ecosystem.analysis.thresholds import DUPLICATE_MIN_CONTAINMENT, DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL
+from ecosystem.analysis.overlap import duplicate_listing, more_sentence, top_overlaps
+from ecosystem.analysis.thresholds import (
+    DUPLICATE_MIN_CONTAINMENT,
+    DUPLICATE_MIN_JACCARD,
+    GROUPS_LIMIT,
+    OVERLAP_LEVEL,
+)
 from ecosystem.model import Level
 from ecosystem.ui import charts, components, tables, widgets
 from ecosystem.ui.context import current
@@ -64,7 +69,8 @@ else:
     st.subheader(t("ovl.tab_duplicates", lang))
     st.caption(t("ovl.dup_intro", lang, pct=percent_label(DUPLICATE_MIN_JACCARD, lang),
                  inside=percent_label(DUPLICATE_MIN_CONTAINMENT, lang)))
-    groups = ctx.q(duplicate_groups, territory, level, DUPLICATE_MIN_JACCARD, lang)
+    listing = ctx.q(duplicate_listing, territory, level, DUPLICATE_MIN_JACCARD, GROUPS_LIMIT, lang)
+    groups = list(listing.items)
     if not groups:
         st.info(t("ovl.dup_none", lang))
     if groups:
@@ -73,4 +79,6 @@ else:
         with st.expander(t("common.reason", lang)):
             for title, sentence in duplicates_table(groups, lang):
                 st.markdown(f"**{title}**  \n{sentence}")
+        if listing.more:  # the biggest groups only: say how many others there are
+            st.caption(more_sentence(listing, ("groupe", "groupes", "group", "groups"), None, lang))
 st.caption(t("common.share", lang))
