@@ -101,6 +101,28 @@ def wait_idle(page, timeout_ms: float = 60_000) -> None:
         }""", timeout=timeout_ms)
 
 
+def watch_next_run(page) -> None:
+    """Note in the page when the app's script next starts a run (call before the action that starts it)."""
+    page.evaluate(
+        """() => {
+            window.testRunStarted = false;
+            const app = document.querySelector('[data-testid="stApp"]');
+            new MutationObserver(() => {
+                if (app.getAttribute('data-test-script-state') !== 'notRunning') window.testRunStarted = true;
+            }).observe(app, {attributes: true});
+        }""")
+
+
+def wait_for_watched_run(page, timeout_ms: float = 60_000) -> None:
+    """Wait until the run noted by `watch_next_run` has started and ended and the page holds its result:
+    until then the widgets are the previous run's, and a click or typing on them can be lost."""
+    page.wait_for_function(
+        """() => window.testRunStarted && !document.querySelector('[data-stale="true"]')
+            && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state')
+               === 'notRunning'""", timeout=timeout_ms)
+    wait_idle(page, timeout_ms)
+
+
 def map_frame(page, timeout_ms: float = 60_000):
     """The map's iframe, once vis-network has drawn its first frame."""
     page.wait_for_selector('iframe[title*="Carte"], iframe[title*="map"]', timeout=timeout_ms)

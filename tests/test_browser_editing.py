@@ -13,7 +13,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
+from tests.browser_support import (
+    chromium,
+    screenshot,
+    streamlit_server,
+    wait_for_watched_run,
+    wait_idle,
+    watch_next_run,
+)
 from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
 
 pytestmark = pytest.mark.browser
@@ -31,13 +38,22 @@ def browser() -> Iterator[object]:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick `option` in the selectbox or multiselect labelled `label` (typed, then chosen)."""
+    """Pick `option` in the selectbox or multiselect labelled `label` (typed, then chosen), and wait for
+    the end of the run the choice starts: until then the widgets below are the previous run's, and
+    typing in them is lost (the members' picker was typed into before the alliance's run replaced it)."""
     box = page.get_by_label(label, exact=True)
     box.click()
     box.fill(option)
-    page.get_by_role("option", name=option).first.click()
+    choice = page.get_by_role("option", name=option).first
+    choice.wait_for()
+    if choice.get_attribute("aria-selected") == "true":  # already the one chosen: no run to wait for
+        page.keyboard.press("Escape")
+        wait_idle(page, LOAD_LIMIT_MS)
+        return
+    watch_next_run(page)
+    choice.click()
     page.keyboard.press("Escape")  # a multiselect stays open over what follows
-    wait_idle(page, LOAD_LIMIT_MS)
+    wait_for_watched_run(page, LOAD_LIMIT_MS)
 
 
 def test_fix_an_actor_build_an_alliance_try_a_partner_apply_it_and_read_the_evolution(browser, tmp_path):

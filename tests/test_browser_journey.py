@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
+from tests.browser_support import (
+    chromium,
+    screenshot,
+    streamlit_server,
+    wait_for_watched_run,
+    wait_idle,
+    watch_next_run,
+)
 from tests.rna_files import ASSOCIATIONS, waldec_csv, waldec_zip
 from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
 from tests.test_browser_editing import choose
@@ -65,8 +72,11 @@ def import_rna(page, url: str, path: Path, imported: str) -> None:
     territory.fill("26")
     territory.press("Enter")
     page.get_by_text("Territoire : Drôme").wait_for()
+    wait_idle(page, LOAD_LIMIT_MS)
+    watch_next_run(page)  # the upload's own run: a click before it ends may reach a run without the file
     page.locator('[class*="st-key-texts-registers-rna-"] input[type="file"]').set_input_files(str(path))
     page.get_by_text(path.name[-10:]).wait_for()  # the uploader shortens long names
+    wait_for_watched_run(page)
     page.get_by_role("button", name="Lancer l'import").click()
     page.get_by_text("Importés :").wait_for()
     wait_idle(page, LOAD_LIMIT_MS)
@@ -74,25 +84,11 @@ def import_rna(page, url: str, path: Path, imported: str) -> None:
 
 
 def pick(page, label: str, option: str) -> None:
-    """`choose` (tests/test_browser_editing.py), then wait for the end of the run the choice starts:
-    until then the widgets below are the previous run's, and typing in them is lost. Nothing to wait
-    for when `option` is already the one shown."""
+    """`choose` (tests/test_browser_editing.py), which waits for the end of the run the choice starts;
+    nothing to choose when `option` is already the one shown."""
     if option in page.get_by_label(label, exact=True).input_value():
         return
-    page.evaluate(
-        """() => {
-            window.journeyRan = false;
-            const app = document.querySelector('[data-testid="stApp"]');
-            new MutationObserver(() => {
-                if (app.getAttribute('data-test-script-state') !== 'notRunning') window.journeyRan = true;
-            }).observe(app, {attributes: true});
-        }""")
     choose(page, label, option)
-    page.wait_for_function(
-        """() => window.journeyRan && !document.querySelector('[data-stale="true"]')
-            && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state')
-               === 'notRunning'""")
-    wait_idle(page, LOAD_LIMIT_MS)
 
 
 def edit_page(page, url: str, query: str = "") -> None:

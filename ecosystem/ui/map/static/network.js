@@ -207,6 +207,7 @@
         network.fit({animation: false});
         if ((args.selected || null) !== selected || args.centre) { select(args.selected || null, args.centre); }
         later();
+        document.body.setAttribute("data-fitted", args.version);  // the view is settled: zoom is the user's
       }, RELABEL_DELAY_MS);
     } else if ((args.selected || null) !== selected || args.centre) {
       select(args.selected || null, args.centre);
