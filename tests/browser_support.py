@@ -107,9 +107,10 @@ def watch_next_run(page) -> None:
         """() => {
             window.testRunStarted = false;
             const app = document.querySelector('[data-testid="stApp"]');
-            new MutationObserver(() => {
-                if (app.getAttribute('data-test-script-state') !== 'notRunning') window.testRunStarted = true;
-            }).observe(app, {attributes: true});
+            // Any change of the script's state means a run began: a quick run may be over (and the
+            // attribute back to notRunning) by the time this callback sees it.
+            new MutationObserver(() => { window.testRunStarted = true; })
+                .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
         }""")
 
 
