@@ -27,7 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_imports import write_rna  # noqa: E402
-from tests.browser_support import CHROMIUM, chromium, streamlit_server, wait_idle  # noqa: E402
+from tests.browser_support import (  # noqa: E402
+    CHROMIUM,
+    chromium,
+    streamlit_server,
+    wait_for_watched_run,
+    wait_idle,
+    watch_next_run,
+)
 
 LIMIT_MS = 300_000  # a hang guard for Playwright's waits, not a target
 TARGET_S = 15.0
@@ -81,9 +88,12 @@ def rna_import_in_app(rows: int = 40_000, departement: str = "26", seed: int = 7
             box.fill(departement)
             box.press("Enter")
             page.get_by_text("Territoire :").first.wait_for()
-            page.locator('.st-key-texts-registers-rna-0 input[type="file"]').set_input_files(str(path))
-            page.get_by_text("dpt_").first.wait_for()
             wait_idle(page, LIMIT_MS)
+            watch_next_run(page)  # the upload's own run: a click before it ends misses the file
+            uploader = page.locator('[class*="st-key-texts-registers-rna-"] input[type="file"]')
+            uploader.set_input_files(str(path))
+            page.get_by_text("dpt_").first.wait_for()
+            wait_for_watched_run(page, LIMIT_MS)
             server = server_process(url)
             started, cpu_before = time.perf_counter(), _cpu(server)
             page.get_by_role("button", name="Lancer l'import").click()
