@@ -134,9 +134,15 @@ class Hierarchy:
         return frozenset(a for a in (ancestors[p] for p in self.communes(tid).tolist()) if a is not None)
 
     def presence(self, territory_ids: Iterable[str], level: Level) -> frozenset[str]:
-        """Union of `project` over several territories: P_L of an actor (design.md, section 3)."""
+        """Union of `project` over several territories: P_L of an actor (design.md, section 3).
+
+        Most actors act in one territory: their presence is `project`'s cached set itself, not a copy
+        (a national actor's is 35,000 communes, and the diagnosis asks for it once per outside actor)."""
+        ids = territory_ids if isinstance(territory_ids, (tuple, list)) else tuple(territory_ids)
+        if len(ids) == 1:
+            return self.project(ids[0], level)
         result: set[str] = set()
-        for tid in territory_ids:
+        for tid in ids:
             result |= self.project(tid, level)
         return frozenset(result)
 
