@@ -23,6 +23,7 @@ Query functions take the store first and return plain, picklable values (they li
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections import Counter
@@ -73,7 +74,22 @@ def _open(config: tuple[str, ...]) -> StoreHolder:
     holder = StoreHolder(open_store())
     if config[-1] == "1":
         holder.demo = load_demo_if_empty(holder.store)
+    settle()
     return holder
+
+
+def settle() -> None:
+    """Tell the garbage collector that what exists now lives as long as the process (`gc.freeze`).
+
+    Why: Streamlit runs a full collection after every page run (`runner.postScriptGC`), and a full
+    collection walks every object alive: the open store's reference hierarchy and graph alone are
+    hundreds of thousands. With ten visitors at once, those ten walks were more than half of the
+    server's time on the Carte. Frozen objects are skipped by every later collection; they are still
+    freed as usual when nothing refers to them any more (reference counting), only a cycle among them
+    would stay, which the store's records (dataclasses, dicts, arrays) do not make.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def open_holder() -> StoreHolder:
@@ -136,6 +152,23 @@ def _pure(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any
 def pure(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`fn(*args, **kwargs)` for a function that does not read the store, cached on its arguments."""
     return _pure(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _shared(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any:
+    _computed(name)
+    return _fn(*args, **dict(kwargs))
+
+
+def shared(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Like `pure`, but every session gets the same object, not a copy.
+
+    Why: `st.cache_data` pickles an answer once and unpickles it for each run; for a plotly figure,
+    unpickling rebuilds and validates it, which costs as much as making it. Only for values that no
+    page changes after it gets them (a figure handed to `st.plotly_chart`, which copies it with
+    `to_dict`), and that depend on nothing but the arguments (never on the visitor).
+    """
+    return _shared(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecosystem.ui.map.render import VIS_VERSION
+from ecosystem.ui.map.render import vis_folder
 from ecosystem.ui.map.style import DIGEST_CHARS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -32,9 +32,7 @@ iframe's title, which the browser tests look for)."""
 
 
 def _vis_script() -> Path:
-    import pyvis
-
-    return Path(pyvis.__file__).resolve().parent / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
+    return vis_folder() / "vis-network.min.js"
 
 
 @cache
@@ -59,7 +57,9 @@ def served_folder() -> Path:
 
 
 @cache
-def _component() -> Any:
+def declare() -> Any:
+    """The component, declared once per process (`ecosystem.ui.warmup` does it at start: declaring
+    inspects the caller's module, which costs a first visitor up to 0.3 s)."""
     import streamlit.components.v1 as components
 
     return components.declare_component(COMPONENT_NAME, path=str(served_folder()))
@@ -67,4 +67,4 @@ def _component() -> Any:
 
 def network_map(args: dict[str, Any], selected: str | None, centre: bool, key: str) -> dict[str, Any] | None:
     """Draw the map; the last click on it, or None before any."""
-    return _component()(**args, selected=selected, centre=centre, key=key, default=None)
+    return declare()(**args, selected=selected, centre=centre, key=key, default=None)
