@@ -87,7 +87,14 @@ def settle() -> None:
     server's time on the Carte. Frozen objects are skipped by every later collection; they are still
     freed as usual when nothing refers to them any more (reference counting), only a cycle among them
     would stay, which the store's records (dataclasses, dicts, arrays) do not make.
+
+    Only in a served app (Streamlit's runtime exists): a test process opens hundreds of short-lived
+    stores with `AppTest`, where frozen objects would pile up.
     """
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return
     gc.collect()
     gc.freeze()
 

@@ -25,7 +25,7 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -97,26 +97,33 @@ def _runtime_ready() -> bool:
     return Runtime.exists()
 
 
+QUIET = ("streamlit.runtime.scriptrunner_utils.script_run_context",
+         "streamlit.runtime.caching.cache_data_api")
+"""Streamlit's loggers that warn about a cache used outside a page's run (« missing ScriptRunContext »)
+or decorated before its runtime exists (« No runtime found »): both expected on this thread (no visitor
+is on it; it starts with the process), so those lines are kept out of the log while it works."""
+
+
 @contextmanager
-def _no_context_warnings():
-    """Streamlit warns « missing ScriptRunContext » for each cache call made outside a page's run:
-    expected here (no visitor is on this thread), so those lines are kept out of the log."""
-    logger = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
+def _no_context_warnings() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in QUIET]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _run() -> None:
-    from ecosystem.ui.context import open_holder
-
     started = time.perf_counter()
     cpu = time.thread_time()
     try:
         with _no_context_warnings():
+            from ecosystem.ui.context import open_holder
+
             open_holder()  # needs no runtime (a resource cache): done while the server itself starts
             while not _runtime_ready():  # answers go to the runtime's data cache, which must exist first
                 time.sleep(POLL_S)
