@@ -19,6 +19,8 @@ import threading
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,8 +31,9 @@ from ecosystem.ui.context import COMPUTED
 from ecosystem.ui.timings import PREFIX as TIMING
 from ecosystem.ui.warmup import PREFIX as WARMUP
 from ecosystem.ui.warmup import warm
-from tests.browser_support import ROOT, free_port
+from tests.browser_support import ROOT, chromium, free_port, map_frame, screenshot, wait_idle
 from tests.test_app import NEO4J_VARS, clean, map_args, run
+from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
 
 SUMMARY = "ecosystem.ui.views.home.summary"
 MAP = "ecosystem.ui.map.build.map_view"
@@ -121,7 +124,14 @@ async def _sessions(url: str, pages: list[str]) -> None:
     await asyncio.gather(*visits)
 
 
-def test_the_served_app_warms_at_start_and_early_visitors_join_its_computations(tmp_path) -> None:
+Served = tuple[str, Path, subprocess.Popen]
+"""The server's URL, its log, its process."""
+
+
+@contextmanager
+def _served(tmp_path: Path, entry: str = "ecosystem.ui.serve") -> Iterator[Served]:
+    """The app served as `ecosystem app` serves it (through ecosystem.ui.serve), or with `entry`
+    "streamlit" as `make run` does, with timings on."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "STREAMLIT_"))}
@@ -130,19 +140,24 @@ def test_the_served_app_warms_at_start_and_early_visitors_join_its_computations(
     log = tmp_path / "streamlit.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "ecosystem.ui.serve", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", entry, "run", "app.py", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
              "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait(lambda: _healthy(url), process, log)
+        yield url, log, process
+    finally:
+        process.terminate()
+        process.wait(timeout=HANG_GUARD_S)
+
+
+def test_the_served_app_warms_at_start_and_early_visitors_join_its_computations(tmp_path) -> None:
+    with _served(tmp_path) as (url, log, process):
         asyncio.run(_sessions(url, ["accueil", "carte"] * 3))  # at once, the moment the server answers
         _wait(lambda: bool(_lines(log, WARMUP)), process, log)
         asyncio.run(_sessions(url, ["accueil"]))  # one more, after the warm-up: its line has the last count
         _wait(lambda: len(_lines(log, TIMING)) == 7, process, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=HANG_GUARD_S)
     (warmed,) = _lines(log, WARMUP)
     assert {SUMMARY, MAP} <= set(warmed["computed"])
     assert set(warmed["computed"].values()) == {1}, f"computed twice: {warmed['computed']}"
@@ -150,3 +165,50 @@ def test_the_served_app_warms_at_start_and_early_visitors_join_its_computations(
     assert sorted(r["page"] for r in runs) == ["accueil"] * 4 + ["carte"] * 3
     assert runs[-1]["computed"] == len(warmed["computed"]), "a session computed what the warm-up had"
     assert "missing ScriptRunContext" not in log.read_text()
+    assert "No runtime found" not in log.read_text()
+
+
+def test_served_with_streamlit_run_the_first_visit_warms_the_other_pages(tmp_path) -> None:
+    """`make run` (plain `streamlit run app.py`) cannot warm at start: the first visit starts it."""
+    with _served(tmp_path, "streamlit") as (url, log, process):
+        asyncio.run(_sessions(url, ["accueil"]))
+        _wait(lambda: bool(_lines(log, WARMUP)), process, log)
+        asyncio.run(_sessions(url, ["carte"]))
+        _wait(lambda: len(_lines(log, TIMING)) == 2, process, log)
+    (warmed,) = _lines(log, WARMUP)
+    assert set(warmed["computed"].values()) == {1}, f"computed twice: {warmed['computed']}"
+    assert _lines(log, TIMING)[-1]["computed"] == len(warmed["computed"]), "the Carte computed again"
+
+
+@pytest.mark.browser
+def test_warmed_pages_show_their_chart_and_map_and_the_map_page_downloads(tmp_path) -> None:
+    """In Chromium, on the warmed server: Accueil's chart (one figure shared by every session) and
+    the Carte's map are drawn, and the map's HTML page, now made when the button is clicked, downloads."""
+    _require_browser()
+    with _served(tmp_path) as (url, log, process):
+        _wait(lambda: bool(_lines(log, WARMUP)), process, log)
+        with chromium() as browser:
+            context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", accept_downloads=True)
+            page = context.new_page()
+            page.set_default_timeout(LOAD_LIMIT_MS)
+            page.goto(f"{url}/")
+            wait_idle(page, LOAD_LIMIT_MS)
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+            assert page.get_by_text("Acteurs par type").count() >= 1
+            screenshot(page, "60-warmed-accueil")
+            page.goto(f"{url}/carte")
+            wait_idle(page, LOAD_LIMIT_MS)
+            frame = map_frame(page, LOAD_LIMIT_MS)
+            frame.wait_for_function("() => document.body.hasAttribute('data-fitted')", timeout=LOAD_LIMIT_MS)
+            button = page.get_by_role("button", name="Télécharger la carte (HTML)")
+            button.scroll_into_view_if_needed()
+            screenshot(page, "61-warmed-carte")
+            with page.expect_download() as download:
+                button.click()
+            path = tmp_path / download.value.suggested_filename
+            download.value.save_as(path)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            context.close()
+    assert path.name == "carte-ecosysteme.html"
+    text = path.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html") and "vis.Network" in text

@@ -91,17 +91,32 @@ def settle() -> None:
     Only in a served app (Streamlit's runtime exists): a test process opens hundreds of short-lived
     stores with `AppTest`, where frozen objects would pile up.
     """
-    from streamlit.runtime import Runtime
-
-    if not Runtime.exists():
+    if not _served():
         return
     gc.collect()
     gc.freeze()
 
 
 def open_holder() -> StoreHolder:
-    """The configured store, opened once; raises StoreUnavailable (with the fix) when it cannot be."""
-    return _open(store_config())
+    """The configured store, opened once; raises StoreUnavailable (with the fix) when it cannot be.
+
+    In a served app, the first call also starts the warm-up (`ecosystem.ui.warmup`) if the server was
+    not started through `ecosystem.ui.serve` (`streamlit run app.py`, `make run`): the first visitor
+    then opens the store, and the other pages' first answers are computed meanwhile for who comes next.
+    """
+    holder = _open(store_config())
+    if _served():
+        from ecosystem.ui import warmup
+
+        warmup.start_when_served()
+    return holder
+
+
+def _served() -> bool:
+    """Whether Streamlit's server runs in this process (not `AppTest`, not a test calling the app)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists()
 
 
 def load_demo_if_empty(store: Store) -> str | EcosystemError:

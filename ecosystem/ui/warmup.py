@@ -25,8 +25,7 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from ecosystem import settings
@@ -78,14 +77,16 @@ def warm(lang: str | None = None) -> dict[str, int]:
 
 
 def _streamlit_once() -> None:
-    """What Streamlit does once per process on the first run that draws: declaring the map's
-    component (it inspects the caller's module) and its check whether it runs in a REPL (it reads
-    the source of every frame on the stack): 0.2 to 0.4 s that the first visitor would wait."""
+    """What Streamlit does once per process on the first run that draws, read-only work done here:
+    its check whether it runs in a REPL (it reads the source of every frame on the stack), and the
+    module-by-file table `inspect` builds the first time a module is looked up by file, which the
+    declaration of the map's component does: 0.2 to 0.4 s the first visitor would wait. The
+    component itself is declared by the page's run: only there is it registered to be served."""
+    import inspect
+
     from streamlit import delta_generator
 
-    from ecosystem.ui.map import component
-
-    component.declare()
+    inspect.getmodule(inspect.currentframe())
     once = getattr(delta_generator, "_maybe_print_use_warning", None)  # private: skipped if it goes
     if callable(once):
         once()
@@ -100,34 +101,36 @@ def _runtime_ready() -> bool:
 QUIET = ("streamlit.runtime.scriptrunner_utils.script_run_context",
          "streamlit.runtime.caching.cache_data_api")
 """Streamlit's loggers that warn about a cache used outside a page's run (« missing ScriptRunContext »)
-or decorated before its runtime exists (« No runtime found »): both expected on this thread (no visitor
-is on it; it starts with the process), so those lines are kept out of the log while it works."""
+or decorated before its runtime exists (« No runtime found »): both expected on the warm-up's thread
+(no visitor is on it; it starts with the process), so its lines there are kept out of the log."""
+THREAD = "ecosystem-warmup"
 
 
-@contextmanager
-def _no_context_warnings() -> Iterator[None]:
-    loggers = [logging.getLogger(name) for name in QUIET]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
+class _NotFromWarmup(logging.Filter):
+    """Drops the records made on the warm-up's thread; every other thread's are kept. A filter, not a
+    level: Streamlit sets its loggers' levels itself while the server starts, at the same time."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != THREAD
+
+
+def _quiet() -> None:
+    for name in QUIET:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _NotFromWarmup) for f in logger.filters):
+            logger.addFilter(_NotFromWarmup())
 
 
 def _run() -> None:
     started = time.perf_counter()
     cpu = time.thread_time()
     try:
-        with _no_context_warnings():
-            from ecosystem.ui.context import open_holder
+        from ecosystem.ui.context import open_holder
 
-            open_holder()  # needs no runtime (a resource cache): done while the server itself starts
-            while not _runtime_ready():  # answers go to the runtime's data cache, which must exist first
-                time.sleep(POLL_S)
-            computed = warm()
+        open_holder()  # needs no runtime (a resource cache): done while the server itself starts
+        while not _runtime_ready():  # answers go to the runtime's data cache, which must exist first
+            time.sleep(POLL_S)
+        computed = warm()
     except Exception as error:  # the first visitor will meet it and see it explained
         _log.warning("warm-up stopped: %s", error)
         return
@@ -143,6 +146,7 @@ def start_when_served() -> threading.Thread:
     global _started
     with _start_lock:
         if _started is None:
-            _started = threading.Thread(target=_run, name="ecosystem-warmup", daemon=True)
+            _quiet()
+            _started = threading.Thread(target=_run, name=THREAD, daemon=True)
             _started.start()
         return _started

@@ -57,9 +57,7 @@ def served_folder() -> Path:
 
 
 @cache
-def declare() -> Any:
-    """The component, declared once per process (`ecosystem.ui.warmup` does it at start: declaring
-    inspects the caller's module, which costs a first visitor up to 0.3 s)."""
+def _component() -> Any:
     import streamlit.components.v1 as components
 
     return components.declare_component(COMPONENT_NAME, path=str(served_folder()))
@@ -67,4 +65,4 @@ def declare() -> Any:
 
 def network_map(args: dict[str, Any], selected: str | None, centre: bool, key: str) -> dict[str, Any] | None:
     """Draw the map; the last click on it, or None before any."""
-    return declare()(**args, selected=selected, centre=centre, key=key, default=None)
+    return _component()(**args, selected=selected, centre=centre, key=key, default=None)
