@@ -13,9 +13,11 @@ everything with its directories). `warm()` asks exactly those, through the cache
   a second one (Streamlit's cache holds a lock per key), so no answer is ever computed twice at once;
 - nothing private is warmed: answers are keyed on the data and the language, never on a visitor.
 
-`start_when_served()` runs `warm()` on a background thread as soon as Streamlit's runtime exists (the
-cache belongs to it); `ecosystem.ui.serve` calls it before starting the server. A failure (Neo4j not
-reachable yet) is logged and left to the first visitor, who gets the usual message.
+`start_when_served()` runs it on a background thread, once per process: the store is opened at once,
+the answers as soon as Streamlit's runtime exists (their cache belongs to it). `ecosystem.ui.serve`
+(`ecosystem app`) calls it before starting the server; under plain `streamlit run app.py` the first
+visit does (`context.open_holder`). A failure (Neo4j not reachable yet) is logged and left to the
+first visitor, who gets the usual message.
 """
 
 from __future__ import annotations
