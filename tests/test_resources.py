@@ -69,7 +69,7 @@ def test_a_missing_shipped_path_stops_the_build(tmp_path: Path) -> None:
 
 def _streamlit_params(command: list[str]) -> dict:
     """What `streamlit run` makes of the command line (parsed by Streamlit's own CLI, not run)."""
-    assert command[1:4] == ["-m", "streamlit", "run"]
+    assert command[1:4] == ["-m", "ecosystem.ui.serve", "run"]  # Streamlit's CLI, warmed at start
     return streamlit_cli.main_run.make_context("run", command[4:]).params
 
 

@@ -44,8 +44,9 @@ def streamlit_command(address: str = DEFAULT_ADDRESS, port: int = DEFAULT_PORT,
                       extra: list[str] | None = None, script: Path = APP_SCRIPT,
                       config: Path = STREAMLIT_CONFIG) -> list[str]:
     """The command line of the server: this Python's Streamlit, the project's settings, then the
-    caller's extra flags, which win (Streamlit keeps the last value of a repeated flag)."""
-    return [sys.executable, "-m", "streamlit", "run", str(script), *config_flags(config),
+    caller's extra flags, which win (Streamlit keeps the last value of a repeated flag). Streamlit's
+    command line is reached through `ecosystem.ui.serve`, which warms the shared cache at start."""
+    return [sys.executable, "-m", "ecosystem.ui.serve", "run", str(script), *config_flags(config),
             "--server.address", address, "--server.port", str(port), *(extra or [])]
 
 

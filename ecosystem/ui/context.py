@@ -23,6 +23,7 @@ Query functions take the store first and return plain, picklable values (they li
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections import Counter
@@ -73,12 +74,49 @@ def _open(config: tuple[str, ...]) -> StoreHolder:
     holder = StoreHolder(open_store())
     if config[-1] == "1":
         holder.demo = load_demo_if_empty(holder.store)
+    settle()
     return holder
 
 
+def settle() -> None:
+    """Tell the garbage collector that what exists now lives as long as the process (`gc.freeze`).
+
+    Why: Streamlit runs a full collection after every page run (`runner.postScriptGC`), and a full
+    collection walks every object alive: the open store's reference hierarchy and graph alone are
+    hundreds of thousands. With ten visitors at once, those ten walks were more than half of the
+    server's time on the Carte. Frozen objects are skipped by every later collection; they are still
+    freed as usual when nothing refers to them any more (reference counting), only a cycle among them
+    would stay, which the store's records (dataclasses, dicts, arrays) do not make.
+
+    Only in a served app (Streamlit's runtime exists): a test process opens hundreds of short-lived
+    stores with `AppTest`, where frozen objects would pile up.
+    """
+    if not _served():
+        return
+    gc.collect()
+    gc.freeze()
+
+
 def open_holder() -> StoreHolder:
-    """The configured store, opened once; raises StoreUnavailable (with the fix) when it cannot be."""
-    return _open(store_config())
+    """The configured store, opened once; raises StoreUnavailable (with the fix) when it cannot be.
+
+    In a served app, the first call also starts the warm-up (`ecosystem.ui.warmup`) if the server was
+    not started through `ecosystem.ui.serve` (`streamlit run app.py`, `make run`): the first visitor
+    then opens the store, and the other pages' first answers are computed meanwhile for who comes next.
+    """
+    holder = _open(store_config())
+    if _served():
+        from ecosystem.ui import warmup
+
+        warmup.start_when_served()
+    return holder
+
+
+def _served() -> bool:
+    """Whether Streamlit's server runs in this process (not `AppTest`, not a test calling the app)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists()
 
 
 def load_demo_if_empty(store: Store) -> str | EcosystemError:
@@ -136,6 +174,23 @@ def _pure(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any
 def pure(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`fn(*args, **kwargs)` for a function that does not read the store, cached on its arguments."""
     return _pure(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _shared(name: str, args: tuple, kwargs: tuple, _fn: Callable[..., Any]) -> Any:
+    _computed(name)
+    return _fn(*args, **dict(kwargs))
+
+
+def shared(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Like `pure`, but every session gets the same object, not a copy.
+
+    Why: `st.cache_data` pickles an answer once and unpickles it for each run; for a plotly figure,
+    unpickling rebuilds and validates it, which costs as much as making it. Only for values that no
+    page changes after it gets them (a figure handed to `st.plotly_chart`, which copies it with
+    `to_dict`), and that depend on nothing but the arguments (never on the visitor).
+    """
+    return _shared(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
 
 
 @dataclass(frozen=True)

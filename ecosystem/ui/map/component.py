@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecosystem.ui.map.render import VIS_VERSION
+from ecosystem.ui.map.render import vis_folder
 from ecosystem.ui.map.style import DIGEST_CHARS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -32,9 +32,7 @@ iframe's title, which the browser tests look for)."""
 
 
 def _vis_script() -> Path:
-    import pyvis
-
-    return Path(pyvis.__file__).resolve().parent / "templates" / "lib" / VIS_VERSION / "vis-network.min.js"
+    return vis_folder() / "vis-network.min.js"
 
 
 @cache

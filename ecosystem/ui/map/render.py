@@ -7,6 +7,7 @@ store: `vis_data` turns the model into vis-network's lists, `render_html` fills 
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from functools import cache
@@ -183,14 +184,20 @@ def _script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def vis_folder() -> Path:
+    """The folder of the vis-network pyvis ships, found without importing pyvis: its import pulls in
+    IPython, about 0.3 s of a first visit for a folder name."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pyvis is not installed", name="pyvis")
+    return Path(spec.origin).resolve().parent / "templates" / "lib" / VIS_VERSION
+
+
 @cache  # two files, read once per process
 def _asset(name: str) -> str:
     """vis-network's script, or the only rule of its stylesheet the map uses (the tooltip): the rest
     of the 220 kB stylesheet styles the editing and navigation widgets, which are off."""
-    import pyvis
-
-    root = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / VIS_VERSION
-    text = (root / name).read_text(encoding="utf-8")
+    text = (vis_folder() / name).read_text(encoding="utf-8")
     if name.endswith(".js"):
         return text.replace("</script", "<\\/script")
     return "".join(re.findall(r"div\.vis-tooltip\{[^}]*\}", text)).replace("</style", "")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ecosystem.access.serving import LOCAL_ADMIN
 from ecosystem.ui import charts, session
-from ecosystem.ui.context import current, pure
+from ecosystem.ui.context import current, pure, shared
 from ecosystem.ui.i18n import date_label, lever_label, number_label, t
 from ecosystem.ui.shell import PAGES_DIR
 from ecosystem.ui.views.about import about, charter_levers
@@ -42,7 +42,7 @@ if s.datasets:
         col.metric(t(key, lang), number_label(value, lang))
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(charts.kinds_bar(s.actors_by_kind, lang), width="stretch",
+        st.plotly_chart(shared(charts.kinds_bar, s.actors_by_kind, lang), width="stretch",
                         config={"displayModeBar": False})
     with right:
         st.markdown(f"**{t('home.datasets', lang)}**")

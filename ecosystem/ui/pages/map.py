@@ -15,8 +15,6 @@ from ecosystem.ui.views import common
 from ecosystem.ui.views import network as view_
 from ecosystem.ui.views.map_image import map_image_buttons
 
-HEIGHT = 520
-
 ctx = current()
 lang = ctx.lang
 view_.apply_pending()
@@ -58,7 +56,7 @@ with filters:
 
 selection = MapSelection(territory, sdgs, kinds, alliances, policies, focus, group_by, show_sdgs, colour_by,
                          size_by, overlaps, complements or not focus, duplicates)
-view = ctx.q_large(map_view, selection, lang, HEIGHT)
+view = ctx.q_large(map_view, selection, lang, view_.HEIGHT)
 model = view.model
 node = view_.selected()
 drawn = {n.id for n in model.nodes}
@@ -76,7 +74,7 @@ with canvas:
         st.caption(t("map.summary", lang, actors=number_label(model.actors, lang),
                      alliances=number_label(model.alliances, lang),
                      policies=number_label(model.policies, lang)))
-        st.download_button(t("map.download", lang), view.html.encode("utf-8"),
+        st.download_button(t("map.download", lang), view_.html_file(view.html), on_click="ignore",
                            file_name="carte-ecosysteme.html", mime="text/html",
                            help=t("map.download_help", lang), icon=":material/download:")
         map_image_buttons(model, selection, lang)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ecosystem.store.base import Store
+
+if TYPE_CHECKING:
+    from ecosystem.ui.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +43,17 @@ def summary(store: Store) -> Summary:
                               d.count("alliances")) for d in stats.datasets)
     return Summary(info.kind, info.label, stats.actors, stats.actors_by_kind, stats.alliances, stats.policies,
                    stats.memberships, stats.assessments, stats.territories_used, lines)
+
+
+def first_visit(ctx: AppContext) -> None:
+    """Every shared answer Accueil asks on a visit (`ecosystem.ui.warmup` computes them at start): keep
+    it in step with pages/home.py, which tests/test_warmup.py checks by counting cache misses."""
+    from ecosystem.ui import charts
+    from ecosystem.ui.context import pure, shared
+    from ecosystem.ui.views.about import about, charter_levers
+
+    s = ctx.q(summary)
+    if s.datasets:
+        shared(charts.kinds_bar, s.actors_by_kind, ctx.lang)
+    ctx.q(about)
+    pure(charter_levers)

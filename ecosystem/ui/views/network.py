@@ -7,6 +7,7 @@ the page already show an opened group. The selected node lives in the URL (`?nod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -15,9 +16,13 @@ from ecosystem.text import normalize
 from ecosystem.ui import urlstate
 from ecosystem.ui.context import AppContext
 from ecosystem.ui.i18n import kind_label, number_label, t
+from ecosystem.ui.map import MapSelection, map_view
 from ecosystem.ui.map.model import MapModel
 from ecosystem.ui.map.panel import Details, node_details
 from ecosystem.ui.views import common
+
+HEIGHT = 520
+"""The map's height on the Carte page, in pixels (part of the cached map's key)."""
 
 NODE = "node"
 """URL parameter and session key of the selected node."""
@@ -32,6 +37,12 @@ FOUND_SHOWN = 20
 
 UNLINKED_LISTED = 200
 """Lone actors offered in the panel's list when their group is clicked."""
+
+
+def html_file(html: str) -> Callable[[], bytes]:
+    """The map's HTML page as a download made when clicked: handing Streamlit the bytes on every run
+    hashed and stored up to 2 MB per visitor and per run, under a lock all sessions share."""
+    return lambda: html.encode("utf-8")
 
 
 def apply_pending() -> None:
@@ -165,3 +176,13 @@ def _unlinked(ctx: AppContext, model: MapModel) -> None:
 
 def _entry(entry: common.Entry, lang: str) -> str:
     return f"{entry.name} ({kind_label(entry.detail, lang)})"
+
+
+def first_visit(ctx: AppContext) -> None:
+    """Every shared answer the Carte asks on a visit with its default filters (`ecosystem.ui.warmup`
+    computes them at start): keep it in step with pages/map.py, which tests/test_warmup.py checks by
+    counting cache misses."""
+    ctx.q(common.alliance_directory)
+    ctx.q(common.policy_directory)
+    ctx.q(common.actor_directory)
+    ctx.q_large(map_view, MapSelection(), ctx.lang, HEIGHT)
