@@ -27,6 +27,19 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 STREAMLIT = Path(sys.executable).parent / "streamlit"
 SERVER_START_LIMIT = 120.0
 """Seconds to wait for the server to answer its health check (a failure to start, not a timing)."""
+LOAD_LIMIT_MS = 120_000
+"""Playwright waits this long for an element or a run: a hang guard, not a timing."""
+
+
+def require_browser() -> None:
+    """Skip the test where Chromium is missing, or fail when ECOSYSTEM_REQUIRE_BROWSER=1 (CI)."""
+    import pytest
+
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("ECOSYSTEM_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"ECOSYSTEM_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install chromium")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
 
 
 def free_port() -> int:
@@ -99,6 +112,21 @@ def wait_idle(page, timeout_ms: float = 60_000) -> None:
             return app && app.getAttribute('data-test-script-state') === 'notRunning'
                 && !document.querySelector('[data-testid="stSkeleton"]');
         }""", timeout=timeout_ms)
+
+
+def open_page(page, url: str) -> float:
+    """Go to `url` and wait until the script's run is over and the page holds its result: before that,
+    what a test reads or clicks is the previous page's. The seconds it took."""
+    started = time.perf_counter()
+    page.goto(url)
+    wait_idle(page, LOAD_LIMIT_MS)
+    return time.perf_counter() - started
+
+
+def main_text(page) -> str:
+    """What a person reads: the rendered text of the main area (CSS-hidden text excluded), without the
+    sidebar."""
+    return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerText")
 
 
 def watch_next_run(page) -> None:

@@ -9,7 +9,6 @@ Screenshots go to test-artifacts/screenshots/ (look at them). Skipped without /u
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +20,19 @@ from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.store.memory import MemoryStore
 from ecosystem.ui.map import MAP_NODE_BUDGET, MapSelection, build_map
 from ecosystem.ui.map.model import UNLINKED_GROUP
-from tests.browser_support import CHROMIUM, chromium, map_frame, screenshot, streamlit_server, wait_idle
+from tests.browser_support import (
+    LOAD_LIMIT_MS,
+    chromium,
+    map_frame,
+    require_browser,
+    screenshot,
+    streamlit_server,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1280, "height": 800}
-LOAD_LIMIT_MS = 120_000  # Playwright waits this long for an element: a hang guard, not a timing
 COMPONENT = 'iframe[title="ecosystem.ui.map.component.network"]'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
@@ -44,17 +50,9 @@ LABEL_BOXES = """() => {
 }"""
 
 
-def _require_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("ECOSYSTEM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"ECOSYSTEM_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    _require_browser()
+    require_browser()
     with chromium() as b:
         yield b
 
