@@ -457,6 +457,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("i18n_geo", "GEO_STRINGS"),
     ("i18n_workflow", "WORKFLOW_STRINGS"),  # registers, SDG review, long tables, first visit
     ("i18n_entries", "ENTRY_STRINGS"),
+    ("i18n_widgets", "WIDGET_STRINGS"),  # Streamlit's own names read aloud and file sizes
 )
 
 for _module, _strings in TOPICS:
