@@ -165,6 +165,28 @@ def map_frame(page, timeout_ms: float = 60_000):
     raise AssertionError("no map iframe with a vis network")
 
 
+LABEL_BOXES = """() => {
+    const net = window.network, nodes = net.body.data.nodes.get().filter(n => n.label);
+    const ctx = document.createElement("canvas").getContext("2d"), scale = net.getScale();
+    const pos = net.getPositions(nodes.map(n => n.id));
+    return nodes.map(n => {
+        const px = n.font.size * scale, d = net.canvasToDOM(pos[n.id]);
+        ctx.font = px + 'px "Source Sans Pro", Arial, sans-serif';
+        const w = ctx.measureText(n.label).width;
+        const top = n.shape === "box" ? d.y - px / 2 : d.y + n.size * scale + 2;
+        return [d.x - w / 2, top, d.x + w / 2, top + px * 1.25, n.label, n.id];
+    });
+}"""
+"""The network map's labels on screen, as drawn (static/labels.js sets them): [left, top, right,
+bottom, text, node id] each; evaluate it in the map's frame or the downloaded page."""
+
+
+def overlapping(boxes: list) -> list:
+    """The pairs of label texts whose boxes (from `LABEL_BOXES`) meet."""
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
