@@ -27,6 +27,19 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 STREAMLIT = Path(sys.executable).parent / "streamlit"
 SERVER_START_LIMIT = 120.0
 """Seconds to wait for the server to answer its health check (a failure to start, not a timing)."""
+LOAD_LIMIT_MS = 120_000
+"""Playwright waits this long for an element or a run: a hang guard, not a timing."""
+
+
+def require_browser() -> None:
+    """Skip the test where Chromium is missing, or fail when ECOSYSTEM_REQUIRE_BROWSER=1 (CI)."""
+    import pytest
+
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("ECOSYSTEM_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"ECOSYSTEM_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install chromium")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
 
 
 def free_port() -> int:
@@ -101,6 +114,21 @@ def wait_idle(page, timeout_ms: float = 60_000) -> None:
         }""", timeout=timeout_ms)
 
 
+def open_page(page, url: str) -> float:
+    """Go to `url` and wait until the script's run is over and the page holds its result: before that,
+    what a test reads or clicks is the previous page's. The seconds it took."""
+    started = time.perf_counter()
+    page.goto(url)
+    wait_idle(page, LOAD_LIMIT_MS)
+    return time.perf_counter() - started
+
+
+def main_text(page) -> str:
+    """What a person reads: the rendered text of the main area (CSS-hidden text excluded), without the
+    sidebar."""
+    return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerText")
+
+
 def watch_next_run(page) -> None:
     """Note in the page when the app's script next starts a run (call before the action that starts it)."""
     page.evaluate(
@@ -135,6 +163,28 @@ def map_frame(page, timeout_ms: float = 60_000):
         except Exception:
             continue
     raise AssertionError("no map iframe with a vis network")
+
+
+LABEL_BOXES = """() => {
+    const net = window.network, nodes = net.body.data.nodes.get().filter(n => n.label);
+    const ctx = document.createElement("canvas").getContext("2d"), scale = net.getScale();
+    const pos = net.getPositions(nodes.map(n => n.id));
+    return nodes.map(n => {
+        const px = n.font.size * scale, d = net.canvasToDOM(pos[n.id]);
+        ctx.font = px + 'px "Source Sans Pro", Arial, sans-serif';
+        const w = ctx.measureText(n.label).width;
+        const top = n.shape === "box" ? d.y - px / 2 : d.y + n.size * scale + 2;
+        return [d.x - w / 2, top, d.x + w / 2, top + px * 1.25, n.label, n.id];
+    });
+}"""
+"""The network map's labels on screen, as drawn (static/labels.js sets them): [left, top, right,
+bottom, text, node id] each; evaluate it in the map's frame or the downloaded page."""
+
+
+def overlapping(boxes: list) -> list:
+    """The pairs of label texts whose boxes (from `LABEL_BOXES`) meet."""
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
 
 
 def screenshot(page, name: str) -> Path:

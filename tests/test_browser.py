@@ -12,7 +12,6 @@ Skipped when /usr/bin/chromium is absent, unless ECOSYSTEM_REQUIRE_BROWSER=1 (th
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -27,29 +26,22 @@ from ecosystem.store.memory import MemoryStore
 from ecosystem.ui.map import MapSelection, build_map
 from tests.browser_support import (
     ARTIFACTS,
-    CHROMIUM,
+    LOAD_LIMIT_MS,
     chromium,
     map_frame,
+    open_page,
     screenshot,
     streamlit_server,
     wait_idle,
     write_timings,
 )
+from tests.browser_support import require_browser as _require_browser  # the name other tests import
 
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1400, "height": 1000}
-LOAD_LIMIT_MS = 120_000  # Playwright waits this long for an element: a hang guard, not a timing
 BROKEN = "nom;type;territoires;odd\nJardins partagés;association;69999;2\nBio;banane;26362;99\n".encode()
 MAP_SIZES = {"2000": 1920, "5000": 4800}  # actors generated; alliances and policies bring ~4 % more nodes
-
-
-def _require_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("ECOSYSTEM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"ECOSYSTEM_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install chromium")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
 
 
 @dataclass(frozen=True)
@@ -83,14 +75,6 @@ def page(browser):
     page.set_default_timeout(LOAD_LIMIT_MS)
     yield page
     context.close()
-
-
-def open_page(page, url: str) -> float:
-    """Navigate and wait for the script to finish; the seconds it took."""
-    started = time.perf_counter()
-    page.goto(url)
-    wait_idle(page, LOAD_LIMIT_MS)
-    return time.perf_counter() - started
 
 
 def choose(page, label: str, text: str) -> None:

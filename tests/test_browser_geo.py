@@ -18,13 +18,20 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from benchmarks.geo import WATCH_JS, drawn_and_still, shape_count
-from tests.browser_support import ROOT, chromium, free_port, screenshot, streamlit_server, wait_idle
+from tests.browser_support import (
+    LOAD_LIMIT_MS,
+    ROOT,
+    chromium,
+    free_port,
+    screenshot,
+    streamlit_server,
+    wait_idle,
+)
 from tests.test_browser import _require_browser
 
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1400, "height": 1000}
-LOAD_LIMIT_MS = 120_000  # a hang guard, not a timing
 LOCAL_SCHEMES = {"data", "blob", "about"}
 TILE = ROOT / "ecosystem" / "ui" / "assets" / "icon.png"
 DROME, VRA, VALENCE = "departement:26", "epci:200068781", "commune:26362"

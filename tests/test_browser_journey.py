@@ -24,6 +24,8 @@ from playwright.sync_api import expect
 
 from tests.browser_support import (
     chromium,
+    main_text,
+    open_page,
     screenshot,
     streamlit_server,
     wait_for_watched_run,
@@ -33,7 +35,7 @@ from tests.browser_support import (
 from tests.rna_files import ASSOCIATIONS, waldec_csv, waldec_zip
 from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
 from tests.test_browser_editing import choose
-from tests.test_browser_workflow import LOCAL_SCHEMES, _go, _text
+from tests.test_browser_workflow import LOCAL_SCHEMES
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +69,7 @@ def june_zip() -> bytes:
 
 def import_rna(page, url: str, path: Path, imported: str) -> None:
     """Import the RNA file `path` for the Drôme from the Données page; wait for its summary line."""
-    _go(page, f"{url}/donnees")
+    open_page(page, f"{url}/donnees")
     territory = page.get_by_role("textbox", name="Territoire (code ou nom)")
     territory.fill("26")
     territory.press("Enter")
@@ -80,7 +82,7 @@ def import_rna(page, url: str, path: Path, imported: str) -> None:
     page.get_by_role("button", name="Lancer l'import").click()
     page.get_by_text("Importés :").wait_for()
     wait_idle(page, LOAD_LIMIT_MS)
-    assert imported in _text(page)
+    assert imported in main_text(page)
 
 
 def pick(page, label: str, option: str) -> None:
@@ -93,7 +95,7 @@ def pick(page, label: str, option: str) -> None:
 
 def edit_page(page, url: str, query: str = "") -> None:
     """The Modifier page on the demo's dataset (the RNA's comes first by name since the import)."""
-    _go(page, f"{url}/modifier{query}")
+    open_page(page, f"{url}/modifier{query}")
     pick(page, "Jeu de données", f"({DEMO})")
 
 
@@ -116,15 +118,15 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
         try:
             # ------------------------------------------------------------ 1. January's RNA, Données
             import_rna(page, url, january, "Importés : 3 actifs (nouveaux 3, mis à jour 0, inchangés 0)")
-            assert "Télécharger les lignes écartées (1)" in _text(page)
+            assert "Télécharger les lignes écartées (1)" in main_text(page)
             reasons = page.locator('[data-testid="stAlertContentSuccess"] li')
             # « ODD déduits » comes after the list of reasons, not inside its last item
             assert reasons.all_inner_texts() == ["association dissoute (position D) : 1"]
             screenshot(page, "journey-1-import-janvier")
 
             # ------------------------------------------------------------ 2. review its inferred SDGs
-            _go(page, f"{url}/revue-odd")
-            assert "3 ODD déduits à revoir, pour 2 acteurs." in _text(page)
+            open_page(page, f"{url}/revue-odd")
+            assert "3 ODD déduits à revoir, pour 2 acteurs." in main_text(page)
             page.get_by_role("textbox", name="Filtrer par nom").fill("die")
             page.get_by_role("textbox", name="Filtrer par nom").press("Enter")
             page.get_by_text("1 ODD déduit à revoir.").wait_for()
@@ -133,8 +135,9 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             page.get_by_text("1 ODD confirmé.").wait_for()
             wait_idle(page, LOAD_LIMIT_MS)
             screenshot(page, "journey-2-revue-odd")
-            _go(page, f"{url}/revue-odd")
-            assert "2 ODD déduits à revoir, pour 1 acteur." in _text(page), "the confirmation was not kept"
+            open_page(page, f"{url}/revue-odd")
+            assert "2 ODD déduits à revoir, pour 1 acteur." in main_text(page), \
+                "the confirmation was not kept"
 
             # ------------------------------------------------------------ 3. fix an actor
             edit_page(page, url)
@@ -166,7 +169,8 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             screenshot(page, "journey-4-alliance")
 
             # ------------------------------------------------------------ 5. try a partner, 6. apply it
-            _go(page, f"{url}/modifier?edit.tab=whatif&whatif.alliance={ALLIANCE}")  # no dataset picker there
+            # no dataset picker there
+            open_page(page, f"{url}/modifier?edit.tab=whatif&whatif.alliance={ALLIANCE}")
             page.get_by_label("Partenaires complémentaires suggérés", exact=True).click()
             first = page.get_by_role("option").filter(has_not_text="Select all").first
             partner = first.inner_text().split(" (")[0]
@@ -191,12 +195,12 @@ def test_a_catalyst_imports_reviews_edits_tries_applies_reimports_and_reads_the_
             screenshot(page, "journey-7-import-juin")
 
             # ------------------------------------------------------------ 8. the evolution, January to June
-            _go(page, f"{url}/evolution")
+            open_page(page, f"{url}/evolution")
             pick(page, "Jeu de données", "(rna-26)")
             summary = page.get_by_text("Entre la version 2 et la version actuelle")
             summary.wait_for()  # the demo's evolution is drawn first, then the RNA's
             wait_idle(page, LOAD_LIMIT_MS)
-            text = _text(page)
+            text = main_text(page)
             screenshot(page, "journey-8-evolution")
             # By default the newest kept version (January's import as reviewed) against the live one (June's).
             assert ("Entre la version 2 et la version actuelle : 1 acteur apparu, 1 acteur parti et 1 acteur "

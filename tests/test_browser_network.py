@@ -9,7 +9,6 @@ Screenshots go to test-artifacts/screenshots/ (look at them). Skipped without /u
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,40 +20,28 @@ from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.store.memory import MemoryStore
 from ecosystem.ui.map import MAP_NODE_BUDGET, MapSelection, build_map
 from ecosystem.ui.map.model import UNLINKED_GROUP
-from tests.browser_support import CHROMIUM, chromium, map_frame, screenshot, streamlit_server, wait_idle
+from tests.browser_support import (
+    LABEL_BOXES,
+    LOAD_LIMIT_MS,
+    chromium,
+    map_frame,
+    overlapping,
+    require_browser,
+    screenshot,
+    streamlit_server,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1280, "height": 800}
-LOAD_LIMIT_MS = 120_000  # Playwright waits this long for an element: a hang guard, not a timing
 COMPONENT = 'iframe[title="ecosystem.ui.map.component.network"]'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-LABEL_BOXES = """() => {
-    const net = window.network, nodes = net.body.data.nodes.get().filter(n => n.label);
-    const ctx = document.createElement("canvas").getContext("2d"), scale = net.getScale();
-    const pos = net.getPositions(nodes.map(n => n.id));
-    return nodes.map(n => {
-        const px = n.font.size * scale, d = net.canvasToDOM(pos[n.id]);
-        ctx.font = px + 'px "Source Sans Pro", Arial, sans-serif';
-        const w = ctx.measureText(n.label).width;
-        const top = n.shape === "box" ? d.y - px / 2 : d.y + n.size * scale + 2;
-        return [d.x - w / 2, top, d.x + w / 2, top + px * 1.25, n.label];
-    });
-}"""
-
-
-def _require_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("ECOSYSTEM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"ECOSYSTEM_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    _require_browser()
+    require_browser()
     with chromium() as b:
         yield b
 
@@ -101,11 +88,6 @@ def _click_node(page, frame, node_id: str) -> None:
     page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
 
 
-def _overlaps(boxes: list) -> list:
-    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
-
-
 def test_clicking_a_node_opens_its_panel_and_lights_its_neighbours(demo, page):
     url, state = demo
     frame = _open(page, f"{url}/carte")  # the app loads the demo on its first visit
@@ -139,13 +121,13 @@ def test_labels_never_overlap_and_more_appear_when_zooming_in(demo, page):
     url, _ = demo
     frame = _open(page, f"{url}/carte")
     first = frame.evaluate(LABEL_BOXES)
-    assert first and _overlaps(first) == []
+    assert first and overlapping(first) == []
     before = frame.evaluate("() => window.ecosystemLabels.scale")  # read before zooming: labels may be
     frame.evaluate("() => { const n = window.network; n.moveTo({scale: n.getScale() * 3, animation: false});"
                    " n.emit('zoom', {}); }")  # placed again before the next line runs
     frame.wait_for_function(f"() => window.ecosystemLabels.scale > {before}", timeout=LOAD_LIMIT_MS)
     zoomed = frame.evaluate(LABEL_BOXES)
-    assert _overlaps(zoomed) == []
+    assert overlapping(zoomed) == []
     width = frame.evaluate("() => document.getElementById('mynetwork').clientWidth")
     shown = [b for b in zoomed if b[2] > 0 and b[0] < width]
     assert len({b[4] for b in shown} - {b[4] for b in first}) > 0, "zooming in names more nodes"

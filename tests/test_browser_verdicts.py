@@ -14,7 +14,7 @@ import pytest
 from ecosystem.analysis.local_coverage import local_split
 from ecosystem.store.memory import MemoryStore
 from ecosystem.ui.views.explain import complement_help, score_help
-from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
+from tests.browser_support import chromium, main_text, open_page, screenshot, streamlit_server
 from tests.test_browser import LOAD_LIMIT_MS, VIEWPORT, _require_browser
 
 pytestmark = pytest.mark.browser
@@ -44,20 +44,15 @@ def page(browser):
 
 
 def _open(page, url: str) -> None:
-    page.goto(url)
-    wait_idle(page, LOAD_LIMIT_MS)
+    open_page(page, url)
     assert page.locator('[data-testid="stException"]').count() == 0
-
-
-def _visible_text(page) -> str:
-    return page.locator("section.main, [data-testid='stMain']").first.inner_text()
 
 
 def test_the_portfolio_of_a_territory(server, page):
     url, _ = server
     _open(page, f"{url}/alliances?show=portfolio&territory=departement:26")
     page.locator('[data-testid="stDataFrame"]').first.wait_for()
-    text = _visible_text(page)
+    text = main_text(page)
     assert "Une ligne par alliance" in text and "Pastilles :" in text
     screenshot(page, "90-alliances-portefeuille")
 
@@ -65,7 +60,7 @@ def test_the_portfolio_of_a_territory(server, page):
 def test_a_verdict_explains_its_score_on_hover(server, page):
     url, _ = server
     _open(page, f"{url}/alliances")
-    assert "Pastilles :" in _visible_text(page)
+    assert "Pastilles :" in main_text(page)
     verdict = page.locator('[data-testid="stMarkdown"]').filter(has_text="P4 · ").first
     verdict.locator('[data-testid="stTooltipIcon"]').first.hover()
     tip = page.locator('[data-testid="stTooltipContent"]').first
@@ -78,7 +73,7 @@ def test_the_overlap_matrix_in_plain_words(server, page):
     url, _ = server
     _open(page, f"{url}/chevauchements?view=territory&territory=departement:26")
     page.locator(".js-plotly-plot").first.wait_for()
-    text = _visible_text(page)
+    text = main_text(page)
     assert "Jaccard" not in text
     assert "on lit la part dans chaque sens" in text
     hover = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].hovertext")
@@ -96,7 +91,7 @@ def test_the_overlap_matrix_in_plain_words(server, page):
 def test_complement_scores_are_explained(server, page):
     url, _ = server
     _open(page, f"{url}/complementarites?for=alliance")
-    assert complement_help("fr") in _visible_text(page).replace("\n", " ")
+    assert complement_help("fr") in main_text(page).replace("\n", " ")
     screenshot(page, "93-complementarites-score")
 
 
@@ -105,7 +100,7 @@ def test_territories_split_local_and_wider_actors(server, page):
     _open(page, f"{url}/territoires?territory=epci:200068781&count=local")
     page.locator(".js-plotly-plot").first.wait_for()
     expected = local_split(MemoryStore(state / "embedded"), "epci:200068781", "fr").sentence
-    text = _visible_text(page)
+    text = main_text(page)
     assert expected in text.replace("\n", " ")
     assert "acteurs locaux seulement" in text
     screenshot(page, "94-territoires-acteurs-locaux")
@@ -114,7 +109,7 @@ def test_territories_split_local_and_wider_actors(server, page):
 def test_territories_without_policy_say_gaps_cannot_be_computed(server, page):
     url, _ = server
     _open(page, f"{url}/territoires?territory=commune:07010")
-    text = _visible_text(page)
+    text = main_text(page)
     assert "les manques ne peuvent donc pas être calculés" in text.replace("\n", " ")
     assert "Aucun manque" not in text
     page.get_by_text("les manques ne peuvent donc pas").first.scroll_into_view_if_needed()

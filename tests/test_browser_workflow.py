@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser_support import chromium, screenshot, streamlit_server, wait_idle
+from tests.browser_support import chromium, main_text, open_page, screenshot, streamlit_server, wait_idle
 from tests.rna_files import waldec_zip
 from tests.test_browser import LOAD_LIMIT_MS, _require_browser
 
@@ -38,22 +38,12 @@ def browser() -> Iterator[object]:
         yield b
 
 
-def _text(page) -> str:
-    """What a person reads: the rendered text (CSS-hidden text excluded), without the sidebar."""
-    return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerText")
-
-
 def _after(page, selector: str) -> list[str]:
     """The `::after` texts the app's stylesheet writes on the elements of `selector`."""
     return page.evaluate(
         "(s) => Array.from(document.querySelectorAll(s)).map(e => getComputedStyle(e, '::after').content)",
         selector,
     )
-
-
-def _go(page, url: str) -> None:
-    page.goto(url)
-    wait_idle(page, LOAD_LIMIT_MS)
 
 
 def test_first_visit_import_an_rna_file_and_review_its_sdgs(browser, tmp_path):
@@ -69,23 +59,23 @@ def test_first_visit_import_an_rna_file_and_review_its_sdgs(browser, tmp_path):
         page.set_default_timeout(LOAD_LIMIT_MS)
         try:
             # ------------------------------------------------------------ first visit, 1280 x 800
-            _go(page, url)
+            open_page(page, url)
             start = page.get_by_role("heading", name="Par où commencer")
             box = start.bounding_box()
             assert box is not None and box["y"] + box["height"] < FIRST_VISIT["height"], "below the fold"
             first_step = page.get_by_role("button", name="Choisir mon territoire")
             assert first_step.bounding_box()["y"] < FIRST_VISIT["height"]
-            text = _text(page)
+            text = main_text(page)
             assert text.count("ODD (Objectifs de développement durable)") == 1
             sidebar = page.evaluate("() => document.querySelector('[data-testid=\"stSidebar\"]').innerText")
             assert "networkx" not in sidebar and str(tmp_path) not in sidebar
             screenshot(page, "workflow-accueil-1280x800")
             page.get_by_text("À propos").click()
             page.get_by_text("Versions :").wait_for()
-            assert "networkx" in _text(page)
+            assert "networkx" in main_text(page)
 
             # ------------------------------------------------------------ the RNA import, Données
-            _go(page, f"{url}/donnees")
+            open_page(page, f"{url}/donnees")
             assert _after(
                 page,
                 '.st-key-texts-registers-rna-0 [data-testid="stFileUploaderDropzoneInstructions"] div > span',
@@ -99,14 +89,14 @@ def test_first_visit_import_an_rna_file_and_review_its_sdgs(browser, tmp_path):
             page.get_by_role("button", name="Lancer l'import").click()
             page.get_by_text("Importés : 3 actifs (nouveaux 3, mis à jour 0, inchangés 0)").wait_for()
             wait_idle(page, LOAD_LIMIT_MS)
-            assert "Télécharger les lignes écartées (1)" in _text(page)
+            assert "Télécharger les lignes écartées (1)" in main_text(page)
             for english in ENGLISH_WIDGET_TEXTS:
-                assert english not in _text(page), english
+                assert english not in main_text(page), english
             screenshot(page, "workflow-donnees-import-fait")
 
             # ------------------------------------------------------------ the SDG review
-            _go(page, f"{url}/revue-odd")
-            assert "3 ODD déduits à revoir, pour 2 acteurs." in _text(page)
+            open_page(page, f"{url}/revue-odd")
+            assert "3 ODD déduits à revoir, pour 2 acteurs." in main_text(page)
             page.get_by_role("textbox", name="Filtrer par nom").fill("die")
             page.get_by_role("textbox", name="Filtrer par nom").press("Enter")
             page.get_by_text("1 ODD déduit à revoir.").wait_for()
@@ -132,12 +122,12 @@ def test_first_visit_import_an_rna_file_and_review_its_sdgs(browser, tmp_path):
             page.keyboard.press("Escape")
 
             # ------------------------------------------------------------ English equally clean
-            _go(page, f"{url}/donnees?lang=en")
-            assert "Import from the public registers" in _text(page)
+            open_page(page, f"{url}/donnees?lang=en")
+            assert "Import from the public registers" in main_text(page)
             assert "Limit 200 MB per file" in " ".join(
                 _after(page, '[data-testid="stFileUploaderDropzoneInstructions"] div > span')
             )
-            assert "200MB per file" not in _text(page)
+            assert "200MB per file" not in main_text(page)
             screenshot(page, "workflow-data-en")
         finally:
             context.close()

@@ -20,10 +20,12 @@ from ecosystem.datasets.graph import actor_node, alliance_node
 from ecosystem.datasets.reader import read_dataset
 from ecosystem.model import ActorKind
 from ecosystem.ui.context import DEMO_DIR
-from ecosystem.ui.map import MapModel, MapSelection, build_map, render_html, vis_data
+from ecosystem.ui.map import MapModel, MapSelection, build_map, render_html
 from ecosystem.ui.map.detailed import detailed_map
 from ecosystem.ui.map.grouped import grouped_map
+from ecosystem.ui.map.interactive import component_args
 from ecosystem.ui.map.questions import Scene, ask_actors, ask_scene
+from ecosystem.ui.map.vis import labelled
 from tests.factories import small_dataset
 
 MAP_DIR = Path(__file__).resolve().parent.parent / "ecosystem" / "ui" / "map"
@@ -76,11 +78,14 @@ def test_the_page_draws_exactly_the_model(demo_store, case):
     selection, budget = _selections(demo_store)[case]
     model = build_map(demo_store, selection, "en", budget=budget)
     page = render_html(model, "en")
-    nodes, edges, _ = vis_data(model)
-    drawn = json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);\n", page)[1])
+    nodes, edges, _ = labelled(model)
+    drawn = json.loads(re.search(r"var list = (\[.*?\]);\n", page)[1])
     assert drawn == nodes  # ids, labels, positions and sizes as built, nothing added or lost
     assert [(n["x"], n["y"], n["size"]) for n in drawn] == [(n.x, n.y, n.size) for n in model.nodes]
-    assert json.loads(re.findall(r"new vis\.DataSet\((\[.*?\])\);\n", page)[1]) == edges
+    assert json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);\n", page)[1]) == edges
+    # the labels the app's component places: the same captions, ranks and sizes
+    assert drawn == component_args(model, "en", 600)["nodes"]
+    assert [n["caption"] for n in drawn] == ["" if n.role == "faded" else n.label for n in model.nodes]
 
 
 def test_a_focus_outside_the_filters_is_drawn_largest_on_a_ring_and_the_rest_fades(demo_store):

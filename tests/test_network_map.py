@@ -175,10 +175,11 @@ def test_the_component_args_change_only_with_the_drawing(demo_store):
 
 def test_the_component_is_served_locally_with_no_third_party_host():
     folder = served_folder()
-    assert {p.name for p in folder.iterdir()} == {"index.html", "network.js", "vis-network.min.js"}
-    page = "".join((STATIC / name).read_text(encoding="utf-8") for name in ("index.html", "network.js"))
+    ours = ("index.html", "labels.js", "network.js")
+    assert {p.name for p in folder.iterdir()} == {*ours, "vis-network.min.js"}
+    page = "".join((STATIC / name).read_text(encoding="utf-8") for name in ours)
     assert not re.search(r"(src|href)=\"(https?:)?//", page)
-    assert re.findall(r'<script src="([^"]+)"', page) == ["vis-network.min.js", "network.js"]
+    assert re.findall(r'<script src="([^"]+)"', page) == ["vis-network.min.js", "labels.js", "network.js"]
 
 
 # ---------------------------------------------------------------------- the page (AppTest)

@@ -9,7 +9,9 @@ them when they run, so that building the parser, hence any `--help`, stays fast.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ecosystem import vocabulary
 from ecosystem.analysis.thresholds import DUPLICATE_MIN_JACCARD, OVERLAP_LEVEL, Status
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
     from ecosystem.analysis.overlap import Listing, OverlapResult
     from ecosystem.analysis.portfolio import Cell, Portfolio
     from ecosystem.analysis.verdict import Verdict
+    from ecosystem.store import Store
+
+R = TypeVar("R")
 
 _LEVELS = {normalize(name): level for level, term in vocabulary.LEVELS.items() for name in term.names()}
 
@@ -126,7 +131,52 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_diagnose)
 
 
+# ----------------------------------------------------------------------------- answering
+
+
+def _answer(args: argparse.Namespace, ask: Callable[[Store], R], show: Callable[[R, str], None],
+            as_json: Callable[[R], Any] | None = None) -> int:
+    """Ask the store once, close it, then print the answer: JSON with --json (`as_json` of it when
+    given), else `show` in the user's language.
+
+    Every analysis command ends this way; one copy keeps the store closed on an error and --json alike
+    for all of them.
+    """
+    store = store_from_args(args)
+    try:
+        result = ask(store)
+    finally:
+        store.close()
+    if args.json:
+        print_json(result if as_json is None else as_json(result))
+    else:
+        show(result, args.lang)
+    return 0
+
+
+def _words(lang: str) -> Callable[[str, str], str]:
+    """The printers' `t(fr, en)`: the sentence in `lang`."""
+    from ecosystem.analysis import wording as w
+
+    return lambda fr, en: w.tr(lang, fr, en)
+
+
 # ----------------------------------------------------------------------------- overlaps
+
+
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """What `overlaps --in` found: the overlapping pairs and the possible duplicates of a territory."""
+
+    territory: str
+    level: Level
+    pairs: Listing
+    groups: Listing
+
+    def as_json(self) -> dict[str, Any]:
+        return {"territory": self.territory, "level": self.level, "pairs": self.pairs.items,
+                "pairs_count": _counts(self.pairs), "duplicates": self.groups.items,
+                "duplicates_count": _counts(self.groups)}
 
 
 def run_overlaps(args: argparse.Namespace) -> int:
@@ -135,35 +185,23 @@ def run_overlaps(args: argparse.Namespace) -> int:
 
     if bool(args.actor) == bool(args.territory):
         args.parser.error("give an ACTOR, or --in TERRITORY (one of the two)")
-    store = store_from_args(args)
-    try:
-        if args.territory:
+    if args.territory:
+        def pairs(store: Store) -> _Pairs:
             tid = find_territory(args.territory, store)
-            pairs = pair_listing(store, tid, args.level, min_jaccard=args.min_jaccard or 0.0, limit=args.top,
-                                 lang=args.lang)
-            groups = duplicate_listing(store, tid, args.level, lang=args.lang)
-            if args.json:
-                print_json({"territory": tid, "level": args.level, "pairs": pairs.items,
-                            "pairs_count": _counts(pairs), "duplicates": groups.items,
-                            "duplicates_count": _counts(groups)})
-            else:
-                _print_pairs(tid, args.level, pairs, groups, args.lang)
-            return 0
-        actor = find_actor(store, args.actor)
-        result = top_overlaps(store, actor.id, args.level, args.top, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print_json(result)
-    else:
-        _print_overlaps(result, args.lang)
-    return 0
+            return _Pairs(tid, args.level,
+                          pair_listing(store, tid, args.level, min_jaccard=args.min_jaccard or 0.0,
+                                       limit=args.top, lang=args.lang),
+                          duplicate_listing(store, tid, args.level, lang=args.lang))
+
+        return _answer(args, pairs, _print_pairs, _Pairs.as_json)
+    return _answer(args, lambda store: top_overlaps(store, find_actor(store, args.actor).id, args.level,
+                                                    args.top, args.lang), _print_overlaps)
 
 
 def _print_overlaps(r: OverlapResult, lang: str) -> None:
     from ecosystem.analysis import wording as w
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
     level = w.level_name(r.level, lang, plural_=r.territories > 1)
     who, sdgs = f"{r.name} ({w.kind_name(r.kind, lang)})", ", ".join(map(str, r.sdgs))
     print(t(f"{who} : empreinte de {r.territories} {level} × {len(r.sdgs)} ODD ({sdgs})",
@@ -178,11 +216,21 @@ def _print_overlaps(r: OverlapResult, lang: str) -> None:
                 "No other actor occupies the same (territory × SDG) cells."))
         return
     print()
-    rows = [(o.name, w.kind_name(o.kind, lang), w.number(o.jaccard, lang),
-             w.percent(o.containment_subject, lang), w.percent(o.containment_other, lang), o.reason)
-            for o in r.items]
-    print_table([t("Acteur", "Actor"), t("Type", "Kind"), "Jaccard", t("Part de la vôtre", "Of yours"),
-                 t("Part de la sienne", "Of theirs"), t("Pourquoi", "Why")], rows)
+    _overlap_table((t("Acteur", "Actor"), t("Type", "Kind"), t("Part de la vôtre", "Of yours"),
+                    t("Part de la sienne", "Of theirs")),
+                   [(o.name, w.kind_name(o.kind, lang), o.jaccard, o.containment_subject, o.containment_other,
+                     o.reason) for o in r.items], lang)
+
+
+def _overlap_table(heads: tuple[str, str, str, str],
+                   rows: Sequence[tuple[str, str, float, float, float, str]], lang: str) -> None:
+    """The table of overlaps, of one actor's or of a territory's pairs: two names (`heads[0:2]`), the
+    Jaccard, the share of each footprint the other covers (`heads[2:4]`) and why, figures in `lang`."""
+    from ecosystem.analysis import wording as w
+
+    print_table([heads[0], heads[1], "Jaccard", heads[2], heads[3], _words(lang)("Pourquoi", "Why")],
+                [(a, b, w.number(jaccard, lang), w.percent(of_a, lang), w.percent(of_b, lang), why)
+                 for a, b, jaccard, of_a, of_b, why in rows])
 
 
 def _counts(listing: Listing) -> dict[str, int]:
@@ -190,12 +238,13 @@ def _counts(listing: Listing) -> dict[str, int]:
     return {"shown": listing.shown, "total": listing.total, "more": listing.more, "limit": listing.limit}
 
 
-def _print_pairs(tid: str, level: Level, pairs: Listing, groups: Listing, lang: str) -> None:
+def _print_pairs(found: _Pairs, lang: str) -> None:
     from ecosystem.analysis import wording as w
     from ecosystem.analysis.overlap import more_sentence
     from ecosystem.reference import reference
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
+    tid, level, pairs, groups = found.territory, found.level, found.pairs, found.groups
     place = reference().hierarchy.label(tid)
     print(t(f"Recouvrements dans {place}, niveau {w.level_name(level, lang)}",
             f"Overlaps in {place}, at {w.level_name(level, lang)} level"))
@@ -212,11 +261,11 @@ def _print_pairs(tid: str, level: Level, pairs: Listing, groups: Listing, lang: 
     if not pairs.total:
         print(t("Aucune paire d'acteurs ne se recouvre ici.", "No pair of actors overlaps here."))
         return
-    rows = [(p.a_name, p.b_name, w.number(p.jaccard, lang), w.percent(p.containment_a, lang),
-             w.percent(p.containment_b, lang), p.reason) for p in pairs.items]
-    if rows:
-        print_table([t("Acteur A", "Actor A"), t("Acteur B", "Actor B"), "Jaccard", t("Part de A", "Of A"),
-                     t("Part de B", "Of B"), t("Pourquoi", "Why")], rows)
+    if pairs.items:
+        _overlap_table((t("Acteur A", "Actor A"), t("Acteur B", "Actor B"), t("Part de A", "Of A"),
+                        t("Part de B", "Of B")),
+                       [(p.a_name, p.b_name, p.jaccard, p.containment_a, p.containment_b, p.reason)
+                        for p in pairs.items], lang)
     if pairs.more:
         print(more_sentence(pairs, ("paire", "paires", "pair", "pairs"), "--top", lang))
 
@@ -228,23 +277,14 @@ def run_complements(args: argparse.Namespace) -> int:
     from ecosystem.analysis.complementarity import complements
     from ecosystem.analysis.lookup import find_subject
 
-    store = store_from_args(args)
-    try:
-        who = find_subject(store, args.subject)
-        result = complements(store, who, args.level, args.top, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print_json(result)
-    else:
-        _print_complements(result, args.lang)
-    return 0
+    return _answer(args, lambda store: complements(store, find_subject(store, args.subject), args.level,
+                                                   args.top, args.lang), _print_complements)
 
 
 def _print_complements(r: ComplementResult, lang: str) -> None:
     from ecosystem.analysis import wording as w
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
     s = r.subject
     what = t("alliance", "alliance") if s.type == "alliance" else w.kind_name(s.kinds[0], lang)
     if r.neighbours is not None:
@@ -274,22 +314,16 @@ def run_coverage(args: argparse.Namespace) -> int:
     from ecosystem.analysis.coverage import check_level, coverage
     from ecosystem.analysis.lookup import find_territory
 
-    store = store_from_args(args)
-    try:
+    def ask(store: Store) -> Coverage:
         tid = find_territory(args.territory, store)
         if args.level is not None:
             try:
                 check_level(tid, args.level)
             except ValueError as error:
                 args.parser.error(str(error))
-        result = coverage(store, tid, args.level, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print_json(result)
-    else:
-        _print_coverage(result, args.lang)
-    return 0
+        return coverage(store, tid, args.level, args.lang)
+
+    return _answer(args, ask, _print_coverage)
 
 
 def _cell_text(actors: int, gap: bool, empty: bool) -> str:
@@ -302,7 +336,7 @@ def _print_coverage(c: Coverage, lang: str) -> None:
     from ecosystem.analysis import wording as w
     from ecosystem.reference import reference
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
     place = reference().hierarchy.label(c.territory)
     print(t(f"Couverture des ODD : {place}, par {w.level_name(c.level, lang)}",
             f"SDG coverage: {place}, by {w.level_name(c.level, lang)}"))
@@ -344,24 +378,15 @@ def run_alliances(args: argparse.Namespace) -> int:
     from ecosystem.analysis.lookup import find_territory
     from ecosystem.analysis.portfolio import portfolio
 
-    store = store_from_args(args)
-    try:
-        tid = find_territory(args.territory, store)
-        result = portfolio(store, tid, args.lang, args.sort)
-    finally:
-        store.close()
-    if args.json:
-        print_json(result)
-    else:
-        _print_portfolio(result, args.lang)
-    return 0
+    return _answer(args, lambda store: portfolio(store, find_territory(args.territory, store), args.lang,
+                                                 args.sort), _print_portfolio)
 
 
 def _print_portfolio(p: Portfolio, lang: str) -> None:
     from ecosystem.analysis import wording as w
     from ecosystem.reference import reference
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
     n = len(p.rows)
     where = w.in_places([p.territory], lang)
     print(t(f"{n} alliance{'s' if n > 1 else ''} {where}", f"{n} alliance{'s' if n != 1 else ''} {where}"))
@@ -386,17 +411,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
     from ecosystem.analysis.diagnosis import diagnose
     from ecosystem.analysis.lookup import find_alliance
 
-    store = store_from_args(args)
-    try:
-        alliance = find_alliance(store, args.alliance)
-        result = diagnose(store, alliance, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print_json(result)
-    else:
-        _print_diagnosis(result, args.lang)
-    return 0
+    return _answer(args, lambda store: diagnose(store, find_alliance(store, args.alliance), args.lang),
+                   _print_diagnosis)
 
 
 def _score(v: Verdict, lang: str) -> str:
@@ -408,7 +424,7 @@ def _score(v: Verdict, lang: str) -> str:
 def _print_diagnosis(d: Diagnosis, lang: str) -> None:
     from ecosystem.analysis import wording as w
 
-    t = lambda fr, en: w.tr(lang, fr, en)  # noqa: E731
+    t = _words(lang)
     print(f"{d.name} ({d.alliance})")
     print(d.summary)
     if d.assessed_on:

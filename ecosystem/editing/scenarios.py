@@ -12,8 +12,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -22,6 +20,7 @@ from pathlib import Path
 from ecosystem import settings
 from ecosystem.access.roles import Action, Principal, Target, require
 from ecosystem.errors import EcosystemError
+from ecosystem.files import write_atomic
 from ecosystem.store.base import Store
 
 
@@ -48,19 +47,6 @@ class Scenario:
                    tuple(item["removed"]), item.get("by", ""), item.get("at", ""))
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 class Scenarios:
     """The scenarios of one store configuration."""
 
@@ -85,7 +71,7 @@ class Scenarios:
             fcntl.flock(lock, fcntl.LOCK_EX)
             items = self._read()
             yield items
-            _write_atomic(self.path, json.dumps(items, ensure_ascii=False, indent=1).encode())
+            write_atomic(self.path, json.dumps(items, ensure_ascii=False, indent=1).encode())
 
     def list(self, alliance: str | None = None) -> list[Scenario]:
         """The scenarios (of one alliance when given), by name."""

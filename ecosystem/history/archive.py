@@ -19,9 +19,7 @@ import fcntl
 import gzip
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from typing import Any
 
 from ecosystem import settings
 from ecosystem.errors import NotFound
+from ecosystem.files import write_atomic
 from ecosystem.model import Dataset, canonical_bytes, dataset_from_dict
 from ecosystem.store.base import DatasetInfo, Store
 from ecosystem.text import slugify
@@ -67,19 +66,6 @@ def _version(item: dict[str, Any]) -> Version:
                    tuple((k, int(v)) for k, v in item["counts"]))
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 class Archive:
     """The archive of one store configuration."""
 
@@ -112,7 +98,7 @@ class Archive:
             fcntl.flock(lock, fcntl.LOCK_EX)
             index = self._read(dataset_id)
             yield index
-            _write_atomic(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1).encode())
+            write_atomic(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1).encode())
 
     # ------------------------------------------------------------------ writing
 
@@ -128,7 +114,7 @@ class Archive:
             current = index["current"] or {}
             number = index["next"]
             file = self._folder(dataset.id) / f"v{number:04d}.json.gz"
-            _write_atomic(file, gzip.compress(canonical_bytes(dataset), compresslevel=6))
+            write_atomic(file, gzip.compress(canonical_bytes(dataset), compresslevel=6))
             index["versions"].append({
                 "version": number, "loaded_at": current.get("loaded_at", info.loaded_at),
                 "loaded_by": current.get("loaded_by", ""), "archived_at": at, "archived_by": who,

@@ -10,6 +10,7 @@ and that every key used in `ecosystem/ui/` exists.
 from __future__ import annotations
 
 from datetime import date, datetime
+from importlib import import_module
 
 from ecosystem import vocabulary
 from ecosystem.analysis import wording
@@ -444,31 +445,20 @@ def percent_label(value: float, lang: str) -> str:
     return wording.percent(value, lang)
 
 
-# The shared instance's sentences (accounts, roles, audit, history) live in their own module.
-from ecosystem.ui.i18n_access import ACCESS_STRINGS  # noqa: E402
+# Each topic's sentences live in a module of their own, ecosystem/ui/i18n_<topic>.py, as one dict merged
+# into STRINGS here: (module, dict). One line per module, so that branches adding a topic merge cleanly;
+# tests/test_i18n_topics.py checks that every module is listed and no topic takes a key another has.
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("i18n_access", "ACCESS_STRINGS"),  # the shared instance: accounts, roles, audit log, history
+    ("i18n_verdicts", "VERDICT_STRINGS"),  # what each score means, badges, portfolio, local split (issue 12)
+    ("i18n_outputs", "OUTPUTS_STRINGS"),
+    ("i18n_map", "MAP_STRINGS"),
+    ("i18n_editing", "EDITING_STRINGS"),
+    ("i18n_geo", "GEO_STRINGS"),
+    ("i18n_workflow", "WORKFLOW_STRINGS"),  # registers, SDG review, long tables, first visit
+    ("i18n_entries", "ENTRY_STRINGS"),
+    ("i18n_widgets", "WIDGET_STRINGS"),  # Streamlit's own names read aloud and file sizes
+)
 
-STRINGS.update(ACCESS_STRINGS)
-
-# What each score means, the badge legend, the portfolio and the local/wider split (issue 12).
-from ecosystem.ui.i18n_verdicts import VERDICT_STRINGS  # noqa: E402
-
-STRINGS.update(VERDICT_STRINGS)
-from ecosystem.ui.i18n_outputs import OUTPUTS_STRINGS  # noqa: E402
-
-STRINGS.update(OUTPUTS_STRINGS)
-from ecosystem.ui.i18n_map import MAP_STRINGS  # noqa: E402
-
-STRINGS.update(MAP_STRINGS)
-from ecosystem.ui.i18n_editing import EDITING_STRINGS  # noqa: E402
-
-STRINGS.update(EDITING_STRINGS)
-from ecosystem.ui.i18n_geo import GEO_STRINGS  # noqa: E402
-
-STRINGS.update(GEO_STRINGS)
-# The registers, SDG review, long tables and first visit's sentences live in their own module.
-from ecosystem.ui.i18n_workflow import WORKFLOW_STRINGS  # noqa: E402
-
-STRINGS.update(WORKFLOW_STRINGS)
-from ecosystem.ui.i18n_entries import ENTRY_STRINGS  # noqa: E402
-
-STRINGS.update(ENTRY_STRINGS)
+for _module, _strings in TOPICS:
+    STRINGS.update(getattr(import_module(f"ecosystem.ui.{_module}"), _strings))

@@ -1,10 +1,13 @@
 """Streamlit's own widget texts in the reader's language.
 
 Streamlit writes some texts of its widgets in English with no parameter to change them: the file
-uploader's button (« Upload ») and its size line (« 200MB per file »), the « No results » of an empty
-drop-down. Where a parameter exists the app uses it (`placeholder=`, `select_all=False`, labels);
-for the rest, a small local stylesheet hides the English text and writes ours in its place with
-`::after` (no script, nothing fetched from another host). The texts come from `i18n` like any other.
+uploader's button (« Upload »), its size line (« 200MB per file ») and what it shows while a file is
+dragged over it (« Drag and drop files here »), the « No results » of an empty drop-down. Where a
+parameter exists the app uses it (`placeholder=`, `select_all=False`, labels); for the rest, a small
+local stylesheet hides the English text and writes ours in its place with `::after` (nothing fetched
+from another host). What a stylesheet cannot reach, names read aloud (« Help for … ») and file sizes
+(« 1.4KB »), the page's one small inline script rewrites (`widget_script.py`). The texts come from
+`i18n` like any other.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from ecosystem.ui.i18n import t
+from ecosystem.ui.widget_script import widget_script
+
+SCRIPT_BOX = "widget-texts"
+"""The sidebar container holding the script: hidden, so that it takes no room."""
 
 
 def css_text(text: str) -> str:
@@ -51,17 +58,24 @@ def uploader_css(key: str, types: Sequence[str], lang: str) -> str:
         f'{scope} [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] '
         'div[data-testid="stMarkdownContainer"] p',
         t("st.browse", lang),
+    ) + _replace(  # shown only while a file is dragged over the zone: its one div without a test id
+        f'{scope} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span',
+        t("st.drop", lang),
     )
 
 
 def global_css(lang: str) -> str:
-    """Texts of widgets every page may show (the empty drop-down's « No results »)."""
-    return _replace('[role="listbox"][data-empty="true"] [role="option"] > span', t("st.no_results", lang))
+    """Texts of widgets every page may show (the empty drop-down's « No results »), and the script's
+    container out of the layout."""
+    return (_replace('[role="listbox"][data-empty="true"] [role="option"] > span', t("st.no_results", lang))
+            + f".st-key-{SCRIPT_BOX} {{ display: none; }}\n")
 
 
 def french_widgets(lang: str) -> None:
-    """Inject the page-wide stylesheet (the shell calls this once per run)."""
+    """Inject the page-wide stylesheet and the script (the shell calls this once per run)."""
     st.html(f"<style>\n{global_css(lang)}</style>")
+    with st.sidebar.container(key=SCRIPT_BOX):
+        st.html(widget_script(lang), unsafe_allow_javascript=True)
 
 
 def uploader(label: str, types: Sequence[str], lang: str, key: str) -> list[UploadedFile]:

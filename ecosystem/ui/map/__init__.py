@@ -48,7 +48,8 @@ from ecosystem.ui.map.model import (
     MapNode,
     MapSelection,
 )
-from ecosystem.ui.map.render import render_html, vis_data
+from ecosystem.ui.map.render import render_html
+from ecosystem.ui.map.vis import vis_data
 
 __all__ = [
     "COLOUR_BY",

@@ -11,13 +11,12 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from ecosystem.analysis import wording
 from ecosystem.datasets.graph import alliance_node, policy_node, sdg_node
 from ecosystem.model import SDG_NUMBERS, Actor, ActorKind, Alliance, Level, Policy
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVELS_FINE_TO_COARSE
 from ecosystem.ui import palette
-from ecosystem.ui.i18n import kind_label, level_label, number_label, sdg_label, t
+from ecosystem.ui.i18n import kind_label, level_label, number_label, place_label, sdg_label, t
 from ecosystem.ui.layout import Point
 from ecosystem.ui.map import labels
 from ecosystem.ui.map.model import MapEdge, MapModel, MapNode, MapSelection
@@ -118,7 +117,7 @@ def _by_territory(actors: Iterable[Actor], level: Level, lang: str) -> Groups:
             group_of[actor.id] = wide
         else:
             group_of[actor.id] = f"group:{place}"
-            names.setdefault(f"group:{place}", wording.territory_name(place))
+            names.setdefault(f"group:{place}", place_label(place, lang))  # « Valence (Drôme, 26) »
     return group_of, names
 
 

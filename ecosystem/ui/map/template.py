@@ -2,13 +2,14 @@
 
 CSS and script sizes here are the page's own layout; the look of nodes and edges is in `style.py`.
 The script records when the first frame is drawn in `window.ecosystemMap` (read by the browser
-tests and the benchmarks) and keeps the vis Network in `window.network`.
+tests and the benchmarks) and keeps the vis Network in `window.network`; the labels are placed by the
+app's own static/labels.js (inlined at `%%LABELS_JS%%`), so they never overlap and are the app's.
 """
 
-SLOTS = ("%%LANG%%", "%%TITLE%%", "%%HEIGHT%%", "%%WIDTH%%", "%%LEGEND%%", "%%NODES%%", "%%EDGES%%",
-         "%%OPTIONS%%", "%%VIS_CSS%%", "%%VIS_JS%%")
-"""Filled in this order, each at its first occurrence: vis-network's own code goes in last, so nothing
-written in it is taken for a slot."""
+SLOTS = ("%%LABELS_JS%%", "%%HALO%%", "%%LANG%%", "%%TITLE%%", "%%HEIGHT%%", "%%WIDTH%%", "%%LEGEND%%",
+         "%%NODES%%", "%%EDGES%%", "%%OPTIONS%%", "%%VIS_CSS%%", "%%VIS_JS%%")
+"""Filled in one pass over the page (every occurrence: the title is also the map's accessible name),
+so nothing written in a filled value, a name or vis-network's code, is ever taken for a slot."""
 
 PAGE = """<!DOCTYPE html>
 <html lang="%%LANG%%">
@@ -40,15 +41,29 @@ PAGE = """<!DOCTYPE html>
 <div id="wrap">%%LEGEND%%<div id="mynetwork" role="img" aria-label="%%TITLE%%"></div></div>
 <script>%%VIS_JS%%</script>
 <script>
+%%LABELS_JS%%
 (function () {
   var started = performance.now();
-  var nodes = new vis.DataSet(%%NODES%%);
+  var list = %%NODES%%;
+  var meta = ecosystemLabelMeta(list);
+  var nodes = new vis.DataSet(list);
   var edges = new vis.DataSet(%%EDGES%%);
   var options = %%OPTIONS%%;
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var selected = null, hovered = null;
+  var labels = ecosystemLabelPlacer(container, network, nodes, meta, %%HALO%%,
+                                    function () { return [selected, hovered]; });
   window.network = network;
+  network.on("selectNode", function (p) { selected = String(p.nodes[0]); labels.later(); });
+  network.on("deselectNode", function () { selected = null; labels.later(); });
+  network.on("hoverNode", function (p) { hovered = String(p.node); labels.later(); });
+  network.on("blurNode", function () { hovered = null; labels.later(); });
+  network.on("zoom", labels.later);
+  network.on("dragEnd", labels.later);
+  window.addEventListener("resize", labels.later);
   network.once("afterDrawing", function () {
+    labels.relabel();
     window.ecosystemMap = {nodes: nodes.length, edges: edges.length, drawnAt: Date.now(),
                            drawMs: performance.now() - started};
     document.body.setAttribute("data-drawn", "1");

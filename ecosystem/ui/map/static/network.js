@@ -4,26 +4,16 @@
  * it with vis-network (served from the same local folder) and sends back what was clicked:
  * {event: "node", node: id, seq} or {event: "clear", seq}; `seq` tells a new click from a rerun.
  *
- * Labels: a node carries its text in `caption` and its importance in `rank` (0 first). After every
- * zoom or pan, labels are given, in rank order, to the nodes whose label box on screen does not meet
- * a label already placed, so labels never overlap; the selected and the hovered node always get
- * theirs, and so do SDG boxes, whose number is their body. Font sizes are set in screen pixels (divided by the zoom), so a label stays readable at
- * any zoom and more of them fit as one zooms in.
+ * Labels are placed by labels.js (loaded before this file, and inlined in the downloaded page too):
+ * never overlapping, the selected and the hovered node always labelled.
  */
 (function () {
   "use strict";
-  var FONT = '"Source Sans Pro", Arial, sans-serif';
-  var LABELS_MAX = 400;      // labels placed at most: beyond, a screen holds no more readable text
-  var TRIES_MAX = 3000;      // candidates measured at most per pass: bounds a pass on 5,000 nodes
-  var PAD = 3;               // pixels kept free around each label
-  var CELL = 80;             // side of the grid's cells used to find colliding labels fast
   var FADED_OPACITY = 0.15;  // what a selected node is not linked to keeps this much opacity
-  var RELABEL_DELAY_MS = 90; // labels are placed again this long after the last zoom or pan event
 
-  var network = null, nodes = null, version = null, meta = {}, order = [], boxes = [];
-  var selected = null, hovered = null, timer = null, seq = 0, lit = null, halo = 3;
+  var network = null, nodes = null, version = null, meta = {}, labels = null;
+  var selected = null, hovered = null, seq = 0, lit = null;
   var container = document.getElementById("mynetwork");
-  var measure = document.createElement("canvas").getContext("2d");
 
   function send(type, extra) {
     var message = {isStreamlitMessage: true, type: type};
@@ -43,77 +33,9 @@
 
   // ------------------------------------------------------------------ labels
 
-  function relabel() {
-    if (!network) { return; }
-    var scale = network.getScale();
-    var positions = network.getPositions();
-    var width = container.clientWidth, height = container.clientHeight;
-    var grid = {}, want = {}, placed = 0, tries = 0;
-    var must = boxes.slice();  // an SDG box's number is its body: always drawn
-    if (selected && meta[selected]) { must.push(selected); }
-    if (hovered && meta[hovered] && hovered !== selected) { must.push(hovered); }
-    var candidates = must.concat(order);
-    for (var i = 0; i < candidates.length; i++) {
-      var id = candidates[i], forced = i < must.length;
-      if (want[id] !== undefined) { continue; }
-      if (!forced && (placed >= LABELS_MAX || tries >= TRIES_MAX)) { break; }
-      var m = meta[id], p = positions[id];
-      if (!m || !p || !m.caption) { continue; }
-      var d = network.canvasToDOM(p);
-      if (d.x < 0 || d.x > width || d.y < 0 || d.y > height) { want[id] = false; continue; }
-      tries += 1;
-      measure.font = m.px + "px " + FONT;
-      var w = measure.measureText(m.caption).width;
-      var top = m.inside ? d.y - m.px / 2 : d.y + m.size * scale + 2;
-      var box = [d.x - w / 2 - PAD, top - PAD, d.x + w / 2 + PAD, top + m.px * 1.25 + PAD];
-      var outside = box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height;
-      if (!forced && (outside || collides(grid, box))) { want[id] = false; continue; }
-      keep(grid, box);
-      want[id] = true;
-      placed += 1;
-    }
-    var updates = [];
-    for (var nid in meta) {
-      var n = meta[nid], shown = want[nid] === true;
-      if (n.shown !== shown || (shown && n.scale !== scale)) {
-        n.shown = shown;
-        n.scale = scale;
-        updates.push({id: nid, label: shown ? n.caption : "", font: {size: n.px / scale, strokeWidth: halo / scale}});
-      }
-    }
-    if (updates.length) { nodes.update(updates); }
-    window.ecosystemLabels = {shown: placed, scale: scale};
-  }
+  function relabel() { if (labels) { labels.relabel(); } }
 
-  function cells(box) {
-    var out = [];
-    for (var x = Math.floor(box[0] / CELL); x <= Math.floor(box[2] / CELL); x++) {
-      for (var y = Math.floor(box[1] / CELL); y <= Math.floor(box[3] / CELL); y++) { out.push(x + ":" + y); }
-    }
-    return out;
-  }
-
-  function collides(grid, box) {
-    var keys = cells(box);
-    for (var i = 0; i < keys.length; i++) {
-      var boxes = grid[keys[i]] || [];
-      for (var j = 0; j < boxes.length; j++) {
-        var b = boxes[j];
-        if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) { return true; }
-      }
-    }
-    return false;
-  }
-
-  function keep(grid, box) {
-    var keys = cells(box);
-    for (var i = 0; i < keys.length; i++) { (grid[keys[i]] = grid[keys[i]] || []).push(box); }
-  }
-
-  function later() {
-    if (timer) { clearTimeout(timer); }
-    timer = setTimeout(relabel, RELABEL_DELAY_MS);
-  }
+  function later() { if (labels) { labels.later(); } }
 
   // ------------------------------------------------------------------ neighbours
 
@@ -155,21 +77,15 @@
     document.getElementById("legend").innerHTML = args.legend;  // written and escaped by Python
     container.style.height = args.height + "px";
     container.setAttribute("aria-label", args.title || "");
-    meta = {};
-    halo = args.halo;  // the white outline around labels, in screen pixels like their size
-    var list = args.nodes.map(function (n) {
-      meta[n.id] = {caption: n.caption, rank: n.rank, px: n.px, size: n.size, inside: n.shape === "box",
-                    shown: false, scale: null};
-      n.label = "";
-      return n;
-    });
-    order = Object.keys(meta).sort(function (a, b) { return meta[a].rank - meta[b].rank; });
-    boxes = order.filter(function (id) { return meta[id].inside; });
-    nodes = new vis.DataSet(list);
+    meta = ecosystemLabelMeta(args.nodes);
+    nodes = new vis.DataSet(args.nodes);
     var edges = new vis.DataSet(args.edges);
     if (network) { network.destroy(); }
     network = new vis.Network(container, {nodes: nodes, edges: edges}, args.options);
     window.network = network;
+    // args.halo: the white outline around labels, in screen pixels like their size
+    labels = ecosystemLabelPlacer(container, network, nodes, meta, args.halo,
+                                  function () { return [selected, hovered]; });
     selected = null;
     lit = null;
     network.on("click", function (p) {
@@ -208,7 +124,7 @@
         if ((args.selected || null) !== selected || args.centre) { select(args.selected || null, args.centre); }
         later();
         document.body.setAttribute("data-fitted", args.version);  // the view is settled: zoom is the user's
-      }, RELABEL_DELAY_MS);
+      }, labels.delay);
     } else if ((args.selected || null) !== selected || args.centre) {
       select(args.selected || null, args.centre);
     }
