@@ -168,13 +168,13 @@ class MemoryStore(Store):
             self._graph = graph
         return self._graph
 
-    def _packs_to_write(self, changing: Iterable[str]) -> dict[str, _Held]:
-        """Datasets opened without a usable derived pack (an older folder, a damaged pack), other
-        than those `changing`: the write in progress gives them one, written now under fresh
-        names and committed with its manifest (call it holding the write lock)."""
+    def _packs_to_write(self, helds: dict[str, _Held]) -> dict[str, _Held]:
+        """Those of `helds` opened without a usable derived pack (an older folder, a damaged pack):
+        the write in progress gives them one, written now under a fresh name and committed with its
+        manifest (call it holding the write lock)."""
         out = {}
-        for did, held in self._held.items():
-            if did in changing or not held.records.rebuilt:
+        for did, held in helds.items():
+            if not held.records.rebuilt:
                 continue
             payload = canonical_json(held.dataset)
             if checksum_of(payload) != held.entry.checksum:  # never trust a pack not of these bytes
@@ -238,7 +238,7 @@ class MemoryStore(Store):
         committing = False
         repaired: dict[str, _Held] = {}
         try:
-            repaired = self._packs_to_write(to)
+            repaired = self._packs_to_write({did: h for did, h in self._held.items() if did not in to})
             manifest = self._manifest({did: held.entry if held else None for did, held in to.items()},
                                       repaired)
             self._transition(to, progress)
@@ -410,15 +410,18 @@ class MemoryStore(Store):
         """Commit these entries (a new manifest), with the graph's histories of `touched` following;
         the graph goes back as it was if the commit fails. Called holding the write lock."""
         before = {did: self._held[did] for did in after}
-        repaired = self._packs_to_write(after)
+        repaired = self._packs_to_write({**self._held, **after})
+        after = {did: repaired.pop(did, held) for did, held in after.items()}
+        written = [held.entry.derived for did, held in after.items() if held.entry != self._held[did].entry]
         manifest = self._manifest({did: held.entry for did, held in after.items()}, repaired)
         self._set_histories(after, touched)
         try:
             self._folder.commit(manifest)
         except BaseException:
             self._set_histories(before, touched)
-            for held in repaired.values():
-                self._folder.discard(held.entry.derived)
+            for name in (*(h.entry.derived for h in repaired.values()), *written):
+                if name and name not in {h.entry.derived for h in before.values()}:
+                    self._folder.discard(name)
             raise
         self._held.update(repaired)
         self._generation = manifest.generation
