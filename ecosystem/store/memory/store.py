@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
@@ -80,6 +80,9 @@ from ecosystem.store.memory.persistence import (
 from ecosystem.store.memory.records import Records
 from ecosystem.store.rules import AssessmentKey, assessment_key, relationship_count
 from ecosystem.text import normalize
+
+if TYPE_CHECKING:  # imported when the graph is first asked for: opening and counting need none
+    import networkx as nx
 
 T = TypeVar("T")
 KINDS = tuple(ActorKind)
@@ -161,6 +164,8 @@ class MemoryStore(Store):
     def _dataset_graph(self) -> nx.MultiDiGraph:
         """The datasets' graph, built from every record on first use (call it holding the lock)."""
         if self._graph is None:
+            import networkx as nx
+
             with _bulk():
                 graph = nx.MultiDiGraph()
                 for item in self._held.values():
@@ -298,7 +303,7 @@ class MemoryStore(Store):
 
     def describe(self) -> StoreInfo:
         return StoreInfo(kind="embedded", location=str(self._folder.root),
-                         version=f"networkx {nx.__version__}")
+                         version=f"networkx {version('networkx')}")
 
     def revision(self) -> str:
         """The committed state's generation this process holds (bumped by every commit; a write
