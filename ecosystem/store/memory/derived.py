@@ -37,6 +37,7 @@ DERIVED_FORMAT = 1
 KINDS = tuple(ActorKind)
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 _ACTORS_START = b'{"actors":['  # canonical JSON has sorted keys: the actors come first
+SPAN_CHUNK = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,18 +139,20 @@ def columns_of(actors: Sequence[Actor], spans: np.ndarray | None = None) -> Acto
 def actor_spans(dataset: Dataset, payload: bytes) -> np.ndarray | None:
     """Byte ranges of each actor's object in `payload` (the dataset's canonical JSON); None if the
     layout is not the expected one (then records are read by parsing the whole file)."""
-    only = replace(dataset, policies=(), alliances=(), memberships=(), assessments=())
     spans = np.empty((len(dataset.actors), 2), dtype=np.int64)
     if not payload.startswith(_ACTORS_START):
         return None
     at = len(_ACTORS_START)
     view = memoryview(payload)
-    for n, item in enumerate(dataset_to_dict(only)["actors"]):
-        raw = orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
-        if view[at:at + len(raw)] != raw:
-            return None
-        spans[n] = (at, at + len(raw))
-        at += len(raw) + 1  # the comma, or the closing bracket after the last one
+    for first in range(0, len(dataset.actors), SPAN_CHUNK):  # by chunks: 1M dicts at once weigh GBs
+        chunk = replace(dataset, actors=dataset.actors[first:first + SPAN_CHUNK], policies=(), alliances=(),
+                        memberships=(), assessments=())
+        for n, item in enumerate(dataset_to_dict(chunk)["actors"], start=first):
+            raw = orjson.dumps(item, option=orjson.OPT_SORT_KEYS)
+            if view[at:at + len(raw)] != raw:
+                return None
+            spans[n] = (at, at + len(raw))
+            at += len(raw) + 1  # the comma, or the closing bracket after the last one
     return spans
 
 
