@@ -146,6 +146,9 @@ def test_a_pack_is_a_cache_rebuilt_from_the_json(loaded: tuple[Path, dict[str, A
     after = answers(store)
     names = {e["derived"] for e in manifest(copy)["datasets"].values()}
     assert len(names) == 3 and names == {p.name for p in packs(copy)}
+    store.record_assessments([Assessment("alim-valence", "principe-3", date(2025, 9, 3), 1)])
+    assert {e["derived"] for e in manifest(copy)["datasets"].values()} == names  # written once
+    after = answers(store)
     reopened = MemoryStore(copy)
     assert not any(held.records.rebuilt for held in reopened._held.values())
     assert answers(reopened) == after

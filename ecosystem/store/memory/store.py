@@ -256,6 +256,8 @@ class MemoryStore(Store):
                     self._folder.discard(name)
             raise
         self._held.update(repaired)
+        for held in repaired.values():
+            held.records.rebuilt = False  # its pack is committed now: the next write leaves it
         self._generation = manifest.generation
 
     def _cached(self, name: str, build: Callable[[], T]) -> T:
@@ -416,6 +418,7 @@ class MemoryStore(Store):
         the graph goes back as it was if the commit fails. Called holding the write lock."""
         before = {did: self._held[did] for did in after}
         repaired = self._packs_to_write({**self._held, **after})
+        fixed = list(repaired.values())
         after = {did: repaired.pop(did, held) for did, held in after.items()}
         written = [held.entry.derived for did, held in after.items() if held.entry != self._held[did].entry]
         manifest = self._manifest({did: held.entry for did, held in after.items()}, repaired)
@@ -429,6 +432,8 @@ class MemoryStore(Store):
                     self._folder.discard(name)
             raise
         self._held.update(repaired)
+        for held in fixed:
+            held.records.rebuilt = False  # its pack is committed now: the next write leaves it
         self._generation = manifest.generation
 
     def record_audit(self, entry: AuditEntry) -> None:
