@@ -109,10 +109,9 @@ def _rounded(samples: list[dict[str, float]]) -> dict[str, float]:
             for key in ("wall_s", "cpu_s", "peak_rss_mb")}
 
 
-def _first_id(data: Path, key: str) -> str:
+def _first_id(data: Path | str, key: str) -> str:
     """The first `"id"` after the list `key` of the dataset file, found in the mapped file without
-    parsing it: 1M actors parsed would weigh GBs in this process, and a forked child's peak RSS
-    counts its parent's pages."""
+    parsing it (1M actors parsed would weigh GBs)."""
     with open(data, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
         start = re.compile(rb'"' + key.encode() + rb'"\s*:\s*\[').search(view)
         found = re.compile(rb'"id"\s*:\s*"([^"]*)"').search(view, start.end() if start else 0)
@@ -122,8 +121,14 @@ def _first_id(data: Path, key: str) -> str:
 
 
 def questions(size: int, data: Path) -> dict[str, list[str]]:
-    """The commands asked, on the dataset's first actor and alliance."""
-    actor, alliance = _first_id(data, "actors"), _first_id(data, "alliances")
+    """The commands asked, on the dataset's first actor and alliance, found by a child process: a
+    child's peak RSS starts from its parent's high-water mark (Linux copies it across fork and
+    exec), so this process must never map the big file itself."""
+    script = ("import sys; from benchmarks.open_fast import _first_id; "
+              "print(_first_id(sys.argv[1], 'actors'), _first_id(sys.argv[1], 'alliances'))")
+    found = subprocess.run([sys.executable, "-c", script, str(data)], check=True, capture_output=True,
+                           text=True, cwd=ROOT)
+    actor, alliance = found.stdout.split()
     territory = SCOPES.get(size, "26")
     return {"stats": ["stats"], "overlaps ACTOR --json": ["overlaps", actor, "--json"],
             "coverage": ["coverage", territory], "diagnose": ["diagnose", alliance]}
