@@ -180,7 +180,9 @@ def section(figures: dict[str, Any]) -> str:
              "(a clone of main at 078c205, before this change). This machine's 2 cores are shared: at a load",
              "average of 15 to 30, a process waits for a core most of its wall time; CPU seconds are the",
              "figure that compares. The baseline is not run beyond 100k actors (at 1M it was killed at",
-             "23 GB, issue 17).", ""]
+             "23 GB, issue 17). `load` is `ecosystem load` of the generated file (read, validated, written",
+             "with its derived pack), measured when the state folder was made; `open` has no RSS of its own",
+             "(it runs inside a process that loaded the reference data).", ""]
     for size, item in figures.items():
         if not isinstance(item, dict) or "current" not in item:
             continue
