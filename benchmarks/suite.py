@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-outputs", action="store_true")
     parser.add_argument("--skip-bounds", action="store_true",
                         help="skip the bounded pair listing (benchmarks/bounds.py, up to 137,000 actors)")
+    parser.add_argument("--skip-open-fast", action="store_true",
+                        help="skip opening the embedded store (benchmarks/open_fast.py, 100,000 actors)")
+    parser.add_argument("--open-fast-baseline", type=Path, default=Path("/tmp/open-baseline"),
+                        help="a checkout of main to compare with (open_fast.py; skipped if absent)")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -138,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.sessions import write_section as write_sessions
 
             write_sessions([results["sessions"]], args.out)
+        if "open_fast" in results:
+            from benchmarks.open_fast import write_section as write_open_fast
+
+            write_open_fast(results["open_fast"], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -155,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         print("validate and load of a 50 MB acteurs.csv…", file=sys.stderr, flush=True)
         results["big_files"] = measure_big()
     results["embedded"] = embedded(args.embedded_sizes, args.seed)
+    if not args.skip_open_fast:
+        from benchmarks.open_fast import measure as open_fast
+
+        baseline = args.open_fast_baseline if args.open_fast_baseline.is_dir() else None
+        results["open_fast"] = open_fast(baseline=baseline)
     if not args.skip_bounds:
         from benchmarks.bounds import run as bounded_listing
 
@@ -202,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.sessions import write_section as write_sessions
 
         write_sessions([results["sessions"]], args.out)
+    if "open_fast" in results:  # its own section, last
+        from benchmarks.open_fast import write_section as write_open_fast
+
+        write_open_fast(results["open_fast"], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

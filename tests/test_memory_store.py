@@ -115,7 +115,8 @@ def test_a_replaced_version_leaves_one_file(tmp_path: Path) -> None:
     store = MemoryStore(tmp_path)
     store.load(small_dataset())
     store.load(with_actor_renamed(small_dataset(), "biodrome", "Bio"))
-    assert len(list((tmp_path / "datasets").iterdir())) == 1
+    # one file and its derived pack
+    assert sorted(p.suffix for p in (tmp_path / "datasets").iterdir()) == [".json", ".pack"]
     store.remove_dataset("petit-drome")
     assert list((tmp_path / "datasets").iterdir()) == []
 
@@ -136,7 +137,7 @@ def test_stray_files_are_ignored_then_swept(tmp_path: Path) -> None:
 
 def test_an_altered_file_is_refused_not_half_read(tmp_path: Path) -> None:
     MemoryStore(tmp_path).load(small_dataset())
-    (data,) = (tmp_path / "datasets").iterdir()
+    (data,) = (tmp_path / "datasets").glob("*.json")
     raw = data.read_bytes()
     data.write_bytes(raw[: len(raw) // 2])
     with pytest.raises(StoreUnavailable, match="cannot be read"):
@@ -231,6 +232,21 @@ def expected_states(operation: str, extra: int = 0) -> tuple[dict[str, Dataset],
     return before, {"petit-drome": sort_records(new_version(extra))}
 
 
+def questions(store: MemoryStore) -> tuple:
+    """Counting questions, answered from the derived packs when the store was opened from a folder."""
+    return (replace(store.stats(), datasets=()), store.overlap_counts((VALENCE,), (2, 12, 13), Level.COMMUNE),
+            store.coverage(VALENCE, Level.COMMUNE), store.actors_in([CREST, VALENCE]),
+            store.actors(["biodrome", "gros-000001"]))
+
+
+def questions_of(state: dict[str, Dataset], folder: Path) -> tuple:
+    """The same questions asked of a store that loaded `state` in this process (no pack read)."""
+    store = MemoryStore(folder)
+    for dataset in state.values():
+        store.load(dataset)
+    return questions(store)
+
+
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A state folder holding small_dataset, to copy before each crash."""
@@ -239,7 +255,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-STEPS = {"load": 7, "remove": 4, "record": 4}  # one more than the durability steps each write takes
+STEPS = {"load": 10, "remove": 4, "record": 4}  # one more than the durability steps each write takes
 
 
 @pytest.mark.parametrize("operation", sorted(STEPS))
@@ -258,6 +274,8 @@ def test_a_crash_at_any_durability_step_leaves_before_or_after(prepared: Path, t
         assert process.returncode == (0 if completed else -signal.SIGKILL), err
         state = state_of(folder)
         assert state in (before, after), f"step {step}: a state between before and after"
+        # the derived packs left by the crash answer as the records of that state do
+        assert questions(MemoryStore(folder)) == questions_of(state, tmp_path / f"fresh{step}"), step
         seen.append(state == after)
     # early crashes keep the old state, late ones the new: the commit is one point, never undone
     assert seen[0] is False and seen[-1] is True and seen == sorted(seen)

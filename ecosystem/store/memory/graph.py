@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ecosystem.model import Actor, Alliance, Assessment, Dataset, Policy, SdgSource
 from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built: a question on columns needs none
+    import networkx as nx
 
 Node = tuple[str, Any]
 Edge = tuple[Node, Node, Any, dict[str, Any]]
@@ -35,6 +36,8 @@ PROGRESS_EVERY = 2000  # rows between two progress calls
 def reference_graph(ref: Reference) -> nx.DiGraph:
     """The reference nodes, built once per process and shared (frozen) by every store: territories
     with their PART_OF edges, the 17 SDGs, the 21 levers. Dataset graphs point at these nodes by key."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(((TERRITORY, t.id), {"record": t}) for t in ref.hierarchy)
     graph.add_edges_from(((TERRITORY, t.id), (TERRITORY, p), {"type": "PART_OF"})

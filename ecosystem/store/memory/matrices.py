@@ -14,7 +14,7 @@ popcount table: no Python loop over actors or pairs.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
@@ -140,42 +140,88 @@ def projection_for(hierarchy: Hierarchy) -> Projection:
 
 
 class Incidence:
-    """Records (actors, alliances or policies) as rows: their territories (D) and SDG masks.
+    """Records (actors, alliances or policies) as rows: their territories and SDG masks.
 
-    Built once per state of the store and never changed: a change builds a new one. Presence per
-    level is computed on first use and kept.
+    Rows are factored through their *territory sets*: `sets` holds each distinct set once (sets x
+    territories) and `set_of` maps a row to its set. Presence, sizes and coverage are computed per
+    set, then spread to rows by indexing: at 100,000 actors there are a few thousand sets, so a
+    question never multiplies a 100,000-row matrix by the hierarchy. Built once per state of the
+    store and never changed: a change builds a new one. Presence per level is computed on first use.
     """
 
     def __init__(self, projection: Projection, ids: Sequence[str], territories: Sequence[Sequence[str]],
                  sdgs: Sequence[Iterable[int]]) -> None:
-        self.projection = projection
-        self.ids = tuple(ids)
-        self.row = {rid: i for i, rid in enumerate(self.ids)}
         index = projection.index
-        cols = [[index[t] for t in ts if t in index] for ts in territories]
-        rows = np.repeat(np.arange(len(cols), dtype=np.int64), [len(c) for c in cols])
-        flat = np.fromiter((c for cs in cols for c in cs), dtype=np.int64, count=len(rows))
-        self.direct = _binary(sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, flat)),
-                                            shape=(len(self.ids), len(projection.ids))))
-        self.masks = np.fromiter((sdg_mask(s) for s in sdgs), dtype=np.int64, count=len(self.ids))
+        keys: dict[tuple[int, ...], int] = {}
+        set_of = np.fromiter((keys.setdefault(tuple(sorted({index[t] for t in ts if t in index})), len(keys))
+                              for ts in territories), dtype=np.int64, count=len(ids))
+        masks = np.fromiter((sdg_mask(s) for s in sdgs), dtype=np.int64, count=len(ids))
+        self._setup(projection, tuple(ids), set_of, set_matrix(list(keys), len(projection.ids)), masks)
+
+    @classmethod
+    def from_sets(cls, projection: Projection, ids: Sequence[str], set_of: np.ndarray, sets: sp.csr_matrix,
+                  masks: np.ndarray) -> Incidence:
+        """Rows given as columns: `sets` (distinct territory sets over `projection.ids`, binary, no
+        two equal) and `set_of`; `ids` any sequence (e.g. an `IdTable`), in the rows' order."""
+        inc = cls.__new__(cls)
+        inc._setup(projection, ids, np.asarray(set_of, dtype=np.int64), sets,
+                   np.asarray(masks, dtype=np.int64))
+        return inc
+
+    def _setup(self, projection: Projection, ids: Sequence[str], set_of: np.ndarray, sets: sp.csr_matrix,
+               masks: np.ndarray) -> None:
+        self.projection = projection
+        self.ids = ids
+        self.set_of = set_of
+        self.sets = sets
+        self.masks = masks
         self.sdg_sizes = popcount(self.masks)
+        self._row: Mapping[str, int] | None = None
+        self._direct: sp.csr_matrix | None = None
+        self._set_presence: dict[Level, sp.csr_matrix] = {}
         self._presence: dict[Level, sp.csr_matrix] = {}
         self._presence_t: dict[Level, sp.csr_matrix] = {}
-        self._lock = threading.Lock()
+        self._sizes: dict[Level, np.ndarray] = {}
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def row(self) -> Mapping[str, int]:
+        """Row of each id (`ids.row` when `ids` brings its own index, as an `IdTable` does)."""
+        with self._lock:
+            if self._row is None:
+                own = getattr(self.ids, "row", None)
+                self._row = own if own is not None else {rid: i for i, rid in enumerate(self.ids)}
+            return self._row
+
+    @property
+    def direct(self) -> sp.csr_matrix:
+        """D: rows x territories, the direct incidence (built from the sets on first use)."""
+        with self._lock:
+            if self._direct is None:
+                self._direct = self.sets[self.set_of]
+            return self._direct
+
+    def set_presence(self, level: Level) -> sp.csr_matrix:
+        """Presence of each territory set: sets x level-L territories."""
+        level = Level(level)
+        with self._lock:
+            if level not in self._set_presence:
+                self._set_presence[level] = _binary(self.sets @ self.projection.to_level(level))
+            return self._set_presence[level]
 
     def presence(self, level: Level) -> sp.csr_matrix:
         """M_L: rows x level-L territories, 1 where the record is present."""
         level = Level(level)
         with self._lock:
             if level not in self._presence:
-                self._presence[level] = _binary(self.direct @ self.projection.to_level(level))
+                self._presence[level] = self.set_presence(level)[self.set_of]
             return self._presence[level]
 
     def presence_by_territory(self, level: Level) -> sp.csr_matrix:
-        """M_L transposed, row-indexed by level-L territory (for coverage)."""
+        """M_L transposed, row-indexed by level-L territory."""
         level = Level(level)
         matrix = self.presence(level)
         with self._lock:
@@ -185,11 +231,29 @@ class Incidence:
 
     def sizes(self, level: Level) -> np.ndarray:
         """|P_L| of each row."""
-        return np.diff(self.presence(level).indptr).astype(np.int64)
+        level = Level(level)
+        with self._lock:
+            if level not in self._sizes:
+                self._sizes[level] = np.diff(self.set_presence(level).indptr).astype(np.int64)[self.set_of]
+            return self._sizes[level]
+
+    def shared(self, vector: np.ndarray, level: Level) -> np.ndarray:
+        """M_L @ vector, computed per territory set: shared territories of each row with a subject."""
+        return np.asarray(self.set_presence(level) @ vector)[self.set_of]
+
+    def territory_sdg_counts(self, level: Level, cols: np.ndarray) -> np.ndarray:
+        """For the level-L territories `cols`: how many rows present there hold each SDG
+        (len(cols) x 17), i.e. M_L.T[cols] @ SDG columns, summed per territory set first."""
+        n_sets = self.sets.shape[0]
+        spread = sp.csr_matrix((np.ones(len(self.set_of), dtype=np.int64),
+                                (self.set_of, np.arange(len(self)))), shape=(n_sets, len(self)))
+        by_set = spread @ self.sdg_matrix()
+        counts = self.set_presence(level).T.tocsr()[cols] @ by_set
+        return np.asarray(counts, dtype=np.int64).reshape(len(cols), -1)
 
     def touching(self, territory_ids: Iterable[str]) -> np.ndarray:
         """Boolean per row: has a territory sharing a commune with one of `territory_ids`."""
-        return (self.direct @ self.projection.intersecting(territory_ids)) > 0
+        return ((self.sets @ self.projection.intersecting(territory_ids)) > 0)[self.set_of]
 
     def sdg_matrix(self) -> np.ndarray:
         return sdg_columns(self.masks)
@@ -197,24 +261,32 @@ class Incidence:
     def groups(self, rows: np.ndarray, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Group `rows` by identical territories, or by identical (territories, SDGs, extra).
 
-        Returns (group index of each row, one representative row per group). Members of a group
-        share their presence at every level (and, with `extra`, their SDGs and e.g. their kind),
-        so pair statistics are properties of group pairs: filtered before pairs are expanded.
+        Returns (group index of each row, one representative row per group), groups numbered in
+        order of first appearance. Members of a group share their presence at every level (and,
+        with `extra`, their SDGs and e.g. their kind), so pair statistics are properties of group
+        pairs: filtered before pairs are expanded.
         """
-        indptr, indices = self.direct.indptr, self.direct.indices
-        keys: dict[tuple[bytes, int, int], int] = {}
-        group = np.empty(len(rows), dtype=np.int64)
-        reps: list[int] = []
-        masks = self.masks
-        for n, row in enumerate(rows.tolist()):
-            key = (indices[indptr[row]:indptr[row + 1]].tobytes(),
-                   int(masks[row]) if extra is not None else 0, int(extra[row]) if extra is not None else 0)
-            g = keys.get(key)
-            if g is None:
-                g = keys[key] = len(reps)
-                reps.append(row)
-            group[n] = g
-        return group, np.asarray(reps, dtype=np.int64)
+        rows = np.asarray(rows, dtype=np.int64)
+        if not len(rows):
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        if extra is None:
+            key = self.set_of[rows]
+        else:
+            codes = np.unique(np.asarray(extra)[rows], return_inverse=True)[1].astype(np.int64)
+            key = (self.set_of[rows] * (1 << SDG_BITS) + self.masks[rows]) * (int(codes.max()) + 1) + codes
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return rank[inverse.ravel()], rows[first[order]]
+
+
+def set_matrix(sets: Sequence[Sequence[int]], width: int) -> sp.csr_matrix:
+    """Distinct sets of column indices as a binary CSR matrix (one row per set)."""
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=indptr[1:])
+    indices = np.fromiter((c for s in sets for c in s), dtype=np.int64, count=int(indptr[-1]))
+    return sp.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), width))
 
 
 def lookup(matrix: sp.coo_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

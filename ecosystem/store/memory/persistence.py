@@ -1,6 +1,9 @@
 """Durable state of the embedded store: one JSON file per dataset, and a manifest naming them.
 
-A dataset file holds exactly the canonical JSON that `Dataset.checksum()` digests.
+A dataset file holds exactly the canonical JSON that `Dataset.checksum()` digests. Beside it, its
+derived pack (derived.py: the actors as columns, an index of each record's bytes in the JSON) lets a
+command open the store without parsing the JSON; it is written by the same rules and named by the
+same manifest entry, so a crash leaves a file and its pack of the same state.
 
 Crash safety rests on two rules. A file is only ever written under a fresh name (temporary file in
 the same folder, flush, fsync, rename, fsync the folder), so no file that some state refers to is
@@ -39,6 +42,9 @@ from ecosystem.model import (
     checksum_of,
     dataset_from_dict,
 )
+from ecosystem.store.memory.derived import DerivedPack, derived_bytes
+from ecosystem.store.memory.packfile import Pack, PackError
+from ecosystem.store.memory.records import Records
 from ecosystem.store.rules import AssessmentKey
 
 __all__ = ["canonical_json", "checksum_of"]  # checksum_of: re-exported for the store and its tests
@@ -68,6 +74,13 @@ class Entry:
     # entries of the file deleted in the app: the file stays as loaded (its checksum is what it was),
     # the entry is hidden until a new version of the file is loaded
     removed: tuple[AssessmentKey, ...] = ()
+    # the derived pack (derived.py) inside DATASETS, written with the file; "" when there is none
+    # (a folder written before packs existed): the columns are then rebuilt from the JSON
+    derived: str = ""
+
+    def files(self) -> tuple[str, ...]:
+        """The files of DATASETS this entry names."""
+        return (self.file, self.derived) if self.derived else (self.file,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +141,8 @@ def manifest_to_bytes(manifest: Manifest) -> bytes:
         "datasets": {
             did: {"file": e.file, "sha256": e.sha256, "checksum": e.checksum, "loaded_at": e.loaded_at,
                   "app_assessments": [assessment_to_dict(s) for s in e.app_assessments],
-                  "removed": [_key_to_list(k) for k in e.removed]}
+                  "removed": [_key_to_list(k) for k in e.removed],
+                  **({"derived": e.derived} if e.derived else {})}
             for did, e in sorted(manifest.entries.items())
         },
     }
@@ -142,7 +156,8 @@ def manifest_from_bytes(raw: bytes) -> Manifest:
     entries = {
         did: Entry(file=e["file"], sha256=e["sha256"], checksum=e["checksum"], loaded_at=e["loaded_at"],
                    app_assessments=tuple(assessment_from_dict(s) for s in e.get("app_assessments", ())),
-                   removed=tuple(_key_from_list(k) for k in e.get("removed", ())))
+                   removed=tuple(_key_from_list(k) for k in e.get("removed", ())),
+                   derived=str(e.get("derived", "")))
         for did, e in data["datasets"].items()
     }
     return Manifest(generation=int(data["generation"]), entries=entries)
@@ -193,11 +208,43 @@ class StateFolder:
                 raise ValueError("its content differs from what was saved")
             return dataset_from_dict(orjson.loads(raw))
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreUnavailable(
-                f"The embedded store's file {path} cannot be read ({exc}). Restore it from a backup, or move "
-                f"the folder {self.root} away to start empty.",
-                f"Le fichier {path} du stockage intégré est illisible ({exc}). Restaurez-le depuis une "
-                f"sauvegarde, ou déplacez le dossier {self.root} ailleurs pour repartir de zéro.") from exc
+            raise self.unreadable(path, exc) from exc
+
+    def unreadable(self, path: Path, exc: Exception) -> StoreUnavailable:
+        """The error for a committed file that cannot be read as it was written."""
+        return StoreUnavailable(
+            f"The embedded store's file {path} cannot be read ({exc}). Restore it from a backup, or move "
+            f"the folder {self.root} away to start empty.",
+            f"Le fichier {path} du stockage intégré est illisible ({exc}). Restaurez-le depuis une "
+            f"sauvegarde, ou déplacez le dossier {self.root} ailleurs pour repartir de zéro.")
+
+    def open_records(self, entry: Entry) -> Records:
+        """A committed dataset, opened lazily through its derived pack when it has a usable one
+        (else read and checked now, its columns rebuilt in memory: see `needs_derived`)."""
+        path = self.data_dir / entry.file
+        return Records.stored(path, entry.sha256, self.open_derived(entry),
+                              lambda exc: self.unreadable(path, exc))
+
+    def open_derived(self, entry: Entry) -> DerivedPack | None:
+        """The entry's derived pack if it exists, is of this format and was derived from this very
+        file; None otherwise (it is a cache: rebuilt from the JSON, never trusted blindly)."""
+        if not entry.derived:
+            return None
+        try:
+            return DerivedPack(Pack(self.data_dir / entry.derived), entry.checksum, entry.sha256)
+        except (OSError, PackError, KeyError, TypeError, ValueError):
+            return None
+
+    def needs_derived(self, entry: Entry) -> bool:
+        """Whether the next commit should write this entry's pack (missing, older or damaged)."""
+        pack = self.open_derived(entry)
+        if pack is None:
+            return True
+        try:
+            pack.columns()  # every array checked against its digest
+        except (OSError, PackError, KeyError, TypeError, ValueError):
+            return True
+        return False
 
     # ------------------------------------------------------------------ writing
 
@@ -208,6 +255,14 @@ class StateFolder:
         name = f"{slugify(dataset_id, 40) or 'dataset'}-{uuid.uuid4().hex[:12]}.json"
         write_atomic(self.data_dir / name, payload)
         return name, hashlib.sha256(payload).hexdigest()
+
+    def write_derived(self, dataset: Dataset, payload: bytes, sha256: str, checksum: str) -> str:
+        """Write the derived pack of `dataset` (canonical, whose file holds `payload`) under a fresh
+        name, durably, not yet part of the state: the manifest names it with the file, in one commit."""
+        _ensure_dir(self.data_dir)
+        name = f"{slugify(dataset.id, 40) or 'dataset'}-{uuid.uuid4().hex[:12]}.pack"
+        write_atomic(self.data_dir / name, derived_bytes(dataset, payload, sha256, checksum))
+        return name
 
     def discard(self, name: str) -> None:
         """Remove a file written for a save that did not commit."""
@@ -222,7 +277,7 @@ class StateFolder:
         for name in obsolete:
             self.discard(name)
         if fcntl is not None:  # under the writers' lock, unnamed files belong to no save in progress
-            self._sweep({e.file for e in manifest.entries.values()})
+            self._sweep({name for e in manifest.entries.values() for name in e.files()})
 
     def _sweep(self, keep: set[str]) -> None:
         if self.data_dir.is_dir():

@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
@@ -60,6 +60,7 @@ from ecosystem.store.base import (
 )
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.memory import graph as g
+from ecosystem.store.memory.columns import actor_incidence
 from ecosystem.store.memory.matrices import (
     Incidence,
     jaccard,
@@ -76,8 +77,12 @@ from ecosystem.store.memory.persistence import (
     canonical_json,
     checksum_of,
 )
+from ecosystem.store.memory.records import Records
 from ecosystem.store.rules import AssessmentKey, assessment_key, relationship_count
 from ecosystem.text import normalize
+
+if TYPE_CHECKING:  # imported when the graph is first asked for: opening and counting need none
+    import networkx as nx
 
 T = TypeVar("T")
 KINDS = tuple(ActorKind)
@@ -87,16 +92,27 @@ AUDIT_FILE = "audit.jsonl"
 
 @dataclass(frozen=True, slots=True)
 class _Held:
-    """A loaded dataset and what the manifest says about it."""
+    """A committed dataset (its records, read lazily: `Records`) and what the manifest says about it.
+    Built from a `Dataset` (a load in this process) or from the `Records` of its files."""
 
-    dataset: Dataset
+    records: Records
     entry: Entry
+
+    def __post_init__(self) -> None:
+        if isinstance(self.records, Dataset):
+            object.__setattr__(self, "records", Records.held(self.records))
+
+    @property
+    def dataset(self) -> Dataset:
+        """Every record (parsed from the file on first use when opened from disk)."""
+        return self.records.dataset
 
     def assessments(self) -> tuple[Assessment, ...]:
         """The dataset's own history (less the entries deleted in the app) with the app's entries over
         it, by (alliance, on, lever)."""
         removed = set(self.entry.removed)
-        merged = {assessment_key(s): s for s in self.dataset.assessments if assessment_key(s) not in removed}
+        own = self.records.small.assessments
+        merged = {assessment_key(s): s for s in own if assessment_key(s) not in removed}
         merged.update((assessment_key(s), s) for s in self.entry.app_assessments)
         return tuple(sorted(merged.values(), key=lambda s: (s.alliance, s.on, s.lever)))
 
@@ -126,11 +142,10 @@ class MemoryStore(Store):
         self._folder = StateFolder(Path(state_dir))
         self._ref = ref if ref is not None else reference()
         self._projection = projection_for(self._ref.hierarchy)
-        self._reference_graph = g.reference_graph(self._ref)
         self._lock = threading.RLock()
         self._cache: dict[str, Any] = {}
         self._held: dict[str, _Held] = {}
-        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None  # built when a question needs it (`_dataset_graph`)
         self._generation = 0
         with self._folder.lock(exclusive=False):
             self._read_state()
@@ -138,15 +153,40 @@ class MemoryStore(Store):
     # ------------------------------------------------------------------ state
 
     def _read_state(self) -> None:
-        """Rebuild memory from the committed state on disk."""
+        """Open the committed state on disk: each dataset through its derived pack (nothing parsed
+        yet); the graph and the matrices are built when a question needs them."""
         manifest = self._folder.read_manifest()
         with _bulk():
-            held = {did: _Held(self._folder.read_dataset(e), e) for did, e in manifest.entries.items()}
-            graph = nx.MultiDiGraph()
-            for item in held.values():
-                g.add_dataset(graph, item.dataset, item.assessments(), self._node_properties(item.entry))
-        self._held, self._graph, self._generation = held, graph, manifest.generation
+            held = {did: _Held(self._folder.open_records(e), e) for did, e in manifest.entries.items()}
+        self._held, self._graph, self._generation = held, None, manifest.generation
         self._cache = {}
+
+    def _dataset_graph(self) -> nx.MultiDiGraph:
+        """The datasets' graph, built from every record on first use (call it holding the lock)."""
+        if self._graph is None:
+            import networkx as nx
+
+            with _bulk():
+                graph = nx.MultiDiGraph()
+                for item in self._held.values():
+                    g.add_dataset(graph, item.dataset, item.assessments(), self._node_properties(item.entry))
+            self._graph = graph
+        return self._graph
+
+    def _packs_to_write(self, helds: dict[str, _Held]) -> dict[str, _Held]:
+        """Those of `helds` opened without a usable derived pack (an older folder, a damaged pack):
+        the write in progress gives them one, written now under a fresh name and committed with its
+        manifest (call it holding the write lock)."""
+        out = {}
+        for did, held in helds.items():
+            if not held.records.rebuilt:
+                continue
+            payload = canonical_json(held.dataset)
+            if checksum_of(payload) != held.entry.checksum:  # never trust a pack not of these bytes
+                continue
+            name = self._folder.write_derived(held.dataset, payload, held.entry.sha256, held.entry.checksum)
+            out[did] = _Held(held.records, replace(held.entry, derived=name))
+        return out
 
     @staticmethod
     def _node_properties(entry: Entry) -> dict[str, str]:
@@ -160,8 +200,10 @@ class MemoryStore(Store):
                 self._read_state()
             yield
 
-    def _manifest(self, changes: dict[str, Entry | None]) -> Manifest:
+    def _manifest(self, changes: dict[str, Entry | None],
+                  repaired: dict[str, _Held] | None = None) -> Manifest:
         entries = {did: h.entry for did, h in self._held.items()}
+        entries.update((did, h.entry) for did, h in (repaired or {}).items())
         for did, entry in changes.items():
             if entry is None:
                 entries.pop(did, None)
@@ -172,40 +214,50 @@ class MemoryStore(Store):
     def _transition(self, to: dict[str, _Held | None], progress: Progress | None = None) -> None:
         """Make memory hold `to[id]` (nothing when None) for each of these dataset ids."""
         self._cache = {}
+        graph = self._graph  # only a graph already built follows; otherwise it is built when needed
         with _bulk():
             for did, held in to.items():
                 current = self._held.pop(did, None)
-                if current is not None:
-                    g.remove_dataset(self._graph, current.dataset)
+                if current is not None and graph is not None:
+                    g.remove_dataset(graph, current.dataset)
                 if held is None:
                     continue
-                try:
-                    g.add_dataset(self._graph, held.dataset, held.assessments(),
-                                  self._node_properties(held.entry), progress)
-                except BaseException:
-                    g.remove_dataset(self._graph, held.dataset)
-                    raise
+                if graph is not None:
+                    try:
+                        g.add_dataset(graph, held.dataset, held.assessments(),
+                                      self._node_properties(held.entry), progress)
+                    except BaseException:
+                        g.remove_dataset(graph, held.dataset)
+                        raise
                 self._held[did] = held
 
     def _change(self, to: dict[str, _Held | None], obsolete: tuple[str, ...] = (),
-                written: str | None = None, progress: Progress | None = None) -> None:
+                written: str | tuple[str, ...] | None = None, progress: Progress | None = None) -> None:
         """Apply `to` in memory, then commit it: the one step that changes the state on disk.
 
         On any failure memory goes back to what it was. If the failure came before the commit, the
         file `written` for it is removed; after, it is left to the next sweep (should the manifest
         have been replaced after all, the next write sees its generation and reloads)."""
         before = {did: self._held.get(did) for did in to}
-        manifest = self._manifest({did: held.entry if held else None for did, held in to.items()})
+        written = (written,) if isinstance(written, str) else tuple(written or ())
         committing = False
+        repaired: dict[str, _Held] = {}
         try:
+            repaired = self._packs_to_write({did: h for did, h in self._held.items() if did not in to})
+            manifest = self._manifest({did: held.entry if held else None for did, held in to.items()},
+                                      repaired)
             self._transition(to, progress)
             committing = True
             self._folder.commit(manifest, obsolete)
         except BaseException:
             self._transition(before)
-            if written is not None and not committing:
-                self._folder.discard(written)
+            if not committing:
+                for name in (*written, *(h.entry.derived for h in repaired.values())):
+                    self._folder.discard(name)
             raise
+        self._held.update(repaired)
+        for held in repaired.values():
+            held.records.rebuilt = False  # its pack is committed now: the next write leaves it
         self._generation = manifest.generation
 
     def _cached(self, name: str, build: Callable[[], T]) -> T:
@@ -215,23 +267,45 @@ class MemoryStore(Store):
             return self._cache[name]
 
     def _owner(self, kind: str, record_id: str) -> str | None:
-        label = {"actor": g.ACTOR, "policy": g.POLICY, "alliance": g.ALLIANCE}[kind]
-        node = self._graph.nodes.get((label, record_id))
-        return node["dataset"] if node is not None else None
+        """The dataset holding this record (found in the datasets' columns and small records)."""
+        for did, held in self._held.items():
+            records = held.records
+            if kind == "actor":
+                if records.has_actor(record_id):
+                    return did
+            elif (records.policy(record_id) if kind == "policy" else records.alliance(record_id)) is not None:
+                return did
+        return None
 
     def _record(self, label: str, record_id: str) -> Any:
-        node = self._graph.nodes.get((label, record_id))
-        return node["record"] if node is not None else None
+        if label == g.ACTOR:
+            found = self._actor_records([record_id])
+            return found[0] if found else None
+        for held in self._held.values():
+            record = held.records.policy(record_id) if label == g.POLICY else held.records.alliance(record_id)
+            if record is not None:
+                return record
+        return None
+
+    def _actor_records(self, ids: Iterable[str]) -> list[Actor]:
+        """The actors of these ids, each read alone from its dataset's file (not parsing the rest)."""
+        wanted = set(ids)
+        found: list[Actor] = []
+        for held in self._held.values():
+            if wanted:
+                found.extend(held.records.actors(sorted(wanted)))
+        return found
 
     def _all(self, what: str) -> Iterator[Any]:
+        """Every record of a kind: actors need the whole datasets, the rest their small part."""
         for held in self._held.values():
-            yield from getattr(held.dataset, what)
+            yield from getattr(held.dataset if what == "actors" else held.records.small, what)
 
     # ------------------------------------------------------------------ lifecycle
 
     def describe(self) -> StoreInfo:
         return StoreInfo(kind="embedded", location=str(self._folder.root),
-                         version=f"networkx {nx.__version__}")
+                         version=f"networkx {version('networkx')}")
 
     def revision(self) -> str:
         """The committed state's generation this process holds (bumped by every commit; a write
@@ -242,11 +316,11 @@ class MemoryStore(Store):
     def graph(self) -> nx.MultiDiGraph:
         """A read-only view of the datasets' graph (its reference ends are keys of `reference_graph`)."""
         with self._lock:
-            return self._graph.copy(as_view=True)
+            return self._dataset_graph().copy(as_view=True)
 
     def reference_graph(self) -> nx.DiGraph:
         """The frozen reference graph: territories with PART_OF, SDGs, levers."""
-        return self._reference_graph
+        return g.reference_graph(self._ref)  # built on first use, then shared by the process
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
         started = time.perf_counter()
@@ -277,9 +351,15 @@ class MemoryStore(Store):
             kept = tuple(s for s in (old.entry.app_assessments if old else ())
                          if s.alliance in alliances and assessment_key(s) not in own)
             file, sha256 = self._folder.write_dataset(dataset.id, payload)
-            new = _Held(dataset, Entry(file, sha256, checksum, _now(), kept))
-            self._change({dataset.id: new}, obsolete=(old.entry.file,) if old else (), written=file,
-                         progress=progress)
+            try:
+                # persist the derived files: the pack is committed with the file, in one manifest
+                derived = self._folder.write_derived(dataset, payload, sha256, checksum)
+            except BaseException:
+                self._folder.discard(file)
+                raise
+            new = _Held(dataset, Entry(file, sha256, checksum, _now(), kept, derived=derived))
+            self._change({dataset.id: new}, obsolete=old.entry.files() if old else (),
+                         written=(file, derived), progress=progress)
             return report("loaded" if old is None else "replaced")
 
     def remove_dataset(self, dataset_id: str) -> None:
@@ -287,7 +367,7 @@ class MemoryStore(Store):
             held = self._held.get(dataset_id)
             if held is None:
                 raise NotFound("dataset", dataset_id, difflib.get_close_matches(dataset_id, list(self._held)))
-            self._change({dataset_id: None}, obsolete=(held.entry.file,))
+            self._change({dataset_id: None}, obsolete=held.entry.files())
 
     def record_assessments(self, assessments: Sequence[Assessment]) -> None:
         levers = {lv.id for lv in self._ref.levers}
@@ -327,7 +407,7 @@ class MemoryStore(Store):
                                difflib.get_close_matches(wanted, [s.entry_id for s in history]))
             app = tuple(s for s in held.entry.app_assessments if assessment_key(s) != key)
             removed = held.entry.removed
-            if key not in removed and any(assessment_key(s) == key for s in held.dataset.assessments):
+            if key not in removed and any(assessment_key(s) == key for s in held.records.small.assessments):
                 removed = (*removed, key)
             entry = replace(held.entry, app_assessments=app, removed=removed)
             self._commit_histories({owner: replace(held, entry=entry)}, {alliance_id})
@@ -337,13 +417,23 @@ class MemoryStore(Store):
         """Commit these entries (a new manifest), with the graph's histories of `touched` following;
         the graph goes back as it was if the commit fails. Called holding the write lock."""
         before = {did: self._held[did] for did in after}
-        manifest = self._manifest({did: held.entry for did, held in after.items()})
+        repaired = self._packs_to_write({**self._held, **after})
+        fixed = list(repaired.values())
+        after = {did: repaired.pop(did, held) for did, held in after.items()}
+        written = [held.entry.derived for did, held in after.items() if held.entry != self._held[did].entry]
+        manifest = self._manifest({did: held.entry for did, held in after.items()}, repaired)
         self._set_histories(after, touched)
         try:
             self._folder.commit(manifest)
         except BaseException:
             self._set_histories(before, touched)
+            for name in (*(h.entry.derived for h in repaired.values()), *written):
+                if name and name not in {h.entry.derived for h in before.values()}:
+                    self._folder.discard(name)
             raise
+        self._held.update(repaired)
+        for held in fixed:
+            held.records.rebuilt = False  # its pack is committed now: the next write leaves it
         self._generation = manifest.generation
 
     def record_audit(self, entry: AuditEntry) -> None:
@@ -377,15 +467,17 @@ class MemoryStore(Store):
         """Hold these entries, and make the graph's ASSESSED history of `alliances` theirs."""
         for did, held in helds.items():
             self._held[did] = held
+            if self._graph is None:  # built later from the held entries
+                continue
             history = held.assessments()
-            for alliance in alliances & {a.id for a in held.dataset.alliances}:
+            for alliance in alliances & {a.id for a in held.records.small.alliances}:
                 g.replace_assessments(self._graph, alliance, [s for s in history if s.alliance == alliance])
 
     # ------------------------------------------------------------------ catalogue
 
     def _info(self, held: _Held) -> DatasetInfo:
-        ds = held.dataset
-        counts = (("actors", len(ds.actors)), ("policies", len(ds.policies)),
+        ds = held.records.small
+        counts = (("actors", len(held.records.columns())), ("policies", len(ds.policies)),
                   ("alliances", len(ds.alliances)), ("memberships", len(ds.memberships)),
                   ("assessments", len(held.assessments())))
         return DatasetInfo(ds.id, ds.name, ds.source, ds.description, held.entry.loaded_at,
@@ -399,9 +491,11 @@ class MemoryStore(Store):
         with self._lock:
             by_kind = dict.fromkeys(KINDS, 0)
             used: set[str] = set()
-            for actor in self._all("actors"):
-                by_kind[actor.kind] += 1
-                used.update(actor.territories)
+            for held in self._held.values():  # from the actors' columns: no record is read
+                columns = held.records.columns()
+                for code, n in enumerate(np.bincount(columns.kind, minlength=len(KINDS)).tolist()):
+                    by_kind[KINDS[code]] += n
+                used.update(columns.territories)
             for record in (*self._all("policies"), *self._all("alliances")):
                 used.update(record.territories)
             hierarchy = self._ref.hierarchy
@@ -463,8 +557,7 @@ class MemoryStore(Store):
 
     def actors(self, ids: Iterable[str]) -> list[Actor]:
         with self._lock:
-            found = (self._record(g.ACTOR, i) for i in set(ids))
-            return sorted((a for a in found if a is not None), key=lambda a: a.id)
+            return sorted(self._actor_records(ids), key=lambda a: a.id)
 
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         with self._lock:
@@ -510,12 +603,8 @@ class MemoryStore(Store):
         """Active actors in id order, and their kinds as indices into KINDS."""
 
         def build() -> tuple[Incidence, np.ndarray]:
-            active = sorted((a for a in self._all("actors") if a.active), key=lambda a: a.id)
-            inc = Incidence(self._projection, [a.id for a in active], [a.territories for a in active],
-                            [a.all_sdgs for a in active])
-            position = {k: i for i, k in enumerate(KINDS)}
-            kinds = np.fromiter((position[a.kind] for a in active), dtype=np.int64, count=len(active))
-            return inc, kinds
+            parts = [self._held[did].records.columns() for did in sorted(self._held)]
+            return actor_incidence(self._projection, parts)
 
         return self._cached("actors", build)
 
@@ -554,7 +643,7 @@ class MemoryStore(Store):
         level = Level(level)
         hierarchy = self._ref.hierarchy
         with self._lock:
-            found = [a for a in (self._record(g.ACTOR, i) for i in set(actor_ids)) if a is not None]
+            found = self._actor_records(actor_ids)
         return {a.id: hierarchy.presence(a.territories, level) for a in sorted(found, key=lambda a: a.id)}
 
     def actors_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
@@ -596,10 +685,10 @@ class MemoryStore(Store):
         level = Level(level)
         with self._lock:
             inc, _ = self._actor_matrix()
-            presence, sizes = inc.presence(level), inc.sizes(level)
+            sizes = inc.sizes(level)
         subject = self._projection.presence_vector(territories, level)
         subject_mask = sdg_mask(set(sdgs))
-        shared_t = presence @ subject
+        shared_t = inc.shared(subject, level)
         shared_s = popcount(inc.masks & subject_mask)
         rows = np.flatnonzero((shared_t > 0) & (shared_s > 0) & ~self._excluded(inc, exclude))
         jac = jaccard(shared_t[rows], shared_s[rows], int(subject.sum()), len(set(sdgs)),
@@ -733,8 +822,7 @@ class MemoryStore(Store):
         with self._lock:
             sources = [self._actor_matrix()[0], self._records_matrix("alliances"),
                        self._records_matrix("policies")]
-        counts = [inc.presence_by_territory(level)[cols] @ inc.sdg_matrix() for inc in sources]
-        actors, alliances, policies = (np.asarray(c, dtype=np.int64).reshape(len(cols), -1) for c in counts)
+        actors, alliances, policies = (inc.territory_sdg_counts(level, cols) for inc in sources)
         rows, sdgs = np.nonzero(actors + alliances + policies)
         names = [territories[c] for c in cols[rows].tolist()]
         with _bulk():
@@ -746,8 +834,7 @@ class MemoryStore(Store):
         level = Level(level)
         with self._lock:
             inc, _ = self._actor_matrix()
-            presence = inc.presence(level)
-        shared = presence @ self._projection.presence_vector(territories, level)
+        shared = inc.shared(self._projection.presence_vector(territories, level), level)
         rows = np.flatnonzero((shared > 0) & ~self._excluded(inc, exclude))
         order = np.lexsort((rows, -shared[rows]))[:limit]
         return [(inc.ids[r], int(shared[r])) for r in rows[order].tolist()]
