@@ -85,15 +85,16 @@ class Difference:
         """(kind, added, removed, changed) for every kind, zeros included: what a report shows."""
         return tuple((c.kind, len(c.added), len(c.removed), len(c.changed)) for c in self.changes)
 
-    def small(self, rows: int, share: float = FULL_LOAD_SHARE) -> bool:
-        """Whether applying it beats loading the whole version of `rows` rows (see FULL_LOAD_SHARE).
+    def small(self, rows: int, share: float | None = None) -> bool:
+        """Whether applying it beats loading the whole version of `rows` rows (`share` of them at
+        most, FULL_LOAD_SHARE when not given: read at each call, so a test can force full loads).
 
         >>> Difference((Change("actors", changed=("a",)),)).small(10)
         True
         >>> Difference((Change("actors", changed=("a", "b", "c")),)).small(10)
         False
         """
-        return self.size <= share * max(rows, 1)
+        return self.size <= (FULL_LOAD_SHARE if share is None else share) * max(rows, 1)
 
 
 def compare(kind: str, old: Mapping[Any, Any], new: Mapping[Any, Any]) -> Change:
