@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from ecosystem.access.roles import Action, Role, Target, allowed
-from ecosystem.analysis.wording import counted
+from ecosystem.analysis.wording import counted, number, whole
 from ecosystem.errors import EcosystemError, UnreadableFile
 from ecosystem.history.archive import versions_kept
 from ecosystem.history.guard import ReloadNeedsConfirmation
@@ -105,7 +105,8 @@ if files:
                 ctx.changed()
                 st.session_state.pop(FORCE, None)
                 st.session_state[UPLOADS] = uploads + 1
-                loaded_text = t("data.loaded", lang, rows=result.rows, seconds=f"{result.seconds:.1f}",
+                loaded_text = t("data.loaded", lang, rows=whole(result.rows, lang),
+                                seconds=number(result.seconds, lang, 1),
                                 status=t(f"data.status_{result.status}", lang))
                 st.session_state[FLASH] = " ".join(filter(None, (loaded_text, changes_text(result, lang))))
                 st.rerun()
