@@ -18,7 +18,8 @@ ORDER = ("changed", "added", "removed")  # how a sentence lists them: what most 
 
 
 def _participle(word: str, count: int, gender: Gender, lang: str) -> str:
-    text = t(f"difference.{word}", lang)
+    text = {"changed": t("difference.changed", lang), "added": t("difference.added", lang),
+            "removed": t("difference.removed", lang)}[word]
     if lang == "en":
         return text
     return text + ("e" if gender == Gender.FEMININE else "") + ("s" if count >= 2 else "")
