@@ -88,7 +88,9 @@ def apply(tx: Tx, dataset: Dataset, ref: Reference, checksum: str, live: str,
     if touched > MAX_RECORDS or not shown.small(dataset.row_count):
         raise Fallback("too many changes for one transaction", shown)
     _check_owners(tx, dataset, shown)
-    _write(tx, dataset, ref, live, shown, history, new_view, new_entries, new_digests)
+    written = _write(tx, dataset, ref, live, shown, history, new_view, new_entries, new_digests)
+    if written != _expected(shown, history, new_view):  # a reference missing in Neo4j: never half a record
+        raise Fallback("relationships written differ from the records'")
     tx.write("difference_dataset", id=dataset.id, name=dataset.name, source=dataset.source,
              description=dataset.description, loaded_at=now(), checksum=checksum)
     return Applied("replaced", shown)
@@ -132,11 +134,28 @@ def _check_owners(tx: Tx, dataset: Dataset, shown: Difference) -> None:
     check_ownership(only, lambda kind, rid: owners.get((kind, rid)))
 
 
+def _expected(shown: Difference, history: Any, new_view: dict[str, dict[Any, Any]]) -> int:
+    """The relationships `_write` creates, counted from the records as `relationship_count` does."""
+    count = 0
+    for kind in RECORDS:
+        for key in (*shown.of(kind).added, *shown.of(kind).changed):
+            r = new_view[kind][key]
+            if kind == "actors":
+                count += len(set(r.territories)) + len(r.all_sdgs) + len(set(r.offers)) + len(set(r.needs))
+            elif kind == "policies":
+                count += len(set(r.carriers)) + len(set(r.territories)) + len(set(r.sdgs))
+            else:
+                count += len(set(r.territories)) + len(set(r.sdgs)) + len(set(r.policies))
+    members = shown.of("memberships")
+    return count + len(members.added) + len(members.changed) + len(history.added) + len(history.changed)
+
+
 def _write(tx: Tx, dataset: Dataset, ref: Reference, live: str, shown: Difference, history: Any,
            new_view: dict[str, dict[Any, Any]], new_entries: dict[Any, Entry],
-           new_digests: dict[str, dict[str, str]]) -> None:
+           new_digests: dict[str, dict[str, str]]) -> int:
     """Removals first, then relationships of changed records cleared, records written in dependency
-    order (policies, alliances, actors), then CARRIES, memberships and the ASSESSED history."""
+    order (policies, alliances, actors), then CARRIES, memberships and the ASSESSED history.
+    Returns the relationships created."""
     did = dataset.id
     ids = {kind: (shown.of(kind).removed, shown.of(kind).changed) for kind in RECORDS}
     tx.write("difference_remove", version=live, **{kind: list(ids[kind][0]) for kind in RECORDS})
@@ -150,25 +169,29 @@ def _write(tx: Tx, dataset: Dataset, ref: Reference, live: str, shown: Differenc
     def flagged(new: bool, row: rows.Row) -> rows.Row:
         return {**row, "new": new}
 
+    def created(name: str, **params: Any) -> int:
+        return tx.write(name, version=live, **params).relationships_created
+
     policies = upserts("policies")
-    tx.write("difference_policies", version=live, rows=[
-        flagged(new, rows.policy_row(p, did, new_digests["policies"][p.id])) for new, p in policies])
-    tx.write("difference_alliances", version=live, rows=[
-        flagged(new, rows.alliance_row(a, did, new_digests["alliances"][a.id]))
-        for new, a in upserts("alliances")])
     h = ref.hierarchy
-    tx.write("difference_actors", version=live, rows=[
-        flagged(new, rows.actor_row(a, did, h, digest=new_digests["actors"][a.id]))
-        for new, a in upserts("actors")])
-    tx.write("difference_carries", version=live, rows=[
-        {"policy": p.id, "carriers": list(dict.fromkeys(p.carriers))} for _, p in policies])
     members = shown.of("memberships")
-    tx.write("difference_memberships", version=live,
-             gone=[{"alliance": a, "actor": b} for a, b in (*members.removed, *members.changed)],
-             rows=[{"alliance": a, "actor": b, "role": new_view["memberships"][(a, b)].role.value}
-                   for a, b in (*members.added, *members.changed)])
-    tx.write("difference_history", version=live,
-             gone=[{"alliance": a, "lever": lv, "on": on.isoformat()} for a, lv, on in (*history.removed,
-                                                                                     *history.changed)],
-             rows=[{**rows.assessment_row(new_entries[k][0]), "app": new_entries[k][1]}
-                   for k in (*history.added, *history.changed)])
+    return (
+        created("difference_policies", rows=[
+            flagged(new, rows.policy_row(p, did, new_digests["policies"][p.id])) for new, p in policies])
+        + created("difference_alliances", rows=[
+            flagged(new, rows.alliance_row(a, did, new_digests["alliances"][a.id]))
+            for new, a in upserts("alliances")])
+        + created("difference_actors", rows=[
+            flagged(new, rows.actor_row(a, did, h, digest=new_digests["actors"][a.id]))
+            for new, a in upserts("actors")])
+        + created("difference_carries", rows=[
+            {"policy": p.id, "carriers": list(dict.fromkeys(p.carriers))} for _, p in policies])
+        + created("difference_memberships",
+                  gone=[{"alliance": a, "actor": b} for a, b in (*members.removed, *members.changed)],
+                  rows=[{"alliance": a, "actor": b, "role": new_view["memberships"][(a, b)].role.value}
+                        for a, b in (*members.added, *members.changed)])
+        + created("difference_history",
+                  gone=[{"alliance": a, "lever": lv, "on": on.isoformat()}
+                        for a, lv, on in (*history.removed, *history.changed)],
+                  rows=[{**rows.assessment_row(new_entries[k][0]), "app": new_entries[k][1]}
+                        for k in (*history.added, *history.changed)]))

@@ -167,6 +167,8 @@ class Loader:
         self.digests = difference.digests(d)
         changes = None
         if state["live"] is not None:  # a replacement: a small one is applied as a difference
+            if self.progress is not None:
+                self.progress(0, d.row_count)
             try:
                 applied = self._outcome_known(lambda: self.runner.write_transaction(
                     f"difference of dataset {d.id}", lambda tx: neo4j_difference.apply(
