@@ -178,7 +178,8 @@ class Loader:
                 clock.lap("difference")
             else:
                 clock.lap("difference")
-                return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, "difference")
+                method = "difference" if applied.status == "replaced" else ""  # else: the same went live
+                return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, method)
         self._check_owners(self.runner.read)
         clock.lap("check")
         token = versions.new_token(d.id)
