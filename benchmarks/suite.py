@@ -146,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.open_fast import write_section as write_open_fast
 
             write_open_fast(results["open_fast"], args.out)
+        if "reimport" in results:
+            from benchmarks.reimport import write_section as write_reimport
+
+            write_reimport(results["reimport"], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -199,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     results["whatif"] = run_suite([s for s in args.embedded_sizes if s <= SIZES_UP_TO],
                                   [s for s in args.neo4j_sizes if s <= SIZES_UP_TO], args.seed,
                                   args.skip_neo4j)
+    from benchmarks.reimport import run as reimport
+
+    print("re-import as a difference at 100,000 actors…", file=sys.stderr, flush=True)
+    results["reimport"] = reimport(skip_neo4j=args.skip_neo4j)
     from benchmarks.picker_search import picker_search
 
     print("picker search at 100,000 actors…", file=sys.stderr, flush=True)
@@ -219,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.open_fast import write_section as write_open_fast
 
         write_open_fast(results["open_fast"], args.out)
+    if "reimport" in results:  # its own section too, at the end
+        from benchmarks.reimport import write_section as write_reimport
+
+        write_reimport(results["reimport"], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

@@ -119,6 +119,10 @@ def load_cmd(args: argparse.Namespace) -> int:
                       say("relations", "relationships"), lang)
     print(f"{_summary(report)} — {verb.get(result.status, result.status)} "
           f"({rows}, {links}, {w.number(result.seconds, lang)} s)")
+    from ecosystem.ui.views.changes import changes_text
+
+    if changes := changes_text(result, lang):
+        print(changes)
     return 0
 
 

@@ -88,6 +88,19 @@ class LoadReport:
     rows: int
     relationships: int
     seconds: float = field(compare=False)
+    # what a replacement changed, as (kind, added, removed, changed) for actors, policies, alliances,
+    # memberships and assessments (the visible history: the file's entries and the app's), computed by
+    # ecosystem.datasets.difference; () for a new dataset, an unchanged one, or a Neo4j version written
+    # before records kept their digest (its first replacement cannot tell)
+    changes: tuple[tuple[str, int, int, int], ...] = ()
+    # "difference" when only the changes were written (one transaction), "full" when the whole version
+    # was (new dataset, or more changed than ecosystem.datasets.difference.FULL_LOAD_SHARE); how, not what
+    method: str = field(default="", compare=False)
+
+    def changed(self, kind: str) -> tuple[int, int, int]:
+        """(added, removed, changed) of one kind; zeros when the report has none."""
+        found = next((c for c in self.changes if c[0] == kind), None)
+        return (found[1], found[2], found[3]) if found else (0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -458,6 +458,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("i18n_workflow", "WORKFLOW_STRINGS"),  # registers, SDG review, long tables, first visit
     ("i18n_entries", "ENTRY_STRINGS"),
     ("i18n_widgets", "WIDGET_STRINGS"),  # Streamlit's own names read aloud and file sizes
+    ("i18n_difference", "DIFFERENCE_STRINGS"),  # what a re-import changed (issue 17, item 3)
 )
 
 for _module, _strings in TOPICS:

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ecosystem.model import Actor, Alliance, Assessment, Dataset, Policy, SdgSource
+from ecosystem.datasets.difference import Difference, assessment_key, membership_key
+from ecosystem.model import Actor, Alliance, Assessment, Dataset, Membership, Policy, SdgSource
 from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
 
@@ -99,6 +100,10 @@ def assessment_edge(assessment: Assessment) -> Edge:
             {"on": assessment.on, "score": assessment.score, "comment": assessment.comment})
 
 
+def membership_edge(m: Membership) -> Edge:
+    return (ACTOR, m.actor), (ALLIANCE, m.alliance), "MEMBER_OF", {"role": m.role.value}
+
+
 def domain_edges(dataset: Dataset, assessments: Iterable[Assessment]) -> Iterator[Edge]:
     """The relationships of design.md section 1 that `dataset` brings, with `assessments` as its
     ASSESSED history (the dataset's own merged with the app's)."""
@@ -109,7 +114,7 @@ def domain_edges(dataset: Dataset, assessments: Iterable[Assessment]) -> Iterato
     for alliance in dataset.alliances:
         yield from _alliance_edges(alliance)
     for m in dataset.memberships:
-        yield (ACTOR, m.actor), (ALLIANCE, m.alliance), "MEMBER_OF", {"role": m.role.value}
+        yield membership_edge(m)
     for assessment in assessments:
         yield assessment_edge(assessment)
 
@@ -136,6 +141,66 @@ def add_dataset(graph: nx.MultiDiGraph, dataset: Dataset, assessments: Iterable[
     add_edge = graph.add_edge  # add_edges_from goes through adjacency views: twice as slow here
     for u, v, key, attrs in domain_edges(dataset, assessments):
         add_edge(u, v, key, **attrs)
+
+
+_RECORDS = (("actors", ACTOR, _actor_edges), ("policies", POLICY, _policy_edges),
+            ("alliances", ALLIANCE, _alliance_edges))
+
+
+def apply_difference(graph: nx.MultiDiGraph, old: Dataset, new: Dataset, diff: Difference,
+                     properties: dict[str, str]) -> None:
+    """Turn the graph's `old` version of a dataset into `new` in place, touching only what `diff`
+    names, so that it ends equal to `add_dataset(new)` (tests/test_memory_store.py compares them).
+    `old` and `new` carry the assessments the graph shows (the file's with the app's); `diff` is
+    `difference(old, new)`.
+
+    Each relationship belongs to one record, the one whose fields say it (a policy's CARRIES come
+    from its `carriers`): a changed record's relationships are removed and written again, its node
+    kept, so the relationships unchanged records hold to it stay. A removed record's node goes with
+    everything attached; whatever else pointed at it changed too, or the new version is invalid."""
+    before = {kind: {r.id: r for r in getattr(old, kind)} for kind, _, _ in _RECORDS}
+    after = {kind: {r.id: r for r in getattr(new, kind)} for kind, _, _ in _RECORDS}
+    gone_members = {membership_key(m): m for m in old.memberships}
+    new_members = {membership_key(m): m for m in new.memberships}
+    gone_entries = {assessment_key(s): s for s in old.assessments}
+    new_entries = {assessment_key(s): s for s in new.assessments}
+
+    def drop(edges: Iterable[Edge]) -> None:
+        for u, v, key, _ in edges:
+            if graph.has_edge(u, v, key):
+                graph.remove_edge(u, v, key)
+
+    add_edge = graph.add_edge
+    for kind, _, edges_of in _RECORDS:
+        for rid in diff.of(kind).changed:
+            drop(edges_of(before[kind][rid]))
+    for key in (*diff.of("memberships").removed, *diff.of("memberships").changed):
+        drop([membership_edge(gone_members[key])])
+    for key in (*diff.of("assessments").removed, *diff.of("assessments").changed):
+        drop([assessment_edge(gone_entries[key])])
+    for kind, label, _ in _RECORDS:
+        graph.remove_nodes_from((label, rid) for rid in diff.of(kind).removed)
+
+    ds_node = (DATASET, new.id)
+    graph.add_node(ds_node, name=new.name, source=new.source, **properties)
+    for kind, label, _ in _RECORDS:
+        change = diff.of(kind)
+        for rid in change.added:
+            graph.add_node((label, rid), record=after[kind][rid], dataset=new.id)
+            add_edge((label, rid), ds_node, BELONGS_TO)
+        for rid in change.changed:
+            graph.nodes[(label, rid)]["record"] = after[kind][rid]
+    for kind, _, edges_of in _RECORDS:
+        change = diff.of(kind)
+        for rid in (*change.added, *change.changed):
+            for u, v, key, attrs in edges_of(after[kind][rid]):
+                add_edge(u, v, key, **attrs)
+    for key in (*diff.of("memberships").added, *diff.of("memberships").changed):
+        u, v, k, attrs = membership_edge(new_members[key])
+        add_edge(u, v, k, **attrs)
+    for key in (*diff.of("assessments").added, *diff.of("assessments").changed):
+        u, v, k, attrs = assessment_edge(new_entries[key])
+        add_edge(u, v, k, **attrs)
 
 
 def remove_dataset(graph: nx.MultiDiGraph, dataset: Dataset) -> None:

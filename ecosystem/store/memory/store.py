@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
+from ecosystem.datasets.difference import Difference, difference
 from ecosystem.errors import NotFound
 from ecosystem.model import (
     Actor,
@@ -116,6 +117,20 @@ class _Held:
         merged.update((assessment_key(s), s) for s in self.entry.app_assessments)
         return tuple(sorted(merged.values(), key=lambda s: (s.alliance, s.on, s.lever)))
 
+
+
+def _visible(held: _Held) -> Dataset:
+    """The dataset as the graph shows it: its assessments are the file's merged with the app's."""
+    return replace(held.dataset, assessments=held.assessments())
+
+
+def _only(dataset: Dataset, diff: Difference) -> Dataset:
+    """The dataset cut down to the records `diff` adds (to check who owns their ids)."""
+    actors, policies, alliances = (set(diff.of(kind).added) for kind in ("actors", "policies", "alliances"))
+    return replace(dataset, actors=tuple(a for a in dataset.actors if a.id in actors),
+                   policies=tuple(p for p in dataset.policies if p.id in policies),
+                   alliances=tuple(a for a in dataset.alliances if a.id in alliances),
+                   memberships=(), assessments=())
 
 
 def _now() -> str:
@@ -211,13 +226,27 @@ class MemoryStore(Store):
                 entries[did] = entry
         return Manifest(generation=self._generation + 1, entries=entries)
 
-    def _transition(self, to: dict[str, _Held | None], progress: Progress | None = None) -> None:
-        """Make memory hold `to[id]` (nothing when None) for each of these dataset ids."""
+    def _transition(self, to: dict[str, _Held | None], progress: Progress | None = None,
+                    diff: Difference | None = None) -> None:
+        """Make memory hold `to[id]` (nothing when None) for each of these dataset ids. With `diff`
+        (one dataset replaced, `diff` its `_visible` difference), the graph is edited in place; should
+        that fail half-way, both versions' records leave the graph, for the caller to put the old
+        one back whole."""
         self._cache = {}
         graph = self._graph  # only a graph already built follows; otherwise it is built when needed
         with _bulk():
             for did, held in to.items():
                 current = self._held.pop(did, None)
+                if diff is not None and current is not None and held is not None and graph is not None:
+                    try:
+                        g.apply_difference(graph, _visible(current), _visible(held), diff,
+                                           self._node_properties(held.entry))
+                    except BaseException:
+                        g.remove_dataset(graph, held.dataset)
+                        g.remove_dataset(graph, current.dataset)
+                        raise
+                    self._held[did] = held
+                    continue
                 if current is not None and graph is not None:
                     g.remove_dataset(graph, current.dataset)
                 if held is None:
@@ -232,8 +261,11 @@ class MemoryStore(Store):
                 self._held[did] = held
 
     def _change(self, to: dict[str, _Held | None], obsolete: tuple[str, ...] = (),
-                written: str | tuple[str, ...] | None = None, progress: Progress | None = None) -> None:
+                written: str | tuple[str, ...] | None = None, progress: Progress | None = None,
+                diff: Difference | None = None) -> None:
         """Apply `to` in memory, then commit it: the one step that changes the state on disk.
+        `diff`, for a replacement, lets memory edit the graph rather than rebuild it (`_transition`);
+        the commit is the same either way.
 
         On any failure memory goes back to what it was. If the failure came before the commit, the
         file `written` for it is removed; after, it is left to the next sweep (should the manifest
@@ -246,7 +278,7 @@ class MemoryStore(Store):
             repaired = self._packs_to_write({did: h for did, h in self._held.items() if did not in to})
             manifest = self._manifest({did: held.entry if held else None for did, held in to.items()},
                                       repaired)
-            self._transition(to, progress)
+            self._transition(to, progress, diff)
             committing = True
             self._folder.commit(manifest, obsolete)
         except BaseException:
@@ -323,33 +355,49 @@ class MemoryStore(Store):
         return g.reference_graph(self._ref)  # built on first use, then shared by the process
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """A replacement that touches at most FULL_LOAD_SHARE of the rows edits the graph in place
+        (`g.apply_difference`) instead of rebuilding it; the file is written and committed the same
+        way, so crash safety and what the next reader sees do not depend on which way was taken."""
         started = time.perf_counter()
         total = dataset.row_count
 
-        def report(status: str) -> LoadReport:
+        def report(status: str, diff: Difference | None = None, method: str = "") -> LoadReport:
             if progress is not None:
                 progress(total, total)
             return LoadReport(dataset.id, status, total, relationship_count(dataset),
-                              time.perf_counter() - started)
+                              time.perf_counter() - started, diff.counts() if diff is not None else (),
+                              method)
 
+        with _bulk():  # the cyclic collector's full passes over 100,000 records cost more than the load
+            return self._load(dataset, progress, report)
+
+    def _load(self, dataset: Dataset, progress: Progress | None,
+              report: Callable[[str, Difference | None, str], LoadReport]) -> LoadReport:
+        total = dataset.row_count
         dataset = dataset.canonical()
         with self._writing():
             old = self._held.get(dataset.id)
             if old is not None and old.dataset == dataset:  # equal records: equal checksums, no JSON needed
-                return report("unchanged")
-            with _bulk():
-                payload = canonical_json(dataset)
+                return report("unchanged", None, "")
+            payload = canonical_json(dataset)
             checksum = checksum_of(payload)
             if old is not None and old.entry.checksum == checksum:
-                return report("unchanged")
+                return report("unchanged", None, "")
             check_dataset(dataset, self._ref)
-            check_ownership(dataset, self._owner)
             if progress is not None:
                 progress(0, total)
             alliances = {a.id for a in dataset.alliances}
             own = {assessment_key(s) for s in dataset.assessments}
             kept = tuple(s for s in (old.entry.app_assessments if old else ())
                          if s.alliance in alliances and assessment_key(s) not in own)
+            entry = Entry("", "", checksum, _now(), kept)
+            diff = None
+            if old is not None:
+                diff = difference(_visible(old), _visible(_Held(dataset, entry)))
+                # ids already in this dataset are its own: only the new ones can be another's
+                check_ownership(_only(dataset, diff), self._owner)
+            else:
+                check_ownership(dataset, self._owner)
             file, sha256 = self._folder.write_dataset(dataset.id, payload)
             try:
                 # persist the derived files: the pack is committed with the file, in one manifest
@@ -357,10 +405,13 @@ class MemoryStore(Store):
             except BaseException:
                 self._folder.discard(file)
                 raise
-            new = _Held(dataset, Entry(file, sha256, checksum, _now(), kept, derived=derived))
+            new = _Held(dataset, replace(entry, file=file, sha256=sha256, derived=derived))
+            small = diff is not None and diff.small(total)
             self._change({dataset.id: new}, obsolete=old.entry.files() if old else (),
-                         written=(file, derived), progress=progress)
-            return report("loaded" if old is None else "replaced")
+                         written=(file, derived), progress=progress, diff=diff if small else None)
+            if old is None:
+                return report("loaded", None, "full")
+            return report("replaced", diff, "difference" if small else "full")
 
     def remove_dataset(self, dataset_id: str) -> None:
         with self._writing():

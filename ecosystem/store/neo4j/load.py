@@ -28,17 +28,23 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import neo4j
 
+from ecosystem.datasets import difference
+from ecosystem.datasets.difference import Difference
 from ecosystem.errors import EcosystemError, StoreUnavailable
 from ecosystem.model import Dataset
 from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
+from ecosystem.store.neo4j import difference as neo4j_difference
 from ecosystem.store.neo4j import rows, versions
 from ecosystem.store.neo4j.runner import Runner, Tx
 from ecosystem.store.rules import relationship_count
+
+T = TypeVar("T")
 
 BATCH = 5000  # rows per staging transaction
 WRITERS = 2  # staging transactions running at once
@@ -59,6 +65,8 @@ class Outcome:
     status: str  # "loaded", "replaced" or "unchanged"
     kept: int  # app assessments carried over to the new version
     seconds: tuple[tuple[str, float], ...] = ()  # (("check", s), ("stage", s), ("switch", s), ("collect", s))
+    changes: Difference | None = None  # what a replacement changed (None: a new dataset, or not known)
+    method: str = ""  # "difference" (one transaction, store/neo4j/difference.py) or "full" (staged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +98,23 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
-def batches(dataset: Dataset, ref: Reference, size: int = BATCH) -> Iterator[Batch]:
-    """The staging batches in dependency order, each built only when asked for."""
+def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
+            digests: dict[str, dict[str, str]] | None = None) -> Iterator[Batch]:
+    """The staging batches in dependency order, each built only when asked for; `digests` are the
+    records' (`ecosystem.datasets.difference.digests`), computed here when not given."""
     h = ref.hierarchy
+    digests = digests if digests is not None else difference.digests(dataset)
+    dp, dl, da = digests["policies"], digests["alliances"], digests["actors"]
     for chunk in _chunks(list(dataset.policies), size):
-        yield Batch("load_policies", [rows.policy_row(p, dataset.id) for p in chunk], len(chunk))
+        yield Batch("load_policies", [rows.policy_row(p, dataset.id, dp[p.id]) for p in chunk], len(chunk))
     for chunk in _chunks(list(dataset.alliances), size):
-        yield Batch("load_alliances", [rows.alliance_row(a, dataset.id) for a in chunk], len(chunk))
+        yield Batch("load_alliances", [rows.alliance_row(a, dataset.id, dl[a.id]) for a in chunk], len(chunk))
     for chunk in _chunks(list(dataset.assessments), size):
         yield Batch("load_assessments", [rows.assessment_row(s) for s in chunk], len(chunk))
     carries, memberships = rows.links(dataset)
     for chunk in _chunks(list(dataset.actors), size):
-        built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id)) for a in chunk]
+        built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id), da[a.id])
+                 for a in chunk]
         yield Batch("load_actors", built, len(chunk) + sum(len(r["memberships"]) for r in built))
 
 
@@ -136,6 +149,7 @@ class Loader:
         self.runner, self.ref, self.dataset, self.progress = runner, ref, dataset, progress
         self.batch, self.writers = batch, writers
         self.checksum = ""  # set by `run`, under the paused collector
+        self.digests: dict[str, dict[str, str]] | None = None  # the records', set by `_run`
         self._done = self._written = 0
 
     def run(self) -> Outcome:
@@ -150,6 +164,22 @@ class Loader:
         if state["checksum"] == self.checksum:
             return Outcome("unchanged", 0)
         check_dataset(d, self.ref)
+        self.digests = difference.digests(d)
+        changes = None
+        if state["live"] is not None:  # a replacement: a small one is applied as a difference
+            if self.progress is not None:
+                self.progress(0, d.row_count)
+            try:
+                applied = self._outcome_known(lambda: self.runner.write_transaction(
+                    f"difference of dataset {d.id}", lambda tx: neo4j_difference.apply(
+                        tx, d, self.ref, self.checksum, state["live"], self.digests, _now)))
+            except neo4j_difference.Fallback as fallback:
+                changes = fallback.changes
+                clock.lap("difference")
+            else:
+                clock.lap("difference")
+                method = "difference" if applied.status == "replaced" else ""  # else: the same went live
+                return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, method)
         self._check_owners(self.runner.read)
         clock.lap("check")
         token = versions.new_token(d.id)
@@ -164,19 +194,9 @@ class Loader:
                 versions.abandon(self.runner, token)
                 raise
             try:
-                outcome = self.runner.write_transaction(
-                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"]))
+                outcome = self._outcome_known(lambda: self.runner.write_transaction(
+                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"])))
                 clock.lap("switch")
-            except StoreUnavailable as lost:
-                raise LoadOutcomeUnknown(
-                    f"The Neo4j server stopped answering while dataset {d.id!r} was being switched to "
-                    "its new version: it may be live or not. Once the server is back, `ecosystem stats` "
-                    "says which; loading the file again is safe (the same content changes nothing). "
-                    f"({lost.text('en')})",
-                    f"Le serveur Neo4j a cessé de répondre pendant la mise en service de la nouvelle "
-                    f"version du jeu « {d.id} » : elle est peut-être en service, peut-être pas. Quand le "
-                    "serveur répondra de nouveau, « ecosystem stats » le dira ; recharger le fichier "
-                    f"est sans risque (le même contenu ne change rien). ({lost.text('fr')})") from lost
             except BaseException:
                 versions.abandon(self.runner, token)
                 raise
@@ -185,7 +205,24 @@ class Loader:
         with contextlib.suppress(StoreUnavailable):
             versions.collect_garbage(self.runner)
         clock.lap("collect")
-        return replace(outcome, seconds=tuple(clock.laps))
+        return replace(outcome, seconds=tuple(clock.laps), changes=changes, method="full")
+
+    def _outcome_known(self, commit: Callable[[], T]) -> T:
+        """Run the transaction that makes the new content live (a switch, or a difference); the
+        server stopping to answer during it is said as LoadOutcomeUnknown: it may have committed."""
+        d = self.dataset
+        try:
+            return commit()
+        except StoreUnavailable as lost:
+            raise LoadOutcomeUnknown(
+                f"The Neo4j server stopped answering while dataset {d.id!r} was being switched to "
+                "its new version: it may be live or not. Once the server is back, `ecosystem stats` "
+                "says which; loading the file again is safe (the same content changes nothing). "
+                f"({lost.text('en')})",
+                f"Le serveur Neo4j a cessé de répondre pendant la mise en service de la nouvelle "
+                f"version du jeu « {d.id} » : elle est peut-être en service, peut-être pas. Quand le "
+                "serveur répondra de nouveau, « ecosystem stats » le dira ; recharger le fichier "
+                f"est sans risque (le même contenu ne change rien). ({lost.text('fr')})") from lost
 
     def _check_owners(self, read: Callable[..., list[neo4j.Record]]) -> None:
         """ConflictError when one of its ids is live in another dataset; `read` is Runner.read or
@@ -211,7 +248,7 @@ class Loader:
 
         with concurrent.futures.ThreadPoolExecutor(self.writers, thread_name_prefix="ecosystem-load") as pool:
             kind = ""
-            for batch in _ahead(batches(self.dataset, self.ref, self.batch)):
+            for batch in _ahead(batches(self.dataset, self.ref, self.batch, self.digests)):
                 settle(0 if batch.query != kind else self.writers - 1)
                 kind = batch.query
                 inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,

@@ -4,6 +4,8 @@ A record is written as its node's properties (lists keep the user's order, dates
 plus the targets of its relationships. Empty strings and lists are not stored, and relationships
 carry no properties except MEMBER_OF.role and the ASSESSED values: every property is bytes on disk
 and work in each load (and about 60 bytes of server heap per property while its batch is open).
+Actors, policies and alliances also keep the digest of their record (`digest`), which a
+re-import compares (ecosystem.datasets.difference).
 Actors also get the precomputed values the overlap queries read instead of traversing: `all_sdgs`,
 `name_norm` and `n_<level>` = |P_L| for every level.
 
@@ -65,11 +67,13 @@ def _compact(props: Row) -> Row:
 
 
 def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy, carries: list[str] | None = None,
-              memberships: list[Row] | None = None) -> Row:
+              memberships: list[Row] | None = None, digest: str = "") -> Row:
     """The row of load_actors: `carries` = ids of the policies it carries, `memberships` = the
-    {alliance, role} of its memberships (both from `links`)."""
+    {alliance, role} of its memberships (both from `links`); `digest` its
+    `ecosystem.datasets.difference.record_digest`, kept on the node for the next re-import."""
     props: Row = {
-        "id": actor.id, "dataset": dataset_id, "name": actor.name, "name_norm": normalize(actor.name),
+        "id": actor.id, "digest": digest,
+        "dataset": dataset_id, "name": actor.name, "name_norm": normalize(actor.name),
         "kind": actor.kind.value, "territories": list(actor.territories), "sdgs": list(actor.sdgs),
         "offers": list(actor.offers), "needs": list(actor.needs), "siren": actor.siren, "siret": actor.siret,
         "rna": actor.rna, "description": actor.description, "website": actor.website,
@@ -112,9 +116,10 @@ def _sizes(hierarchy: Hierarchy, distinct: frozenset[str]) -> tuple[tuple[str, i
     return tuple((key, len(hierarchy.presence(distinct, level))) for level, key in _SIZE_KEYS)
 
 
-def policy_row(policy: Policy, dataset_id: str) -> Row:
+def policy_row(policy: Policy, dataset_id: str, digest: str = "") -> Row:
     props: Row = {
-        "id": policy.id, "dataset": dataset_id, "name": policy.name, "name_norm": normalize(policy.name),
+        "id": policy.id, "digest": digest,
+        "dataset": dataset_id, "name": policy.name, "name_norm": normalize(policy.name),
         "kind": policy.kind, "carriers": list(policy.carriers), "territories": list(policy.territories),
         "sdgs": list(policy.sdgs), "description": policy.description,
     }
@@ -122,9 +127,10 @@ def policy_row(policy: Policy, dataset_id: str) -> Row:
             "addresses": _unique(policy.sdgs)}
 
 
-def alliance_row(alliance: Alliance, dataset_id: str) -> Row:
+def alliance_row(alliance: Alliance, dataset_id: str, digest: str = "") -> Row:
     props: Row = {
-        "id": alliance.id, "dataset": dataset_id, "name": alliance.name,
+        "id": alliance.id, "digest": digest,
+        "dataset": dataset_id, "name": alliance.name,
         "name_norm": normalize(alliance.name), "purpose": alliance.purpose, "started": _iso(alliance.started),
         "status": alliance.status.value,
         "territories": list(alliance.territories), "sdgs": list(alliance.sdgs),

@@ -152,14 +152,17 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ writes
 
     def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
-        """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j.load`."""
+        """Staged in batches, made live in one small switch: see `ecosystem.store.neo4j.load`; a small
+        replacement is one transaction instead (`ecosystem.store.neo4j.difference`)."""
         started = time.perf_counter()
         outcome = Loader(self.load_runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
+        known = outcome.changes is not None and outcome.status == "replaced"
+        changes = outcome.changes.counts() if known and outcome.changes is not None else ()
         return LoadReport(dataset.id, outcome.status, dataset.row_count, relationship_count(dataset),
-                          time.perf_counter() - started)
+                          time.perf_counter() - started, changes, outcome.method)
 
     def remove_dataset(self, dataset_id: str) -> None:
         """Invisible at once (the dataset's node goes, so its version is no longer live), deleted in

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from ecosystem.access.roles import Action, Role, Target, allowed
-from ecosystem.analysis.wording import counted
+from ecosystem.analysis.wording import counted, number, whole
 from ecosystem.errors import EcosystemError, UnreadableFile
 from ecosystem.history.archive import versions_kept
 from ecosystem.history.guard import ReloadNeedsConfirmation
@@ -14,6 +14,7 @@ from ecosystem.ui.context import current, pure
 from ecosystem.ui.i18n import t
 from ecosystem.ui.views import audit as audit_views
 from ecosystem.ui.views import data as views
+from ecosystem.ui.views.changes import changes_text
 from ecosystem.ui.views.registers import registers_section
 from ecosystem.ui.widget_texts import uploader
 
@@ -104,9 +105,10 @@ if files:
                 ctx.changed()
                 st.session_state.pop(FORCE, None)
                 st.session_state[UPLOADS] = uploads + 1
-                st.session_state[FLASH] = t("data.loaded", lang, rows=result.rows,
-                                            seconds=f"{result.seconds:.1f}",
-                                            status=t(f"data.status_{result.status}", lang))
+                loaded_text = t("data.loaded", lang, rows=whole(result.rows, lang),
+                                seconds=number(result.seconds, lang, 1),
+                                status=t(f"data.status_{result.status}", lang))
+                st.session_state[FLASH] = " ".join(filter(None, (loaded_text, changes_text(result, lang))))
                 st.rerun()
 
 # ---------------------------------------------------------------------- public registers (administrators)
