@@ -65,7 +65,7 @@ CHILD = textwrap.dedent("""
     print(report.method, calls)
 """)
 
-STEPS = 7  # one more than the durability steps of a load (file: fsync, rename, folder; manifest: same)
+STEPS = 10  # one more than a load's durability steps (file, pack, manifest: fsync, rename, folder)
 
 
 def test_a_difference_killed_at_any_durability_step_leaves_before_or_after(tmp_path: Path) -> None:
