@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 
+from ecosystem import deadline
 from ecosystem.model import SDG_NUMBERS, Level
 from ecosystem.reference.territories import Hierarchy
 
@@ -207,6 +208,8 @@ class Incidence:
         reps: list[int] = []
         masks = self.masks
         for n, row in enumerate(rows.tolist()):
+            if not n & 0x3FFF:
+                deadline.check()
             key = (indices[indptr[row]:indptr[row + 1]].tobytes(),
                    int(masks[row]) if extra is not None else 0, int(extra[row]) if extra is not None else 0)
             g = keys.get(key)
