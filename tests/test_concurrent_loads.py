@@ -49,7 +49,7 @@ class Run(threading.Thread):
     def run(self) -> None:
         try:
             self.report = self.store.load(self.dataset, progress=self.progress)
-        except BaseException as error:  # noqa: BLE001 - handed to the test
+        except BaseException as error:  # handed to the test
             self.error = error
 
 
