@@ -472,3 +472,6 @@ STRINGS.update(WORKFLOW_STRINGS)
 from ecosystem.ui.i18n_entries import ENTRY_STRINGS  # noqa: E402
 
 STRINGS.update(ENTRY_STRINGS)
+from ecosystem.ui.i18n_downloads import DOWNLOAD_STRINGS  # noqa: E402
+
+STRINGS.update(DOWNLOAD_STRINGS)
