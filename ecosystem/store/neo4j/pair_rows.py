@@ -49,6 +49,12 @@ def pair_of(r: Row, side_a: frozenset[str], a: str, b: str) -> PairCount:
     return PairCount(a, b, r["shared_territories"], r["shared_sdgs"], ta, sa, tb, sb)
 
 
+def _tagged(r: Row, k: int) -> Iterator[tuple[str, str, int]]:
+    """The row's pairs, each tagged with the row's index (a function, so that each keeps its own k)."""
+    for a, b in ordered_pairs(r):
+        yield a, b, k
+
+
 def best(rows: Sequence[Row], limit: int | None) -> list[PairCount]:
     """The best `limit` pairs (all with None) of these rows: Jaccard descending, then (a, b)."""
     out: list[PairCount] = []
@@ -63,7 +69,7 @@ def best(rows: Sequence[Row], limit: int | None) -> list[PairCount]:
             made = [(a, b, k) for k, r in enumerate(same_j) for a, b in ordered_pairs(r)]
             made.sort()
         else:  # the cut falls among these: merge their pairs in order, stop at the limit
-            streams = (((a, b, k) for a, b in ordered_pairs(r)) for k, r in enumerate(same_j))
+            streams = [_tagged(r, k) for k, r in enumerate(same_j)]
             made = list(itertools.islice(heapq.merge(*streams), left))
         sides = [frozenset() if r["same"] else frozenset(r["members_a"]) for r in same_j]
         for n, (a, b, k) in enumerate(made):
