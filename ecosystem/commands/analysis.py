@@ -275,12 +275,23 @@ def _print_complements(r: ComplementResult, lang: str) -> None:
         print(t("Aucun acteur co-présent n'apporte d'ODD, de profil ou de moyen qui vous manque.",
                 "No co-present actor brings an SDG, a profile or a means you lack."))
         return
-    print(t(f"{r.found} acteurs complémentaires trouvés ; les {len(r.items)} premiers :",
-            f"{r.found} complementary actors found; the first {len(r.items)}:"))
+    found = w.whole(r.found, lang)
+    if r.found == 1:
+        print(t("1 acteur complémentaire trouvé :", "1 complementary actor found:"))
+    else:
+        first = t("le premier", "the first") if len(r.items) == 1 else t(f"les {len(r.items)} premiers",
+                                                                          f"the first {len(r.items)}")
+        print(t(f"{found} acteurs complémentaires trouvés ; {first} :",
+                f"{found} complementary actors found; {first}:"))
     print()
     rows = [(n, c.name, w.kind_name(c.kind, lang), w.number(c.score, lang), c.reason)
             for n, c in enumerate(r.items, 1)]
     print_table(["#", t("Acteur", "Actor"), t("Type", "Kind"), "Score", t("Pourquoi", "Why")], rows)
+    if r.more:
+        from ecosystem.analysis.overlap import Listing, more_sentence
+
+        print(more_sentence(Listing(r.items, r.limit, r.found), ("acteur", "acteurs", "actor", "actors"),
+                            "--top", lang))
 
 
 # ----------------------------------------------------------------------------- coverage
