@@ -19,6 +19,7 @@ from ecosystem.cli import main
 from ecosystem.deadline import QuestionTimeout
 from ecosystem.model import Level
 from ecosystem.store.base import Store
+from tests.test_app import demo, kind  # noqa: F401 - fixtures
 from tests.test_bounds import VALENCE, crowded
 
 
@@ -130,3 +131,18 @@ def test_a_neo4j_query_gets_only_the_time_left(neo4j_session_store: Store) -> No
     with deadline.limit(60, clock=clock), pytest.raises(QuestionTimeout):
         clock.now = 1000  # nothing left: the query is not even sent
         runner.read_text("quick", "RETURN 1 AS n")
+
+
+@pytest.mark.usefixtures("kind")
+def test_a_page_of_the_app_past_the_limit_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's questions (AppContext.q) run under the same limit: one sentence, no traceback."""
+    import streamlit as st
+
+    from tests.test_app import run
+
+    monkeypatch.setenv("ECOSYSTEM_QUERY_TIMEOUT", "0,000001")
+    st.cache_data.clear()  # an answer cached by an earlier test would come without asking
+    at = run("overlaps", {"view": "territory", "territory": "departement:26"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("La question a dépassé sa limite de 0,000001 s et a été arrêtée : augmentez "
+               "ECOSYSTEM_QUERY_TIMEOUT" in e.value for e in at.error), [e.value for e in at.error]
