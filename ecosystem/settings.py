@@ -32,8 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Neo4j password. For the local server, `ecosystem neo4j start` sets it on first start."),
     Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name."),
     Setting("ECOSYSTEM_QUERY_TIMEOUT", "60",
-            "Seconds a Neo4j query of a question (overlaps, coverage, a page of the app) may run before it "
-            "is stopped."),
+            "Seconds a question (overlaps, complements, coverage, alliances, diagnose) may take in all, on "
+            "either store: its Neo4j queries and the work after them. Past it the question stops within a "
+            "few seconds, with a message naming this setting."),
     Setting("ECOSYSTEM_LOAD_TIMEOUT", "3600",
             "Seconds each Neo4j transaction of a load (staging a batch, the switch, the clean-up) may run: "
             "loads grow with the dataset, so they get their own, larger limit."),

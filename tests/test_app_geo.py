@@ -129,7 +129,7 @@ def test_the_map_as_drawn_can_be_taken_away_as_png_and_svg():
 
     at = open_geo({"territory": "departement:26", "geolevel": "epci", "sdg": "2"})
     clean(at)
-    labels = [b.proto.label for b in at.get("download_button")]
+    labels = [b.label for b in at.button]  # made when asked (ui/downloads.py), then saved
     assert "Image PNG de la carte" in labels and "Image SVG de la carte" in labels
     words = caption("departement:26", "epci", "actors", (2,), (), "fr")
     assert words == ("Géographie des acteurs — Drôme (département)", ["ODD 2 (Faim « zéro »)"], "Acteurs")

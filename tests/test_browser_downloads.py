@@ -56,6 +56,20 @@ def _download(page, name: str) -> bytes:
     return Path(download.path()).read_bytes()
 
 
+def _prepared(page, name: str, file_name: str) -> bytes:
+    """Click the button that prepares a file (`name`), then the one that saves it (ui/downloads.py)."""
+    import re
+
+    page.get_by_role("button", name=name, exact=True).click()
+    save = page.get_by_role("button", name=re.compile(rf"^Enregistrer {re.escape(file_name)} \("))
+    save.wait_for()
+    with page.expect_download() as info:
+        save.click()
+    download = info.value
+    assert download.failure() is None, download.failure()
+    return Path(download.path()).read_bytes()
+
+
 def _log(server: Server) -> str:
     return (server.state / "streamlit.log").read_text(encoding="utf-8", errors="replace")
 
@@ -65,14 +79,14 @@ def test_an_export_right_after_the_template_gives_its_file(server: Server, page)
     wait_idle(page, LOAD_LIMIT_MS)
     template = _download(page, "Télécharger le modèle (.xlsx)")
     assert template[:4] == b"PK\x03\x04"  # an .xlsx is a zip
-    exported = _download(page, "JSON (.zip)")  # at once, without waiting for anything
+    exported = _prepared(page, "JSON (.zip)", "ecosysteme-json.zip")  # at once, without waiting for anything
     with zipfile.ZipFile(io.BytesIO(exported)) as archive:
         names = archive.namelist()
         assert "demo-drome.json" in names
         assert json.loads(archive.read("demo-drome.json"))["actors"]
     again = _download(page, "Télécharger le modèle (.xlsx)")
     assert again[:4] == b"PK\x03\x04"
-    graph = _download(page, "GraphML")
+    graph = _prepared(page, "GraphML", "ecosysteme.graphml")
     assert b"<graphml" in graph[:500]
     screenshot(page, "donnees-telechargements")
     log = _log(server)

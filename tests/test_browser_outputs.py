@@ -6,6 +6,7 @@ pdftotext). Screenshots go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -42,8 +43,11 @@ def test_the_alliances_page_downloads_the_one_page_diagnosis(server: str, tmp_pa
         button = page.get_by_role("button", name=label)
         button.scroll_into_view_if_needed()
         screenshot(page, f"40-alliances-rapport-{lang}")
+        button.click()  # prepares the file (ui/downloads.py), then it is saved
+        save = page.get_by_role("button", name=re.compile(r"^(Enregistrer|Save) "))
+        save.wait_for()
         with page.expect_download() as download:
-            button.click()
+            save.click()
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)
         assert page.locator('[data-testid="stException"]').count() == 0
@@ -72,8 +76,11 @@ def test_the_map_page_downloads_its_picture(server: str, tmp_path: Path) -> None
         button = page.get_by_role("button", name="Image SVG de la carte")
         button.scroll_into_view_if_needed()
         screenshot(page, "41-carte-images")
+        button.click()  # prepares the file (ui/downloads.py), then it is saved
+        save = page.get_by_role("button", name=re.compile(r"^(Enregistrer|Save) "))
+        save.wait_for()
         with page.expect_download() as download:
-            button.click()
+            save.click()
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -21,6 +21,7 @@ from neo4j import exceptions as neo
 from ecosystem.access.errors import BadCredentials, TooManyAttempts
 from ecosystem.analysis.lookup import Ambiguous
 from ecosystem.datasets.problems import problem
+from ecosystem.deadline import QuestionTimeout
 from ecosystem.editing.scenarios import ScenarioNameMissing
 from ecosystem.errors import (
     NOT_FOUND_KINDS,
@@ -40,6 +41,7 @@ from ecosystem.lang import Lang, UnknownLang, parse_lang
 from ecosystem.neo4j_server.config import check_options
 from ecosystem.store.integrity import check_ownership
 from ecosystem.store.neo4j.runner import unavailable
+from ecosystem.store.rules import LoadOvertaken
 from tests.factories import small_dataset
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ecosystem"
@@ -115,6 +117,8 @@ def examples() -> Iterator[tuple[str, EcosystemError]]:
     yield "reload drops all", ReloadNeedsConfirmation(Drop("mon-jeu", 2, (("a", "Alpha"), ("b", "Bêta"))))
     yield "reload drops some", ReloadNeedsConfirmation(Drop("mon-jeu", 9, (("a", "Alpha"),) * 3))
     yield "scenario without a name", ScenarioNameMissing()
+    yield "question timeout", QuestionTimeout(2.5)
+    yield "load overtaken", LoadOvertaken("mon-jeu")
     yield "invalid one", DatasetInvalid([problem("x", 2, "odd", "99", "is not an SDG (1 to 17)",
                                                  "n'est pas un ODD (1 à 17)")])
 

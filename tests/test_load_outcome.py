@@ -62,9 +62,9 @@ def test_a_load_says_what_happened_when_the_server_dies_around_its_switch(tmp_pa
         # 3. Killed as the switch begins: the loader cannot know whether it committed, and says so.
         real_switch = Loader.switch
 
-        def kill_then_switch(self, tx, token, generation):
+        def kill_then_switch(self, tx, token, generation, base=None):
             server.kill()
-            return real_switch(self, tx, token, generation)
+            return real_switch(self, tx, token, generation, base)
 
         with monkeypatch.context() as m, pytest.raises(StoreUnavailable) as lost:
             m.setattr(Loader, "switch", kill_then_switch)

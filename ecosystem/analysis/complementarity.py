@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ecosystem import deadline
 from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
@@ -27,6 +28,7 @@ from ecosystem.analysis.thresholds import (
     NEIGHBOUR_LEVEL,
     NEW_SDGS_FULL,
     OVERLAP_LEVEL,
+    SCAN_CHUNK,
 )
 from ecosystem.finding import Finding
 from ecosystem.model import Actor, ActorKind, Alliance, Level
@@ -93,9 +95,14 @@ class Complement:
 class ComplementResult:
     subject: Subject
     level: Level  # co-presence level (commune when neighbours are looked at too)
-    found: int  # co-present actors that bring something (before the cut to k)
+    found: int  # co-present actors that bring something, all of them (before the cut to k): exact
     items: tuple[Complement, ...]
     neighbours: Level | None = None  # NEIGHBOUR_LEVEL when its other communes were looked at too
+    limit: int = 10  # the k asked for: `found - len(items)` more are left out when found > limit
+
+    @property
+    def more(self) -> int:
+        return max(self.found - len(self.items), 0)
 
 
 # ----------------------------------------------------------------------------- pure scoring
@@ -262,20 +269,67 @@ def nearby(store: Store, subject: Subject, pool: int = CANDIDATE_POOL
     return first + [(a, n, c, True) for a, n, c in neighbours(store, subject, [a for a, _ in present], pool)]
 
 
+# ----------------------------------------------------------------------------- the bounded listing
+
+
+def _key(t: tuple[Actor, int, Contribution]) -> tuple:
+    """rank()'s order: score, then co-presence, then name and id."""
+    return (-round(t[2].score, 9), -t[1], t[0].name, t[0].id)
+
+
+def scan(store: Store, subject: Subject, present: Sequence[tuple[str, int]], level: Level, keep: int,
+         count_places: bool = False) -> tuple[list[tuple[Actor, int, Contribution]], int]:
+    """The best `keep` of *every* co-present actor (id, shared) that brings something, ranked as
+    `rank` ranks them, and how many bring something in all. Actors are read `SCAN_CHUNK` at a time
+    and only the best are kept, so memory stays flat on a commune of 137,000 actors and the total
+    is exact. `count_places`: the co-presence is the subject's EPCI communes where the actor acts
+    (`neighbour_places`), not `shared`."""
+    best: list[tuple[Actor, int, Contribution]] = []
+    total = 0
+    excluded = set(subject.exclude)
+    ids = [(i, n) for i, n in present if i not in excluded]
+    for start in range(0, len(ids), SCAN_CHUNK):
+        deadline.check()
+        chunk = dict(ids[start:start + SCAN_CHUNK])
+        found = [(a, len(neighbour_places(subject, a)) if count_places else chunk[a.id])
+                 for a in store.actors(list(chunk))]
+        ranked = rank(subject, found, level)
+        total += len(ranked)
+        best = sorted(best + ranked, key=_key)[:keep]
+    return best, total
+
+
+def nearby_bounded(store: Store, subject: Subject, keep: int
+                   ) -> tuple[list[tuple[Actor, int, Contribution, bool]], int]:
+    """`nearby` over every co-present actor: the best `keep` of the subject's communes, then of its
+    intercommunality's other communes, and how many bring something in all."""
+    present = store.copresent(subject.territories, Level.COMMUNE)
+    first, total_here = scan(store, subject, present, Level.COMMUNE, keep)
+    seen = {i for i, _ in present}
+    around = [(i, n) for i, n in store.copresent(subject.territories, NEIGHBOUR_LEVEL) if i not in seen]
+    second, total_around = scan(store, subject, around, Level.COMMUNE, max(keep - len(first), 0),
+                                count_places=True)
+    return ([(a, n, c, False) for a, n, c in first] + [(a, n, c, True) for a, n, c in second],
+            total_here + total_around)
+
+
 def complements(store: Store, who: Actor | Alliance, level: Level | None = None, k: int = 10,
                 lang: str = "fr") -> ComplementResult:
-    """The k best complements of an actor or an alliance, each with its reason. By default (`level`
-    None) the subject's communes first, then its neighbours of the same intercommunality; with a
-    level, co-presence at that level only."""
+    """The k best complements of an actor or an alliance, each with its reason, and how many
+    co-present actors bring something in all (`found`, exact: every co-present actor is scored, the
+    best k kept). By default (`level` None) the subject's communes first, then its neighbours of the
+    same intercommunality; with a level, co-presence at that level only."""
     w.check_lang(lang)
     subject = subject_of(store, who)
     around = level is None
+    k = max(int(k), 0)
     if level is None:
-        ranked = nearby(store, subject)
+        ranked, found = nearby_bounded(store, subject, k)
         level = Level.COMMUNE
     else:
         level = Level(level)
-        ranked = [(a, n, c, False) for a, n, c in candidates(store, subject, level)]
+        best, found = scan(store, subject, store.copresent(subject.territories, level), level, k)
+        ranked = [(a, n, c, False) for a, n, c in best]
     items = []
     for actor, shared, c, neighbour in ranked[:k]:
         if neighbour:
@@ -287,4 +341,4 @@ def complements(store: Store, who: Actor | Alliance, level: Level | None = None,
         items.append(Complement(actor.id, actor.name, actor.kind, c.score, shared, here, c.new_sdgs,
                                 c.common_sdgs, c.other_kind, c.offers_needed, c.needs_offered,
                                 render.sentence(why, lang), why, neighbour))
-    return ComplementResult(subject, level, len(ranked), tuple(items), NEIGHBOUR_LEVEL if around else None)
+    return ComplementResult(subject, level, found, tuple(items), NEIGHBOUR_LEVEL if around else None, k)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ecosystem import deadline
 from ecosystem.analysis import render
 from ecosystem.analysis import wording as w
 from ecosystem.analysis.codes import Code
@@ -320,7 +321,9 @@ def pairs_in(store: Store, territory_id: str, level: Level = OVERLAP_LEVEL, min_
     ids = sorted({c.a for c in counts} | {c.b for c in counts})
     actors = {a.id: a for a in store.actors(ids)}
     result = []
-    for c in counts:
+    for n, c in enumerate(counts):
+        if not n % 256:
+            deadline.check()
         a, b = actors[c.a], actors[c.b]
         n_shared, shared_t = shared_places(a.territories, b.territories, level)
         shared_s = tuple(sorted(set(a.all_sdgs) & set(b.all_sdgs)))
@@ -389,7 +392,9 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
 
     members: dict[str, tuple[str, ...]] = {}  # profile (its first member) -> its members
     links: list[tuple[str, float]] = []  # (a profile of the link, Jaccard) of every duplicate link
-    for p in profiles:
+    for n, p in enumerate(profiles):
+        if not n % 1024:
+            deadline.check()
         c = PairCount(p.members_a[0], p.members_b[0], p.shared_territories, p.shared_sdgs, p.territories_a,
                       p.sdgs_a, p.territories_b, p.sdgs_b)
         jac = pair_jaccard(c)
@@ -413,6 +418,7 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
     h = reference().hierarchy
     result = []
     for group, r in ranked:
+        deadline.check()
         found = [actors[i] for i in group]
         shared_s = tuple(sorted(frozenset.intersection(*(frozenset(a.all_sdgs) for a in found))))
         everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in found))

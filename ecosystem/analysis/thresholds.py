@@ -104,6 +104,10 @@ CANDIDATE_POOL = 2000
 """At most this many co-present actors (the most co-present first) are scored, to keep the
 answer fast on a national dataset; the pool is never cut on a territory-sized dataset."""
 
+SCAN_CHUNK = 2000
+"""The complements listing scores every co-present actor, reading this many at a time and keeping
+only the best: its total is exact and its memory flat however many actors a commune holds."""
+
 CANDIDATES_KEPT = 200
 """Diagnosis: the best complementary candidates kept to pick suggestions from (a handful are named)."""
 

@@ -9,6 +9,7 @@ them when they run, so that building the parser, hence any `--help`, stays fast.
 from __future__ import annotations
 
 import argparse
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,6 +37,20 @@ _LEVELS = {normalize(name): level for level, term in vocabulary.LEVELS.items() f
 MEASURED_PRINCIPLES = ("principe-2", "principe-4", "principe-5", "principe-6", "principe-7")
 """The principles measured on the graph (analysis.principles.MEASURED, which imports the analyses:
 written out here so that `--help` stays light; tests/test_portfolio.py checks they agree)."""
+
+
+def bounded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The handler run under the whole-question limit (ECOSYSTEM_QUERY_TIMEOUT, `ecosystem.deadline`):
+    a question stops within a few seconds of it, its Python work after the queries included."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        from ecosystem.deadline import question_limit
+
+        with question_limit():
+            return handler(args)
+
+    return run
 
 
 def level_arg(text: str) -> Level:
@@ -73,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"with --in: smallest Jaccard shown (default 0; duplicates use "
                         f"{DUPLICATE_MIN_JACCARD})")
     common(p)
-    p.set_defaults(func=run_overlaps, parser=p)
+    p.set_defaults(func=bounded(run_overlaps), parser=p)
 
     p = sub.add_parser(
         "complements", help="co-present actors that bring what an actor or an alliance lacks",
@@ -89,7 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "(default: the same commune first, then the other communes of its EPCI)")
     p.add_argument("--top", type=int, default=10, help="how many candidates to show (default 10)")
     common(p)
-    p.set_defaults(func=run_complements)
+    p.set_defaults(func=bounded(run_complements))
 
     p = sub.add_parser(
         "coverage", help="SDG x territory matrix of a territory, and the gaps public policies leave open",
@@ -103,7 +118,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="commune/EPCI/département code, id (region:84) or name")
     p.add_argument("--level", type=level_arg, default=None, help="rows' level (default: the next level down)")
     common(p)
-    p.set_defaults(func=run_coverage, parser=p)
+    p.set_defaults(func=bounded(run_coverage), parser=p)
 
     p = sub.add_parser(
         "alliances", help="all the alliances of a territory side by side, principle by principle",
@@ -117,7 +132,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=MEASURED_PRINCIPLES, default=None,
                    help="sort by this principle's score, weakest first (default: by name)")
     common(p)
-    p.set_defaults(func=run_alliances)
+    p.set_defaults(func=bounded(run_alliances))
 
     p = sub.add_parser(
         "diagnose", help="an alliance checked against the 21 levers of the Charte du faire alliance",
@@ -128,7 +143,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("alliance", metavar="ALLIANCE", help="alliance id or name")
     common(p)
-    p.set_defaults(func=run_diagnose)
+    p.set_defaults(func=bounded(run_diagnose))
 
 
 # ----------------------------------------------------------------------------- answering
@@ -299,12 +314,23 @@ def _print_complements(r: ComplementResult, lang: str) -> None:
         print(t("Aucun acteur co-présent n'apporte d'ODD, de profil ou de moyen qui vous manque.",
                 "No co-present actor brings an SDG, a profile or a means you lack."))
         return
-    print(t(f"{r.found} acteurs complémentaires trouvés ; les {len(r.items)} premiers :",
-            f"{r.found} complementary actors found; the first {len(r.items)}:"))
+    found = w.whole(r.found, lang)
+    if r.found == 1:
+        print(t("1 acteur complémentaire trouvé :", "1 complementary actor found:"))
+    else:
+        first = t("le premier", "the first") if len(r.items) == 1 else t(f"les {len(r.items)} premiers",
+                                                                          f"the first {len(r.items)}")
+        print(t(f"{found} acteurs complémentaires trouvés ; {first} :",
+                f"{found} complementary actors found; {first}:"))
     print()
     rows = [(n, c.name, w.kind_name(c.kind, lang), w.number(c.score, lang), c.reason)
             for n, c in enumerate(r.items, 1)]
     print_table(["#", t("Acteur", "Actor"), t("Type", "Kind"), "Score", t("Pourquoi", "Why")], rows)
+    if r.more:
+        from ecosystem.analysis.overlap import Listing, more_sentence
+
+        print(more_sentence(Listing(r.items, r.limit, r.found), ("acteur", "acteurs", "actor", "actors"),
+                            "--top", lang))
 
 
 # ----------------------------------------------------------------------------- coverage

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ecosystem.errors import ConflictError
 from ecosystem.model import Assessment, Dataset
 
 AssessmentKey = tuple[str, str, date]
@@ -30,3 +31,23 @@ def relationship_count(dataset: Dataset) -> int:
     for al in dataset.alliances:
         count += len(set(al.territories)) + len(set(al.sdgs)) + len(set(al.policies))
     return count
+
+
+class LoadOvertaken(ConflictError):
+    """Another load of the same dataset went live while this one ran: this one is not applied.
+
+    Both stores record the version a load starts from and compare it at their switch. Replacing the
+    other load's version instead would throw away a change nobody has seen (and its place in the
+    kept versions); refusing keeps it live, and the person who loaded second decides."""
+
+    def __init__(self, dataset_id: str) -> None:
+        super().__init__(
+            f"Another load of dataset {dataset_id!r} finished while this one ran, and its version is live "
+            "now: this load was not applied, so as not to replace a version nobody has seen. Look at the "
+            "live version (`ecosystem stats`, or the Données page), then load your file again if it "
+            "should replace it.",
+            f"Un autre chargement du jeu « {dataset_id} » s'est terminé pendant celui-ci, et sa version est "
+            "en service : ce chargement n'a pas été appliqué, pour ne pas remplacer une version que "
+            "personne n'a vue. Regardez la version en service (« ecosystem stats », ou la page Données), "
+            "puis rechargez votre fichier s'il doit la remplacer.")
+        self.dataset_id = dataset_id

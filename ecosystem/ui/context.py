@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from ecosystem import settings
+from ecosystem.deadline import question_limit
 from ecosystem.errors import EcosystemError
 from ecosystem.resources import DEMO_DIR
 from ecosystem.store import Store, open_store
@@ -206,14 +207,17 @@ class AppContext:
         return self.holder.store
 
     def q(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """`fn(store, *args, **kwargs)`, cached until the data changes."""
+        """`fn(store, *args, **kwargs)`, cached until the data changes; a question, so it runs under
+        the whole-question limit (ECOSYSTEM_QUERY_TIMEOUT, `ecosystem.deadline`)."""
         name = f"{fn.__module__}.{fn.__qualname__}"
-        return _cached(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
+        with question_limit():
+            return _cached(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
 
     def q_large(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Like `q`, in a cache holding few entries: for answers of megabytes (maps)."""
         name = f"{fn.__module__}.{fn.__qualname__}"
-        return _cached_large(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
+        with question_limit():
+            return _cached_large(name, self.version, args, tuple(sorted(kwargs.items())), fn, self.store)
 
     def changed(self) -> None:
         """Call after a write: every cached answer is stale from the next run on."""

@@ -459,6 +459,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("i18n_entries", "ENTRY_STRINGS"),
     ("i18n_widgets", "WIDGET_STRINGS"),  # Streamlit's own names read aloud and file sizes
     ("i18n_difference", "DIFFERENCE_STRINGS"),  # what a re-import changed (issue 17, item 3)
+    ("i18n_downloads", "DOWNLOAD_STRINGS"),  # files made in the page, then saved (issue 16)
 )
 
 for _module, _strings in TOPICS:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
+from ecosystem import deadline
 from ecosystem.datasets.difference import Difference, difference
 from ecosystem.errors import NotFound
 from ecosystem.model import (
@@ -61,16 +62,16 @@ from ecosystem.store.base import (
 )
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.memory import graph as g
+from ecosystem.store.memory import pairs as grouped
 from ecosystem.store.memory.columns import actor_incidence
 from ecosystem.store.memory.matrices import (
     Incidence,
     jaccard,
-    lookup,
-    pairs_of_groups,
     popcount,
     projection_for,
     sdg_mask,
 )
+from ecosystem.store.memory.pairs import Groups
 from ecosystem.store.memory.persistence import (
     Entry,
     Manifest,
@@ -79,7 +80,7 @@ from ecosystem.store.memory.persistence import (
     checksum_of,
 )
 from ecosystem.store.memory.records import Records
-from ecosystem.store.rules import AssessmentKey, assessment_key, relationship_count
+from ecosystem.store.rules import AssessmentKey, LoadOvertaken, assessment_key, relationship_count
 from ecosystem.text import normalize
 
 if TYPE_CHECKING:  # imported when the graph is first asked for: opening and counting need none
@@ -375,6 +376,9 @@ class MemoryStore(Store):
               report: Callable[[str, Difference | None, str], LoadReport]) -> LoadReport:
         total = dataset.row_count
         dataset = dataset.canonical()
+        # The version this load starts from, read before waiting for the lock (the manifest is
+        # replaced atomically): if another load of the dataset commits meanwhile, this one is told.
+        base = self._folder.read_manifest().entries.get(dataset.id)
         with self._writing():
             old = self._held.get(dataset.id)
             if old is not None and old.dataset == dataset:  # equal records: equal checksums, no JSON needed
@@ -383,6 +387,8 @@ class MemoryStore(Store):
             checksum = checksum_of(payload)
             if old is not None and old.entry.checksum == checksum:
                 return report("unchanged", None, "")
+            if (old.entry.checksum if old else None) != (base.checksum if base else None):
+                raise LoadOvertaken(dataset.id)
             check_dataset(dataset, self._ref)
             if progress is not None:
                 progress(0, total)
@@ -749,119 +755,61 @@ class MemoryStore(Store):
             return list(map(OverlapCount, [inc.ids[r] for r in top.tolist()], shared_t[top].tolist(),
                             shared_s[top].tolist(), sizes[top].tolist(), inc.sdg_sizes[top].tolist()))
 
-    def _group_pairs(self, territory_id: str, level: Level, min_jaccard: float,
-                     same_kind: bool) -> tuple[Any, ...]:
-        """The qualifying pairs of *groups* (actors interchangeable for the Jaccard formula), before
-        any pair of actors is made: what both the listing and its total start from."""
+    def _group_pairs(self, territory_id: str, level: Level, same_kind: bool) -> tuple[Incidence, Groups]:
+        """The territory's actors in groups (interchangeable for the Jaccard formula), before any
+        pair is made: what the listing, its total and the profile pairs start from (`pairs`)."""
         level = Level(level)
         with self._lock:
             inc, kinds = self._actor_matrix()
             presence, sizes = inc.presence(level), inc.sizes(level)
         members = np.flatnonzero(inc.touching([territory_id]))
+        deadline.check()
         # Two levels of groups: by territories (few: the sparse product stays small even with
         # nationwide actors), then by territories + SDGs + kind (what a pair's figures depend on).
         tgroup, treps = inc.groups(members)
         sub = presence[treps]
-        tshared = sp.triu(sub @ sub.T, k=0).tocsr()
-        group, reps = inc.groups(members, kinds if same_kind else np.zeros(len(kinds), dtype=np.int64))
-        tgroup_of = np.empty(len(reps), dtype=np.int64)
-        tgroup_of[group] = tgroup
-        tpairs = tshared.tocoo()
-        gi, gj, _ = pairs_of_groups(tgroup_of, np.arange(len(reps)), tpairs.row.astype(np.int64),
-                                    tpairs.col.astype(np.int64))
-        diagonal = np.arange(len(reps))
-        gi, gj = np.concatenate([gi, diagonal]), np.concatenate([gj, diagonal])
-        ta, tb = tgroup_of[gi], tgroup_of[gj]
-        shared_t = lookup(tpairs, np.minimum(ta, tb), np.maximum(ta, tb))
-        ri, rj = reps[gi], reps[gj]
-        shared_s = popcount(inc.masks[ri] & inc.masks[rj])
-        keep = (shared_s > 0) & (shared_t > 0)
-        if same_kind:
-            keep &= kinds[ri] == kinds[rj]
-        group_jac = jaccard(shared_t, shared_s, sizes[ri], inc.sdg_sizes[ri], sizes[rj], inc.sdg_sizes[rj])
-        keep &= group_jac >= min_jaccard
-        return inc, sizes, group, members, gi[keep], gj[keep], shared_t[keep], shared_s[keep], group_jac[keep]
-
-    @staticmethod
-    def _pair_counts(group: np.ndarray, gi: np.ndarray, gj: np.ndarray) -> np.ndarray:
-        """How many actor pairs each group pair stands for (n(n-1)/2 inside one group)."""
-        n = np.bincount(group)
-        return np.where(gi == gj, n[gi] * (n[gi] - 1) // 2, n[gi] * n[gj])
+        tshared = (sub @ sub.T).tocsr()
+        extra = kinds if same_kind else np.zeros(len(kinds), dtype=np.int64)
+        group, _ = inc.groups(members, extra)
+        deadline.check()
+        return inc, Groups.of(members, group, tgroup, tshared, inc.masks, sizes, inc.sdg_sizes, extra)
 
     def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                            same_kind: bool = False) -> int:
-        _, _, group, _, gi, gj, _, _, _ = self._group_pairs(territory_id, level, min_jaccard, same_kind)
-        return int(self._pair_counts(group, gi, gj).sum()) if len(gi) else 0
+        _, groups = self._group_pairs(territory_id, level, same_kind)
+        return grouped.total(groups, min_jaccard, same_kind)
 
     def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                               same_kind: bool = False) -> list[ProfilePair]:
-        inc, sizes, group, members, gi, gj, shared_t, shared_s, _ = self._group_pairs(
-            territory_id, level, min_jaccard, same_kind)
-        order = np.argsort(group, kind="stable")
-        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2 if len(group) else 1))
-        rows_of = members[order]
-        ids = inc.ids
+        inc, groups = self._group_pairs(territory_id, level, same_kind)
+        found = grouped.every(groups, min_jaccard, same_kind)
+        ids, members, bounds = inc.ids, groups.members, groups.bounds
 
         def names(g: int) -> tuple[str, ...]:
-            return tuple(sorted(ids[r] for r in rows_of[bounds[g]:bounds[g + 1]].tolist()))
+            return tuple(ids[r] for r in members[bounds[g]:bounds[g + 1]].tolist())
 
-        found = []
-        for x, y, st, ss in zip(gi.tolist(), gj.tolist(), shared_t.tolist(), shared_s.tolist(), strict=True):
-            a, b = names(x), names(y)
-            if x == y and len(a) < 2:
-                continue
-            ra, rb = rows_of[bounds[x]], rows_of[bounds[y]]
-            found.append(ProfilePair(a, b, x == y, st, ss, int(sizes[ra]), int(inc.sdg_sizes[ra]),
-                                     int(sizes[rb]), int(inc.sdg_sizes[rb])))
-        return found
-
-    @staticmethod
-    def _first_tied(group: np.ndarray, members: np.ndarray, gi: np.ndarray, gj: np.ndarray,
-                    tied: np.ndarray, counts: np.ndarray, need: int) -> np.ndarray:
-        """Of the group pairs `tied` at the cut's Jaccard, those that can hold one of the `need`
-        first actor pairs in (a, b) order: a commune of look-alike actors ties millions of pairs at
-        Jaccard 1, and only these few must be expanded. A group pair's smallest actor pair is its
-        first member with the first of the other group (or its own second member)."""
-        order = np.argsort(group, kind="stable")
-        rows_of = members[order]
-        bounds = np.searchsorted(group[order], np.arange(int(group.max()) + 2))
-        ti, tj = gi[tied], gj[tied]
-        first = rows_of[bounds[ti]]
-        own_second = rows_of[np.minimum(bounds[ti] + 1, len(rows_of) - 1)]
-        second = np.where(ti == tj, own_second, rows_of[bounds[tj]])
-        live = counts[tied] > 0
-        tied, first, second = tied[live], first[live], second[live]
-        key = np.lexsort((second, first))
-        reach = int(np.searchsorted(np.cumsum(counts[tied][key]), need))
-        chosen = tied[key[:reach + 1]]
-        i, j, _ = pairs_of_groups(group, members, gi[chosen], gj[chosen])
-        last = np.lexsort((j, i))[min(need, len(i)) - 1]
-        pi, pj = i[last], j[last]
-        return tied[(first < pi) | ((first == pi) & (second <= pj))]
+        out = []
+        for n, (x, y, st, ss) in enumerate(zip(found.g.tolist(), found.h.tolist(), found.shared_t.tolist(),
+                                               found.shared_s.tolist(), strict=True)):
+            if not n % 4096:
+                deadline.check()
+            out.append(ProfilePair(names(x), names(y), x == y, st, ss, int(groups.sizes[x]),
+                                   int(groups.sdg_sizes[x]), int(groups.sizes[y]), int(groups.sdg_sizes[y])))
+        return out
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
-        inc, sizes, group, members, gi, gj, shared_t, shared_s, group_jac = self._group_pairs(
-            territory_id, level, min_jaccard, same_kind)
-        if limit is not None and len(gi):  # expand only the best group pairs, ties at the cut included
-            counts = self._pair_counts(group, gi, gj)
-            best = np.argsort(-group_jac, kind="stable")
-            reached = np.searchsorted(np.cumsum(counts[best]), limit)
-            if reached < len(best):
-                cut = group_jac[best[reached]]
-                keep = group_jac > cut
-                tied = np.flatnonzero(group_jac == cut)
-                need = limit - int(counts[keep].sum())
-                keep[self._first_tied(group, members, gi, gj, tied, counts, need)] = True
-                gi, gj = gi[keep], gj[keep]
-                shared_t, shared_s, group_jac = shared_t[keep], shared_s[keep], group_jac[keep]
-        i, j, k = pairs_of_groups(group, members, gi, gj)
-        shared_t, shared_s, jac = shared_t[k], shared_s[k], group_jac[k]
-        order = np.lexsort((j, i, -jac))[:limit]
-        i, j, ids = i[order], j[order], inc.ids
+        inc, groups = self._group_pairs(territory_id, level, same_kind)
+        if limit is None:
+            found = grouped.expand_all(groups, grouped.every(groups, min_jaccard, same_kind))
+            found = found.take(np.lexsort((found.h, found.g, -found.jac)))
+        else:  # the best pairs only, from the few group pairs that can hold them
+            found = grouped.best(groups, min_jaccard, same_kind, max(int(limit), 0))
+        i, j, ids = found.g, found.h, inc.ids
+        sizes = inc.sizes(Level(level))
         with _bulk():
             return list(map(PairCount, [ids[a] for a in i.tolist()], [ids[b] for b in j.tolist()],
-                            shared_t[order].tolist(), shared_s[order].tolist(), sizes[i].tolist(),
+                            found.shared_t.tolist(), found.shared_s.tolist(), sizes[i].tolist(),
                             inc.sdg_sizes[i].tolist(), sizes[j].tolist(), inc.sdg_sizes[j].tolist()))
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:

@@ -42,7 +42,7 @@ from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.neo4j import difference as neo4j_difference
 from ecosystem.store.neo4j import rows, versions
 from ecosystem.store.neo4j.runner import Runner, Tx
-from ecosystem.store.rules import relationship_count
+from ecosystem.store.rules import LoadOvertaken, relationship_count
 
 T = TypeVar("T")
 
@@ -195,7 +195,8 @@ class Loader:
                 raise
             try:
                 outcome = self._outcome_known(lambda: self.runner.write_transaction(
-                    f"switch of dataset {d.id}", lambda tx: self.switch(tx, token, state["generation"])))
+                    f"switch of dataset {d.id}",
+                    lambda tx: self.switch(tx, token, state["generation"], state["live"])))
                 clock.lap("switch")
             except BaseException:
                 versions.abandon(self.runner, token)
@@ -272,9 +273,10 @@ class Loader:
         if self.progress is not None:
             self.progress(self._done, self.dataset.row_count)
 
-    def switch(self, tx: Tx, token: str, generation: int) -> Outcome:
+    def switch(self, tx: Tx, token: str, generation: int, base: str | None = None) -> Outcome:
         """Make the staged version live, inside the caller's transaction; `generation` is the one
-        read before the first ownership check."""
+        read before the first ownership check, `base` the dataset's live version then: when another
+        load switched meanwhile, this one is refused (LoadOvertaken) and its staged records collected."""
         d = self.dataset
         before = tx.read("datasets_lock", bump=1)[0]["generation"]
         if not versions.claim(tx, token):
@@ -286,6 +288,8 @@ class Loader:
         now = tx.read("dataset_state", dataset=d.id)[0]
         if now["checksum"] == self.checksum:  # the same content went live meanwhile
             return Outcome("unchanged", 0)
+        if now["live"] != base:  # another load of this dataset switched while this one staged
+            raise LoadOvertaken(d.id)
         if before != generation:  # another dataset went live meanwhile: its ids may now clash
             self._check_owners(tx.read)
         kept = tx.write("switch_assessments", old=now["live"], version=token).relationships_created

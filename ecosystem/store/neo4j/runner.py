@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import exceptions as neo
 
-from ecosystem import redact
+from ecosystem import deadline, redact
 from ecosystem.errors import ConflictError, EcosystemError, QueryTimeout, StoreUnavailable
 from ecosystem.store.neo4j import cypher
 
@@ -100,8 +100,8 @@ class Runner:
         def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
             return list(tx.run(text, params or {}))
 
-        with self.errors(label), self.session(neo4j.READ_ACCESS) as session:
-            return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
+        with self.errors(label), self.session(neo4j.READ_ACCESS) as session:  # within the question's limit
+            return session.execute_read(neo4j.unit_of_work(timeout=deadline.remaining(self.timeout))(work))
 
     def write(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
         """One write query in its own transaction; returns its counters."""
@@ -164,6 +164,9 @@ class Runner:
                     "Donnez plus de mémoire au serveur (ECOSYSTEM_NEO4J_HEAP pour le serveur local) ou "
                     "augmentez son réglage dbms.memory.transaction.total.max.") from exc
             if is_timeout(exc):
+                ended = deadline.over(margin=1.0)
+                if ended is not None:  # stopped at the whole question's limit, not its own
+                    raise deadline.QuestionTimeout(ended.seconds, ended.setting) from exc
                 question = self.setting == "ECOSYSTEM_QUERY_TIMEOUT"  # else a load's limit
                 raise QueryTimeout(
                     f"The Neo4j query {label!r} ran past the {self.timeout:g} s limit and was stopped: "

@@ -19,7 +19,7 @@ import contextlib
 import difflib
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -53,7 +53,7 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j import rows, versions
+from ecosystem.store.neo4j import pair_rows, rows, versions
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
 from ecosystem.store.neo4j.schema import ensure_reference, ensure_schema
@@ -63,19 +63,6 @@ from ecosystem.text import normalize
 EVERY_ROW = 2**62  # $fetch when no limit is asked
 FLOORS = (0.5, 0.2, 0.05)  # Jaccard floors tried in turn for the best pairs (overlap_pairs with a limit)
 COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
-
-
-
-def _expand(r: neo4j.Record) -> Iterator[PairCount]:
-    """The actor pairs a row of overlap_pairs stands for, each as (a, b) with a < b."""
-    counts = (r["territories_a"], r["sdgs_a"], r["territories_b"], r["sdgs_b"])
-    if r["same"]:
-        pairs = itertools.combinations(sorted(r["members_a"]), 2)
-    else:
-        pairs = itertools.product(r["members_a"], r["members_b"])
-    for a, b in pairs:
-        ta, sa, tb, sb = counts if a < b else (counts[2], counts[3], counts[0], counts[1])
-        yield PairCount(min(a, b), max(a, b), r["shared_territories"], r["shared_sdgs"], ta, sa, tb, sb)
 
 
 class Neo4jStore(Store):
@@ -408,25 +395,26 @@ class Neo4jStore(Store):
         params = {"territory": territory_id, "level": level.value, "size": rows.size_key(level),
                   "same_kind": same_kind}
 
-        def pairs(floor: float, fetch: int) -> tuple[list[neo4j.Record], list[tuple[float, PairCount]]]:
-            found = self.runner.read("overlap_pairs", min_jaccard=floor, fetch=fetch, **params)
-            expanded = [(r["jaccard"], p) for r in found for p in _expand(r)]
-            expanded.sort(key=lambda jp: (-jp[0], jp[1].a, jp[1].b))
-            return found, expanded
+        def rows_at(floor: float, fetch: int) -> list[neo4j.Record]:
+            return self.runner.read("overlap_pairs", min_jaccard=floor, fetch=fetch, **params)
 
         if limit is None:
-            return [p for _, p in pairs(float(min_jaccard), EVERY_ROW)[1]]
+            return pair_rows.best(rows_at(float(min_jaccard), EVERY_ROW), None)
         # The best pairs usually overlap a lot: ask with a high floor first, which lets the query
         # skip most groups, and lower it only when fewer than `limit` pairs reach it.
         for floor in [*(f for f in FLOORS if f > min_jaccard), float(min_jaccard)]:
-            found, expanded = pairs(floor, limit + 1)
-            if len(expanded) >= limit:
+            found = rows_at(floor, limit + 1)
+            if sum(pair_rows.pair_count(r) for r in found) >= limit:
                 break
         # Each row (a pair of profiles) gives at least one pair of actors, so the best limit + 1 rows
         # hold the answer, unless the last one ties with the limit-th pair: then fetch all such ties.
-        if len(found) > limit and found[-1]["jaccard"] >= expanded[limit - 1][0]:
-            found, expanded = pairs(max(float(min_jaccard), expanded[limit - 1][0]), EVERY_ROW)
-        return [p for _, p in expanded[:limit]]
+        # Pairs are made only up to the limit (pair_rows), however many the tied rows stand for.
+        if len(found) > limit:
+            counts = itertools.accumulate(pair_rows.pair_count(r) for r in found)
+            cut = next(r["jaccard"] for r, c in zip(found, counts, strict=True) if c >= limit)
+            if found[-1]["jaccard"] >= cut:
+                found = rows_at(max(float(min_jaccard), cut), EVERY_ROW)
+        return pair_rows.best(found, limit)
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
         params = {"territory": territory_id, "level": Level(level).value}

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ecosystem.analysis.overlap import Listing, more_sentence
 from ecosystem.ui import components, tables, widgets
 from ecosystem.ui.context import current
 from ecosystem.ui.i18n import kind_label, number_label, percent_label, t
@@ -38,6 +39,9 @@ if subject:
             badges = [components.badge(kind_label(c.kind, lang), "gray"),
                       components.badge(f"{t('common.score', lang)} {percent_label(c.score, lang)}", "green")]
             components.result_card(c.name, badges, c.reason)
+        if result.more:  # the exact number of the others (analysis.complementarity.scan)
+            st.caption(more_sentence(Listing(result.items, result.limit, result.found),
+                                     ("partenaire", "partenaires", "partner", "partners"), None, lang))
         with st.expander(t("common.table", lang)):
             score = t("common.score", lang)
             bar = st.column_config.ProgressColumn(score, min_value=0, max_value=100, format="%d %%",

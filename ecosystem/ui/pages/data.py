@@ -11,6 +11,7 @@ from ecosystem.history.archive import versions_kept
 from ecosystem.history.guard import ReloadNeedsConfirmation
 from ecosystem.ui import components, session
 from ecosystem.ui.context import current, pure
+from ecosystem.ui.downloads import prepared_download
 from ecosystem.ui.i18n import t
 from ecosystem.ui.views import audit as audit_views
 from ecosystem.ui.views import data as views
@@ -131,12 +132,13 @@ with right:
         # A row that wraps, each button as wide as its label: equal columns cut them (« Grap… ») at 1280 px.
         row = st.container(horizontal=True, gap="small", key="export.row")
         for fmt in views.EXPORT_FORMATS:
-            # The file is built when the button is clicked, not at every run (a big graph takes seconds).
-            row.download_button(views.EXPORT_LABELS[fmt], partial(views.export_data, ctx.store, fmt, lang),
-                                file_name=views.export_name(fmt), mime=views.EXPORT_MIME[fmt],
-                                key=f"export.{fmt}", icon=":material/download:", on_click="ignore",
-                                help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]),
-                                width="content")
+            # The file is made when asked, not at every run (a big graph takes seconds), in the page's
+            # run: a failure is a sentence under the buttons (ui/downloads.py).
+            prepared_download(row, f"export.{fmt}", views.EXPORT_LABELS[fmt],
+                              partial(views.export_data, ctx.store, fmt, lang),
+                              file_name=views.export_name(fmt), mime=views.EXPORT_MIME[fmt], lang=lang,
+                              stamp=(ctx.store.revision(), lang),
+                              help=t("data.export_button", lang, fmt=views.EXPORT_LABELS[fmt]), alerts=st)
 
 # ---------------------------------------------------------------------- removal
 if not loaded.empty and allowed(who, Action.REMOVE, Target()):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from ecosystem.reference.labels import territory_label
+from ecosystem.ui.downloads import prepared_download
 from ecosystem.ui.i18n import t
 
 
@@ -43,7 +44,8 @@ def geo_image_buttons(territory: str, level: str, measure: str, sdgs: tuple[int,
     words = caption(territory, level, measure, sdgs, kinds, lang)
     name = "geographie" if lang == "fr" else "geography"
     labels = {"png": t("outputs.map_png", lang), "svg": t("outputs.map_svg", lang)}
+    stamp = hash(repr((territory, level, sorted(values.items()), words, lang)))  # what the picture shows
     for column, fmt, mime in zip(st.columns(2), ("png", "svg"), ("image/png", "image/svg+xml"), strict=True):
-        column.download_button(labels[fmt], _picture(territory, level, values, words, lang, fmt),
-                               file_name=f"{name}.{fmt}", mime=mime, on_click="ignore",
-                               help=t("outputs.map_help", lang), icon=":material/image:", key=f"geo.{fmt}")
+        draw = _picture(territory, level, values, words, lang, fmt)
+        prepared_download(column, f"geo.{fmt}", labels[fmt], draw, file_name=f"{name}.{fmt}", mime=mime,
+                          lang=lang, stamp=stamp, help=t("outputs.map_help", lang), icon=":material/image:")

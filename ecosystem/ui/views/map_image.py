@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from ecosystem.ui.downloads import prepared_download
 from ecosystem.ui.i18n import t
 from ecosystem.ui.map import MapModel, MapSelection
 
@@ -40,7 +41,8 @@ def map_image_buttons(model: MapModel, selection: MapSelection, lang: str) -> No
     """Two download buttons, PNG and SVG, side by side."""
     name = "carte-ecosysteme" if lang == "fr" else "ecosystem-map"
     labels = {"png": t("outputs.map_png", lang), "svg": t("outputs.map_svg", lang)}
+    stamp = hash(repr((model, selection, lang)))  # what the picture shows
     for column, fmt, mime in zip(st.columns(2), ("png", "svg"), ("image/png", "image/svg+xml"), strict=True):
-        column.download_button(labels[fmt], _picture(model, selection, lang, fmt),
-                               file_name=f"{name}.{fmt}", mime=mime, on_click="ignore",
-                               help=t("outputs.map_help", lang), icon=":material/image:", key=f"map.{fmt}")
+        prepared_download(column, f"map.{fmt}", labels[fmt], _picture(model, selection, lang, fmt),
+                          file_name=f"{name}.{fmt}", mime=mime, lang=lang, stamp=stamp,
+                          help=t("outputs.map_help", lang), icon=":material/image:")

@@ -1,8 +1,8 @@
 """The Alliances page's « Télécharger le diagnostic (PDF) » button: the one-page report to take to a
 meeting, the same as `ecosystem report`.
 
-The PDF is made only when the button is clicked (Streamlit runs the callable on its own thread), so
-showing the diagnosis costs nothing more; it reads the store directly, read only.
+The PDF is made only when asked (`ui/downloads.py`: a failure is a sentence in the page), so showing
+the diagnosis costs nothing more; it reads the store directly, read only.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import streamlit as st
 from ecosystem.store.base import Store
 from ecosystem.text import normalize
 from ecosystem.ui.context import AppContext
+from ecosystem.ui.downloads import prepared_download
 from ecosystem.ui.i18n import t
 
 
@@ -39,7 +40,7 @@ def file_name(alliance_id: str, lang: str) -> str:
 def report_button(ctx: AppContext, alliance_id: str) -> None:
     """The download button of the alliance's one-page diagnosis, in the page's language."""
     store, lang = ctx.store, ctx.lang
-    st.download_button(t("report.download", lang), lambda: report_bytes(store, alliance_id, lang),
-                       file_name=file_name(alliance_id, lang), mime="application/pdf", on_click="ignore",
-                       help=t("report.download_help", lang), icon=":material/picture_as_pdf:",
-                       key=f"report.{alliance_id}.{lang}")
+    prepared_download(st, f"report.{alliance_id}", t("report.download", lang),
+                      lambda: report_bytes(store, alliance_id, lang), file_name=file_name(alliance_id, lang),
+                      mime="application/pdf", lang=lang, stamp=(store.revision(), lang, alliance_id),
+                      help=t("report.download_help", lang), icon=":material/picture_as_pdf:")
