@@ -6,7 +6,8 @@ deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the ve
 1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
-   MEMBER_OF, so no batch looks an actor up. Staged records are invisible to every read;
+   MEMBER_OF, so no batch looks an actor up, then the coverage roll-up (`rollup.py`) counted from
+   the dataset. Staged records are invisible to every read;
 3. the switch, one transaction with a handful of small statements: lock, claim the version,
    re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
    point the dataset at the new version;
@@ -36,13 +37,13 @@ from ecosystem.model import Dataset
 from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
-from ecosystem.store.neo4j import rows, versions
+from ecosystem.store.neo4j import rollup, rows, versions
 from ecosystem.store.neo4j.runner import Runner, Tx
 from ecosystem.store.rules import relationship_count
 
 BATCH = 5000  # rows per staging transaction
 WRITERS = 2  # staging transactions running at once
-NODES = ("load_policies", "load_alliances", "load_actors")  # staging queries creating one node per row
+NODES = ("load_policies", "load_alliances", "load_actors", "load_coverage")  # one node per row
 
 
 class LoadAbandoned(EcosystemError):
@@ -103,6 +104,8 @@ def batches(dataset: Dataset, ref: Reference, size: int = BATCH) -> Iterator[Bat
     for chunk in _chunks(list(dataset.actors), size):
         built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id)) for a in chunk]
         yield Batch("load_actors", built, len(chunk) + sum(len(r["memberships"]) for r in built))
+    for cells in rollup.chunks(rollup.cells(dataset, h), size):
+        yield Batch("load_coverage", cells, 0)
 
 
 def _ahead(items: Iterator[Batch]) -> Iterator[Batch]:
@@ -217,6 +220,7 @@ class Loader:
                 inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,
                                                     rows=batch.rows)))
             settle(0)
+        self.runner.write("version_rollup", version=token, rollup=rollup.ROLLUP)
         expected = relationship_count(self.dataset)
         if self._written != expected:
             raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "
