@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--neo4j-sizes", type=int, nargs="+", default=list(NEO4J_SIZES))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-neo4j", action="store_true")
+    parser.add_argument("--skip-neo4j-load", action="store_true",
+                        help="skip the second 1M-actor Neo4j load with CPU seconds and coverage before/after "
+                             "(benchmarks/neo4j_load.py)")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-big-files", action="store_true")
@@ -178,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         results["bounds"] = bounded_listing()
     if not args.skip_neo4j:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
+    if not args.skip_neo4j and not args.skip_neo4j_load and 1_000_000 in args.neo4j_sizes:
+        from benchmarks.neo4j_load import run as neo4j_load
+
+        print("neo4j load at 1M actors, coverage walked and rolled up…", file=sys.stderr, flush=True)
+        results["neo4j_load"] = neo4j_load(1_000_000, args.seed)
     if not args.skip_browser:
         results["app"] = browser()
         from benchmarks.network import measure as network_map
@@ -231,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.reimport import write_section as write_reimport
 
         write_reimport(results["reimport"], args.out)
+    if "neo4j_load" in results:
+        from benchmarks.neo4j_load import write_section as write_neo4j_load
+
+        write_neo4j_load(results["neo4j_load"], args.out)
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

@@ -1,8 +1,13 @@
 // Purpose: which of these actor / policy / alliance ids a live record of ANOTHER dataset already has
-//   (a load must not take records over from another dataset: ConflictError).
+//   (a load must not take records over from another dataset: ConflictError). Only the other
+//   datasets' live versions are searched: when there are none (a first load, or a re-import into a
+//   store holding only this dataset) the ids are not even looked up, which at 1M actors saves a
+//   million index seeks.
 // Parameters: $dataset (string: the dataset being loaded), $actors, $policies, $alliances (lists of ids)
 // Result: kind ("actor", "policy" or "alliance"), id, dataset (the owner's id)
-CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
+CALL () { MATCH (d:Dataset) WHERE d.id <> $dataset RETURN collect(d.live) AS live }
+WITH live
+WHERE size(live) > 0
 CALL (live) {
   UNWIND $actors AS id
   MATCH (n:Actor {id: id})

@@ -28,4 +28,6 @@ CREATE INDEX policy_by_id IF NOT EXISTS FOR (n:Policy) ON (n.id);
 CREATE INDEX policy_by_version IF NOT EXISTS FOR (n:Policy) ON (n.version);
 CREATE INDEX alliance_by_id IF NOT EXISTS FOR (n:Alliance) ON (n.id);
 CREATE INDEX alliance_by_version IF NOT EXISTS FOR (n:Alliance) ON (n.version);
+CREATE INDEX coverage_by_territory IF NOT EXISTS FOR (n:Coverage) ON (n.territory);
+CREATE INDEX coverage_by_version IF NOT EXISTS FOR (n:Coverage) ON (n.version);
 CALL db.awaitIndexes(300);

@@ -26,7 +26,8 @@ from ecosystem.errors import ConflictError, QueryTimeout, StoreUnavailable
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import Assessment, Dataset, Level
 from ecosystem.reference import reference
-from ecosystem.store.neo4j import versions
+from ecosystem.store.memory.store import MemoryStore
+from ecosystem.store.neo4j import rollup, versions
 from ecosystem.store.neo4j.load import BATCH, LoadAbandoned, Loader
 from ecosystem.store.neo4j.runner import Runner
 from ecosystem.store.neo4j.schema import ensure_reference, reference_version
@@ -39,7 +40,7 @@ pytestmark = pytest.mark.neo4j
 
 CONSTRAINTS = {"territory_id", "sdg_number", "lever_id", "dataset_id", "version_token", "ecosystem_meta_key"}
 INDEXES = {"actor_by_id", "actor_by_version", "policy_by_id", "policy_by_version", "alliance_by_id",
-           "alliance_by_version", "territory_level"}
+           "alliance_by_version", "territory_level", "coverage_by_territory", "coverage_by_version"}
 
 
 @pytest.fixture
@@ -125,6 +126,7 @@ def test_a_new_version_of_the_reference_data_is_written_over_the_old(neo):
     assert count(neo, "MATCH (:Territory)-[r:WITHIN]->(:Territory) RETURN count(r)") == within
     sizes = count(neo, "MATCH (a:Actor {id: 'biodrome'}) RETURN a.n_commune")
     assert sizes == reference().hierarchy.commune_count("departement:26")
+    assert not rollup.ready(neo.runner)  # presence may have changed: coverage walks the records
 
 
 @pytest.mark.parametrize("tid", ["commune:26362", "epci:200068781", "departement:26", "commune:75056"])
@@ -224,9 +226,11 @@ def live_records(store: Neo4jStore) -> int:
 
 
 def assert_no_garbage(store: Neo4jStore) -> None:
-    """Only live versions are left: their records, and one Version node per dataset."""
+    """Only live versions are left: their records, their coverage roll-up, one Version node per dataset."""
     assert records(store) == live_records(store)
     assert count(store, "MATCH (v:Version) RETURN count(v)") == len(store.datasets())
+    assert count(store, "MATCH (d:Dataset) WITH collect(d.live) AS live MATCH (c:Coverage) "
+                        "WHERE NOT c.version IN live RETURN count(c)") == 0
 
 
 def _reads(store: Neo4jStore, dataset_id: str) -> tuple:
@@ -391,6 +395,7 @@ def test_records_of_the_first_layout_are_given_versions(neo):
     run("unversion", "MATCH (n) WHERE n:Actor OR n:Policy OR n:Alliance REMOVE n.version")
     run("unversion", "MATCH (d:Dataset) REMOVE d.live")
     run("unversion", "MATCH (v:Version) DELETE v")
+    run("unversion", "MATCH (c:Coverage) DELETE c")  # the coverage roll-up came after versions
     run("unversion", "MATCH (m:EcosystemMeta {key: 'layout'}) DELETE m")
     assert neo.datasets()[0].counts[0] == ("actors", 0)  # unversioned records are invisible
     assert versions.ensure_layout(neo.runner, batch=4) is True
@@ -398,6 +403,37 @@ def test_records_of_the_first_layout_are_given_versions(neo):
     assert versions.ensure_layout(neo.runner) is False
     assert_no_garbage(neo)
     assert neo.load(small_dataset()).status == "unchanged"
+
+
+COVERAGE_PLACES = [("region:84", Level.DEPARTEMENT), ("departement:26", Level.COMMUNE),
+                   ("pays:FR", Level.REGION), ("commune:26362", Level.PAYS), ("epci:200068781", Level.EPCI)]
+
+
+def test_coverage_is_read_from_the_rollup_the_loads_keep(neo, tmp_path):
+    """Two datasets (multi-territory records, inactive actors, national ones): the roll-up's answers
+    are the embedded store's and the walk's; a replaced version takes its roll-up with it."""
+    big = generate(GeneratorSpec(actors=3000, seed=7))
+    embedded = MemoryStore(tmp_path / "embedded")
+    for store in (neo, embedded):
+        store.load(big)
+        store.load(small_dataset())
+    assert rollup.ready(neo.runner)
+    expected = [embedded.coverage(t, level) for t, level in COVERAGE_PLACES]
+    assert all(expected) and [neo.coverage(t, level) for t, level in COVERAGE_PLACES] == expected
+    neo.runner.write("coverage_forget")  # as after a change of the map, or a version loaded without one
+    assert not rollup.ready(neo.runner)
+    assert [neo.coverage(t, level) for t, level in COVERAGE_PLACES] == expected  # walked: the same
+    fewer = replace(big, actors=tuple(replace(a, active=False) if i % 2 else a
+                                      for i, a in enumerate(big.actors)))
+    neo.load(fewer)  # a new version with its roll-up; the other dataset keeps none: still walked
+    assert not rollup.ready(neo.runner)
+    neo.load(replace(small_dataset(), name="Petit jeu (v2)"))
+    assert rollup.ready(neo.runner)
+    embedded.load(fewer)
+    embedded.load(replace(small_dataset(), name="Petit jeu (v2)"))
+    assert [neo.coverage(t, level) for t, level in COVERAGE_PLACES] == [
+        embedded.coverage(t, level) for t, level in COVERAGE_PLACES]
+    assert_no_garbage(neo)
 
 
 # ----------------------------------------------------------------------------- crash

@@ -72,8 +72,8 @@ def test_parameters_are_documented(name):
 
 # Queries that may touch records of any version: they write or delete them by version themselves.
 ANY_VERSION = {"bench_delete_actors", "bench_naive_actor", "layout_records", "load_actors", "load_alliances",
-               "load_assessments", "load_policies", "version_drop"}
-RECORD = re.compile(r"\((\w+):(?:Actor|Policy|Alliance)\b")
+               "load_assessments", "load_policies", "load_coverage", "version_drop"}
+RECORD = re.compile(r"\((\w+):(?:Actor|Policy|Alliance|Coverage)\b")
 
 
 @pytest.mark.parametrize("name", sorted(set(cypher.names()) - SCRIPTS - ANY_VERSION))

@@ -39,9 +39,10 @@ from ecosystem.datasets.difference import (
 from ecosystem.model import Assessment, Dataset
 from ecosystem.reference import Reference
 from ecosystem.store.integrity import check_ownership
-from ecosystem.store.neo4j import rows
+from ecosystem.store.neo4j import rollup, rows
 from ecosystem.store.neo4j.runner import Tx
 
+ROLLUP_BATCH = 5000  # Coverage rows per write, as a staged load writes them
 MAX_RECORDS = 20_000  # records touched in the one transaction, at most (see the module docstring)
 
 Entry = tuple[Assessment, bool]  # an ASSESSED relationship: the entry, and whether the app recorded it
@@ -91,9 +92,21 @@ def apply(tx: Tx, dataset: Dataset, ref: Reference, checksum: str, live: str,
     written = _write(tx, dataset, ref, live, shown, history, new_view, new_entries, new_digests)
     if written != _expected(shown, history, new_view):  # a reference missing in Neo4j: never half a record
         raise Fallback("relationships written differ from the records'")
+    _recount_rollup(tx, dataset, ref, live)
     tx.write("difference_dataset", id=dataset.id, name=dataset.name, source=dataset.source,
              description=dataset.description, loaded_at=now(), checksum=checksum)
     return Applied("replaced", shown)
+
+
+def _recount_rollup(tx: Tx, dataset: Dataset, ref: Reference, live: str) -> None:
+    """The live version's coverage roll-up counted again from the new records. A difference edits
+    the version in place, so its Coverage nodes must follow in the same transaction: else coverage
+    would answer from the old records. Counting the whole dataset again is a sparse product per
+    level (a fraction of a second at 100k actors), simpler and safer than adjusting counts."""
+    tx.write("coverage_clear_version", version=live)
+    for chunk in rollup.chunks(rollup.cells(dataset, ref.hierarchy), ROLLUP_BATCH):
+        tx.write("load_coverage", version=live, rows=chunk)
+    tx.write("version_rollup", version=live, rollup=rollup.ROLLUP)
 
 
 def _stored_digests(tx: Tx, live: str) -> dict[str, dict[str, str]] | None:

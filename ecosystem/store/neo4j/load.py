@@ -6,7 +6,8 @@ deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the ve
 1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
-   MEMBER_OF, so no batch looks an actor up. Staged records are invisible to every read;
+   MEMBER_OF, so no batch looks an actor up, then the coverage roll-up (`rollup.py`) counted from
+   the dataset. Staged records are invisible to every read;
 3. the switch, one transaction with a handful of small statements: lock, claim the version,
    re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
    point the dataset at the new version;
@@ -40,7 +41,7 @@ from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.neo4j import difference as neo4j_difference
-from ecosystem.store.neo4j import rows, versions
+from ecosystem.store.neo4j import rollup, rows, versions
 from ecosystem.store.neo4j.runner import Runner, Tx
 from ecosystem.store.rules import LoadOvertaken, relationship_count
 
@@ -48,7 +49,7 @@ T = TypeVar("T")
 
 BATCH = 5000  # rows per staging transaction
 WRITERS = 2  # staging transactions running at once
-NODES = ("load_policies", "load_alliances", "load_actors")  # staging queries creating one node per row
+NODES = ("load_policies", "load_alliances", "load_actors", "load_coverage")  # one node per row
 
 
 class LoadAbandoned(EcosystemError):
@@ -99,9 +100,11 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
-            digests: dict[str, dict[str, str]] | None = None) -> Iterator[Batch]:
+            digests: dict[str, dict[str, str]] | None = None,
+            cells: Callable[[], list[rows.Row]] | None = None) -> Iterator[Batch]:
     """The staging batches in dependency order, each built only when asked for; `digests` are the
-    records' (`ecosystem.datasets.difference.digests`), computed here when not given."""
+    records' (`ecosystem.datasets.difference.digests`), computed here when not given; `cells` gives
+    the coverage roll-up's rows (computed here when not given)."""
     h = ref.hierarchy
     digests = digests if digests is not None else difference.digests(dataset)
     dp, dl, da = digests["policies"], digests["alliances"], digests["actors"]
@@ -116,6 +119,9 @@ def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
         built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id), da[a.id])
                  for a in chunk]
         yield Batch("load_actors", built, len(chunk) + sum(len(r["memberships"]) for r in built))
+    counted = cells() if cells is not None else rollup.cells(dataset, h)
+    for chunk in rollup.chunks(counted, size):
+        yield Batch("load_coverage", chunk, 0)
 
 
 def _ahead(items: Iterator[Batch]) -> Iterator[Batch]:
@@ -180,7 +186,8 @@ class Loader:
                 clock.lap("difference")
                 method = "difference" if applied.status == "replaced" else ""  # else: the same went live
                 return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, method)
-        self._check_owners(self.runner.read)
+        if state["others"]:  # else no id can be another dataset's: 1M ids need not travel
+            self._check_owners(self.runner.read)
         clock.lap("check")
         token = versions.new_token(d.id)
         with versions.lease(self.runner, token):
@@ -247,14 +254,20 @@ class Loader:
                 batch, future = inflight.popleft()
                 self._account(batch, future.result())
 
-        with concurrent.futures.ThreadPoolExecutor(self.writers, thread_name_prefix="ecosystem-load") as pool:
+        # The roll-up is counted on a thread of its own from the start, while the server writes the
+        # records (a few seconds of Python at 1M actors that would otherwise follow the last batch).
+        pools = concurrent.futures.ThreadPoolExecutor
+        with (pools(1, thread_name_prefix="ecosystem-rollup") as counting,
+              pools(self.writers, thread_name_prefix="ecosystem-load") as pool):
+            cells = counting.submit(rollup.cells, self.dataset, self.ref.hierarchy)
             kind = ""
-            for batch in _ahead(batches(self.dataset, self.ref, self.batch, self.digests)):
+            for batch in _ahead(batches(self.dataset, self.ref, self.batch, self.digests, cells.result)):
                 settle(0 if batch.query != kind else self.writers - 1)
                 kind = batch.query
                 inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,
                                                     rows=batch.rows)))
             settle(0)
+        self.runner.write("version_rollup", version=token, rollup=rollup.ROLLUP)
         expected = relationship_count(self.dataset)
         if self._written != expected:
             raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "

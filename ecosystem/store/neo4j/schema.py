@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from ecosystem.reference import Reference
-from ecosystem.store.neo4j import cypher
+from ecosystem.store.neo4j import cypher, rollup
 from ecosystem.store.neo4j.rows import actor_sizes
 from ecosystem.store.neo4j.runner import Runner
 
@@ -73,6 +73,7 @@ def ensure_reference(runner: Runner, ref: Reference) -> bool:
          "description": lv.description} for lv in ref.levers])
     if found is not None:
         _recompute_actor_sizes(runner, ref)
+        rollup.forget(runner)
     runner.write("reference_mark", version=version,
                  loaded_at=datetime.now(UTC).isoformat(timespec="seconds"))
     return True

@@ -53,7 +53,7 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j import pair_rows, rows, versions
+from ecosystem.store.neo4j import pair_rows, rollup, rows, versions
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
 from ecosystem.store.neo4j.schema import ensure_reference, ensure_schema
@@ -417,9 +417,13 @@ class Neo4jStore(Store):
         return pair_rows.best(found, limit)
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
+        """Read from the roll-up the loads keep (`rollup.py`: a few thousand small nodes at 1M
+        actors); walked from the records while a live version has none (loaded by an older
+        ecosystem, or before the reference map changed)."""
         params = {"territory": territory_id, "level": Level(level).value}
+        names = ("coverage_rollup",) if rollup.ready(self.runner) else ("coverage_single", "coverage_multi")
         cells: dict[tuple[str, int], list[int]] = {}
-        for name in ("coverage_single", "coverage_multi"):
+        for name in names:
             for r in self.runner.read(name, **params):
                 counts = cells.setdefault((r["territory"], r["sdg"]), [0, 0, 0])
                 counts[0] += r["actors"]

@@ -90,7 +90,7 @@ def claim(tx: Tx, token: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Garbage:
     versions: int  # versions collected
-    nodes: int  # records deleted
+    nodes: int  # records deleted (actors, policies, alliances; not their coverage roll-up)
 
 
 def _leased(runner: Runner) -> set[str] | None:
@@ -150,13 +150,17 @@ def _doom(runner: Runner, token: str, *, retry: bool = True) -> bool:
 
 
 def drop(runner: Runner, token: str) -> int:
-    """Delete the records of a doomed version in batches, then the version; returns nodes deleted.
-    Interrupted, it is simply resumed by the next collection (the version stays doomed)."""
+    """Delete the records of a doomed version in batches, then its coverage roll-up and the version;
+    returns the records deleted. Interrupted, it is simply resumed by the next collection (the
+    version stays doomed)."""
     total = 0
-    while deleted := runner.write_transaction(
+    while True:
+        done = runner.write_transaction(
             f"garbage collection of version {token}",
-            lambda tx: tx.read("version_drop", version=token, batch=DROP_BATCH)[0]["deleted"]):
-        total += deleted
+            lambda tx: tx.read("version_drop", version=token, batch=DROP_BATCH)[0])
+        if not done["deleted"]:
+            break
+        total += done["records"]
     runner.write("version_forget", version=token)
     return total
 
