@@ -1,5 +1,6 @@
 # The two commands of the README, each doing its own set-up on a fresh machine.
-#   make run   - the app on the embedded store with the demo dataset (or on Neo4j when NEO4J_URI is set)
+#   make run   - the app on the embedded store with the demo dataset (or on Neo4j when NEO4J_URI is set),
+#                served by Streamlit through ecosystem.ui.serve, which warms the shared answers at start
 #   make dev   - the same, reloading when a file is saved (a file watcher: development only)
 #   make test  - the whole test suite, against a real local Neo4j and headless Chromium
 PYTHON ?= python3
@@ -21,7 +22,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m ecosystem.ui.serve run app.py
 
 # For whoever edits the code: the app reloads when a file is saved (run serves with no file watcher).
 dev: $(VENV)/.installed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import sys
 import time
 import tomllib
 from pathlib import Path
@@ -22,7 +23,7 @@ from ecosystem.access.accounts import Accounts
 from ecosystem.access.errors import ServingRefused
 from ecosystem.access.roles import ANONYMOUS, Role
 from ecosystem.access.serving import LOCAL_ADMIN, Request, auth_mode, is_loopback, visitor
-from tests.browser_support import STREAMLIT, free_port
+from tests.browser_support import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -33,10 +34,10 @@ def _make_run_command() -> list[str]:
     """The command `make run` starts, as make itself prints it (set-up lines left out)."""
     printed = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True,
                              check=True).stdout
-    line = next(x for x in printed.splitlines() if "streamlit run" in x)
+    line = next(x for x in printed.splitlines() if "app.py" in x)
     words = shlex.split(line)
-    assert words[0].endswith("/streamlit"), line
-    return [str(STREAMLIT), *words[1:]]
+    assert words[0].endswith("/python") and words[1:4] == ["-m", "ecosystem.ui.serve", "run"], line
+    return [sys.executable, *words[1:]]
 
 
 def _listening(pid: int) -> set[str]:
