@@ -22,8 +22,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ from pathlib import Path
 import orjson
 
 from ecosystem.errors import StoreUnavailable
+from ecosystem.files import TEMP_MARK, fsync_dir, write_atomic
 from ecosystem.model import (
     Assessment,
     Dataset,
@@ -59,7 +58,6 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 DATASETS = "datasets"
 LOCK = "lock"
-TEMP_MARK = ".tmp-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,33 +85,6 @@ class Entry:
 class Manifest:
     generation: int = 0  # +1 on every commit: tells a writer that another process changed the state
     entries: dict[str, Entry] = field(default_factory=dict)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash at any moment leaves either the old file or the new one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename inside `directory` durable (a no-op where folders cannot be opened)."""
-    if os.name != "posix":  # pragma: no cover
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _ensure_dir(directory: Path) -> None:
