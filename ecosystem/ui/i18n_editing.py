@@ -29,7 +29,7 @@ EDITING_STRINGS: dict[str, tuple[str, str]] = {
     "edit.kind_policy": ("Politique publique", "Public policy"),
     "edit.kind_alliance": ("Alliance", "Alliance"),
     "edit.record": ("Fiche", "Record"),
-    "edit.new": ("➕ Nouvelle fiche", "➕ New record"),
+    "edit.new": ("+ Nouvelle fiche", "+ New record"),  # no emoji: browsers without an emoji font draw a box
     "edit.search": ("Chercher une fiche par son nom", "Search a record by name"),
     "edit.matches": ("{n} fiches trouvées, les {shown} premières sont proposées.",
                      "{n} records found, the first {shown} are offered."),
