@@ -134,7 +134,12 @@ class Hierarchy:
         return frozenset(a for a in (ancestors[p] for p in self.communes(tid).tolist()) if a is not None)
 
     def presence(self, territory_ids: Iterable[str], level: Level) -> frozenset[str]:
-        """Union of `project` over several territories: P_L of an actor (design.md, section 3)."""
+        """Union of `project` over several territories: P_L of an actor (design.md, section 3).
+
+        Most actors have one territory: its cached projection is returned as it is, not copied (a
+        nationwide actor's communes are 35,000 strings, and diagnoses ask for hundreds of them)."""
+        if isinstance(territory_ids, tuple | list) and len(territory_ids) == 1:
+            return self.project(territory_ids[0], level)
         result: set[str] = set()
         for tid in territory_ids:
             result |= self.project(tid, level)
