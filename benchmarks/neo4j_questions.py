@@ -7,7 +7,8 @@ pairs (the best 500, the CLI's listing), the map of ~2,000 actors, the top-10 ov
 actors and of random actors; at `--diagnosis-actors` (100k): the charter diagnosis of 30 alliances.
 "Before" is the code this work replaced, run on the same server and data: `BaselineStore` reads the
 old query texts kept in benchmarks/baseline_queries/ (a record per row, the pairs in Cypher, the
-walk for every overlap subject) and `Hierarchy.presence` copies every projection as it did.
+walk for every overlap subject), `Hierarchy.presence` copies every projection and `most_populated`
+is not cached, as before (`old_code`).
 
 The server is the one named by NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, or else the project's own
 started in `.ecosystem-bench-questions/` (port ECOSYSTEM_BENCH_NEO4J_PORT) and stopped at the end. A
@@ -20,17 +21,19 @@ the machine is shared.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from benchmarks.latency import departement_near, map_territory, percentiles
+from ecosystem.analysis.thresholds import SHARED_KEPT
 from ecosystem.model import Dataset, Level, Policy
 from ecosystem.reference.territories import Hierarchy
 from ecosystem.store.base import OverlapCount, PairCount, ProfilePair
@@ -61,6 +64,27 @@ def _old_presence(self: Hierarchy, territory_ids: Iterable[str], level: Level) -
     for tid in territory_ids:
         result |= self.project(tid, level)
     return frozenset(result)
+
+
+def _old_most_populated(territory_ids: Iterable[str], n: int = SHARED_KEPT) -> tuple[str, ...]:
+    """places.most_populated before this work: no cache."""
+    from ecosystem.analysis import places
+
+    return places._most_populated.__wrapped__(frozenset(territory_ids), n)
+
+
+@contextlib.contextmanager
+def old_code() -> Iterator[None]:
+    """The analysis helpers as they were (presence copied, most populated places not cached)."""
+    from ecosystem.analysis import complementarity, overlap
+
+    saved = Hierarchy.presence, overlap.most_populated, complementarity.most_populated
+    Hierarchy.presence = _old_presence  # type: ignore[method-assign]
+    overlap.most_populated = complementarity.most_populated = _old_most_populated
+    try:
+        yield
+    finally:
+        Hierarchy.presence, overlap.most_populated, complementarity.most_populated = saved  # type: ignore
 
 
 class BaselineStore(Neo4jStore):
@@ -196,7 +220,8 @@ def _both(name: str, before: Callable[[int], list[Callable[[], Any]]], after: Ca
     _log(f"  {name}: after…")
     new = measure(after(RUNS_AFTER), server_pid)
     _log(f"  {name}: before…")
-    old = measure(before(RUNS_BEFORE), server_pid)
+    with old_code():
+        old = measure(before(RUNS_BEFORE), server_pid)
     return {"before": old, "after": new, "same_answer": same()}
 
 
@@ -264,13 +289,9 @@ def diagnosis_at(store: Neo4jStore, old: BaselineStore, dataset: Dataset, pid: i
     _log("  diagnosis: after…")
     new = measure([lambda a=a: diagnose(store, a) for a in chosen], pid)
     _log("  diagnosis: before…")
-    saved = Hierarchy.presence
-    Hierarchy.presence = _old_presence  # type: ignore[method-assign]
-    try:
+    with old_code():
         before = measure([lambda a=a: diagnose(old, a) for a in chosen], pid)
-        same = all(diagnose(store, a) == diagnose(old, a) for a in chosen[:5])
-    finally:
-        Hierarchy.presence = saved  # type: ignore[method-assign]
+    same = all(diagnose(store, a) == diagnose(old, a) for a in chosen[:5])
     return {"alliances": len(chosen), "before": before, "after": new, "same_answer": same}
 
 
@@ -339,7 +360,8 @@ def section(figures: dict[str, Any]) -> str:
         HEADING, "",
         f"`python -m benchmarks.neo4j_questions --actors {q['actors']} --diagnosis-actors {d['actors']}` "
         "(seed 1): the same server and data for both columns; \"before\" runs the query texts this work "
-        "replaced (benchmarks/baseline_queries/) and the old `Hierarchy.presence`. Milliseconds p50 / p95 "
+        "replaced (benchmarks/baseline_queries/) and the old `Hierarchy.presence` and `most_populated`. "
+        "Milliseconds p50 / p95 "
         f"(before: {RUNS_BEFORE} runs after a warm-up; after: {RUNS_AFTER}); CPU seconds per call of the "
         "Python process / of the Neo4j server. Load average (1, 5, 15 min) at the start "
         f"{start}, at the end {end}: the machine's 2 cores were shared with other work.", "",

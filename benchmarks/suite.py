@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-outputs", action="store_true")
     parser.add_argument("--skip-bounds", action="store_true",
                         help="skip the bounded pair listing (benchmarks/bounds.py, up to 137,000 actors)")
+    parser.add_argument("--skip-neo4j-questions", action="store_true",
+                        help="skip the big questions before/after on Neo4j (benchmarks/neo4j_questions.py)")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -161,6 +163,12 @@ def main(argv: list[str] | None = None) -> int:
         results["bounds"] = bounded_listing()
     if not args.skip_neo4j:
         results["neo4j"] = neo4j(args.neo4j_sizes, args.seed)
+    if not args.skip_neo4j and not args.skip_neo4j_questions:
+        from benchmarks.neo4j_questions import run as neo4j_questions
+
+        print("neo4j: the big questions, before and after…", file=sys.stderr, flush=True)
+        largest = max(args.neo4j_sizes)
+        results["neo4j_questions"] = neo4j_questions(largest, min(largest, 100_000), args.seed)
     if not args.skip_browser:
         results["app"] = browser()
         from benchmarks.network import measure as network_map
@@ -202,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.sessions import write_section as write_sessions
 
         write_sessions([results["sessions"]], args.out)
+    if "neo4j_questions" in results:  # its own section, at the end of benchmarks.md
+        from benchmarks.neo4j_questions import write_section as write_questions
+
+        write_questions(results["neo4j_questions"], args.out / "benchmarks.md")
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

@@ -358,7 +358,7 @@ class Neo4jStore(Store):
         subject_sdgs = sorted(set(sdgs))
         if not subject_sdgs or (limit is not None and limit <= 0):
             return []
-        if limit is not None and wide.is_wide(self._ref.hierarchy, territories):
+        if limit is not None and wide.is_wide(self._ref.hierarchy, territories, level):
             best = wide.best_overlaps(self.runner, self._ref.hierarchy, territories, subject_sdgs, level,
                                       set(exclude), limit)
             if best is not None:

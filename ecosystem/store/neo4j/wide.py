@@ -35,8 +35,16 @@ FLOORS = (0.5, 0.2, 0.05)
 with the same SDGs (Jaccard 1), so the first floor nearly always answers."""
 
 
-def is_wide(hierarchy: Hierarchy, territories: Sequence[str]) -> bool:
-    """Whether the subject covers WIDE_COMMUNES communes or more."""
+LEAST_COMMUNES = 100
+"""The bound must keep out at least the actors of fewer communes than this, or the walk is cheaper."""
+
+
+def is_wide(hierarchy: Hierarchy, territories: Sequence[str], level: Level = Level.COMMUNE) -> bool:
+    """Whether the subject covers WIDE_COMMUNES communes or more, asked at the commune level (the
+    overlaps' level): at a coarser level a national subject is a few régions, and the bound on
+    n_commune would keep every actor."""
+    if Level(level) != Level.COMMUNE:
+        return False
     projection = projection_for(hierarchy)
     return int(projection.presence_vector(territories, Level.COMMUNE).sum()) >= WIDE_COMMUNES
 
@@ -51,7 +59,9 @@ def best_overlaps(runner: Runner, hierarchy: Hierarchy, territories: Sequence[st
     cells = size * len(sdgs)
     for floor in FLOORS:
         # rounded down: a bound a hair too low fetches one more actor, never one fewer
-        least = max(math.floor(floor * cells / len(SDG_NUMBERS)) - 1, 0)
+        least = math.floor(floor * cells / len(SDG_NUMBERS)) - 1
+        if least < LEAST_COMMUNES:
+            return None
         found = runner.read("overlap_candidates", min_communes=least, sdgs=list(sdgs))[0]
         keep = [n for n, i in enumerate(found["ids"]) if i not in exclude]
         ids = [found["ids"][n] for n in keep]
