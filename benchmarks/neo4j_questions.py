@@ -382,6 +382,21 @@ def section(figures: dict[str, Any]) -> str:
         _row(f"{d['actors']:,} actors: charter diagnosis of an alliance ({d['alliances']} alliances)", d),
         "",
         "Targets: each question under 1 s p95 at 1M actors, the diagnosis under 300 ms p95 at 100k.",
+        "",
+        "What each row asks, and what changed (docs/architecture.md, \"Neo4j: the big questions\"):",
+        "",
+        "- Duplicates of a département are measured as people ask them since issue 16 bounded the "
+        "listings: the Overlaps page's duplicate groups (`duplicate_listing`, the biggest 100) and the "
+        "CLI's pairs (`pair_listing`, the best 500 at Jaccard 0.5 or more, with their total). The "
+        "latency table's older measure made every one of the 1.49 million pairs into a sentence; no "
+        "page or command asks that any more. The pairing now runs in Python over one fetch of the "
+        "actors present (`store/neo4j/pairing.py`) instead of a Cypher query building profile lists.",
+        "- Top overlaps of a national actor: read from the actors big enough to beat a Jaccard floor, on "
+        "the `n_commune` index (`store/neo4j/wide.py`), instead of walking to every actor of the country.",
+        "- The map and the diagnosis: actors, policies, alliances, co-presence and actors-in come back "
+        "as one record of lists (the driver's cost is per record), and a single territory's presence "
+        "is no longer copied (a national actor's 35,000 communes, for each actor a diagnosis examines).",
+        "- \"Same answer\": the new and the old code compared with `==` on the same data in the run.",
     ]
     return "\n".join(lines) + "\n"
 
