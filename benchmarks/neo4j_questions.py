@@ -397,6 +397,20 @@ def section(figures: dict[str, Any]) -> str:
         "as one record of lists (the driver's cost is per record), and a single territory's presence "
         "is no longer copied (a national actor's 35,000 communes, for each actor a diagnosis examines).",
         "- \"Same answer\": the new and the old code compared with `==` on the same data in the run.",
+        "- Wall times follow the machine's load; CPU seconds do not: the diagnosis spends "
+        f"{d['after']['python_cpu_s_per_call']} s of Python and "
+        f"{d['after'].get('server_cpu_s_per_call', '—')} s of server CPU per call (means), under the "
+        "300 ms target together, but this run could not show its p95 wall time on a quiet machine. "
+        f"The loads of this run ({figures.get('diagnosis_load', {}).get('seconds', '—')} s at "
+        f"{d['actors']:,} actors, {figures.get('load', {}).get('seconds', '—')} s at {q['actors']:,}, the "
+        "`n_commune` index included) are not comparable with the Loading table's.",
+        "- Not met yet: the duplicate groups of a département at 1M. Corse-du-Sud's 8,707 national "
+        "actors pair among themselves by their SDGs alone (they share every commune), which makes "
+        "hundreds of thousands of profile pairs at the groups' Jaccard floor of 0.2; pairing them in "
+        "numpy, making them into `ProfilePair`s and joining them into groups in `duplicate_listing` is "
+        "several seconds of Python CPU per call (the CPU column). Next step: group profiles by their "
+        "SDG set before pairing inside one place (a national place pairs SDG sets, not actors), and "
+        "join groups from those.",
     ]
     return "\n".join(lines) + "\n"
 
