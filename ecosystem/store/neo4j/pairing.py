@@ -84,23 +84,21 @@ class GroupPairs:
         return order, bounds
 
     def profile_pairs(self) -> list[ProfilePair]:
-        """Every qualifying pair of profiles, members sorted (one profile alone needs two members)."""
+        """Every qualifying pair of profiles, members sorted (one profile alone needs two members).
+        Each profile's member list is built once: a national place makes hundreds of thousands of
+        pairs among a few thousand profiles."""
         order, bounds = self._members()
         ids = self.fetched.ids
-
-        def names(g: int) -> tuple[str, ...]:
-            return tuple(ids[r] for r in order[bounds[g]:bounds[g + 1]].tolist())  # rows are in id order
-
-        found = []
-        columns = (self.gi.tolist(), self.gj.tolist(), self.shared_t.tolist(), self.shared_s.tolist())
-        for x, y, st, ss in zip(*columns, strict=True):
-            a, b = names(x), names(y)
-            if x == y and len(a) < 2:
-                continue
-            ra, rb = order[bounds[x]], order[bounds[y]]
-            found.append(ProfilePair(a, b, x == y, st, ss, int(self.sizes[ra]), int(self.sdg_sizes[ra]),
-                                     int(self.sizes[rb]), int(self.sdg_sizes[rb])))
-        return found
+        members = [tuple(ids[r] for r in order[bounds[g]:bounds[g + 1]].tolist())  # rows are in id order
+                   for g in range(len(bounds) - 1)]
+        first = order[bounds[:-1]] if len(bounds) > 1 else np.empty(0, dtype=np.int64)
+        ra, rb = first[self.gi], first[self.gj]
+        columns = (self.gi.tolist(), self.gj.tolist(), self.shared_t.tolist(), self.shared_s.tolist(),
+                   self.sizes[ra].tolist(), self.sdg_sizes[ra].tolist(), self.sizes[rb].tolist(),
+                   self.sdg_sizes[rb].tolist())
+        return [ProfilePair(members[x], members[y], x == y, st, ss, ta, sa, tb, sb)
+                for x, y, st, ss, ta, sa, tb, sb in zip(*columns, strict=True)
+                if x != y or len(members[x]) > 1]
 
     def pairs(self, limit: int | None = None) -> list[PairCount]:
         """Actor pairs best first (Jaccard descending, then ids), the first `limit` of them: only
