@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip opening the embedded store (benchmarks/open_fast.py, 100,000 actors)")
     parser.add_argument("--open-fast-baseline", type=Path, default=Path("/tmp/open-baseline"),
                         help="a checkout of main to compare with (open_fast.py; skipped if absent)")
+    parser.add_argument("--skip-neo4j-questions", action="store_true",
+                        help="skip the big questions before/after on Neo4j (benchmarks/neo4j_questions.py)")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -186,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print("neo4j load at 1M actors, coverage walked and rolled up…", file=sys.stderr, flush=True)
         results["neo4j_load"] = neo4j_load(1_000_000, args.seed)
+    if not args.skip_neo4j and not args.skip_neo4j_questions:
+        from benchmarks.neo4j_questions import run as neo4j_questions
+
+        print("neo4j: the big questions, before and after…", file=sys.stderr, flush=True)
+        largest = max(args.neo4j_sizes)
+        results["neo4j_questions"] = neo4j_questions(largest, min(largest, 100_000), args.seed)
     if not args.skip_browser:
         results["app"] = browser()
         from benchmarks.network import measure as network_map
@@ -243,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.neo4j_load import write_section as write_neo4j_load
 
         write_neo4j_load(results["neo4j_load"], args.out)
+    if "neo4j_questions" in results:  # its own section, at the end of benchmarks.md
+        from benchmarks.neo4j_questions import write_section as write_questions
+
+        write_questions(results["neo4j_questions"], args.out / "benchmarks.md")
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

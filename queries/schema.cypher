@@ -5,7 +5,9 @@
 //   unique; the loader checks uniqueness inside a dataset and across the live datasets. The first
 //   layout's unique constraints and dataset indexes are dropped. Queries that look a record up by id,
 //   or start from a territory, say which index to use (USING INDEX): a plan cached while the database
-//   was empty could otherwise start from the `version` index and read a whole dataset per row. No text index on name_norm: search
+//   was empty could otherwise start from the `version` index and read a whole dataset per row.
+//   Actors are indexed on n_commune (how many communes they are present in): the best overlaps of a
+//   national actor are read from the few actors that big (ecosystem/store/neo4j/wide.py). No text index on name_norm: search
 //   scans 100,000 actors in tens of milliseconds, and every index slows every load.
 // Parameters: none
 // Result: nothing
@@ -24,6 +26,7 @@ CREATE CONSTRAINT ecosystem_meta_key IF NOT EXISTS FOR (n:EcosystemMeta) REQUIRE
 CREATE INDEX territory_level IF NOT EXISTS FOR (n:Territory) ON (n.level);
 CREATE INDEX actor_by_id IF NOT EXISTS FOR (n:Actor) ON (n.id);
 CREATE INDEX actor_by_version IF NOT EXISTS FOR (n:Actor) ON (n.version);
+CREATE INDEX actor_by_communes IF NOT EXISTS FOR (n:Actor) ON (n.n_commune);
 CREATE INDEX policy_by_id IF NOT EXISTS FOR (n:Policy) ON (n.id);
 CREATE INDEX policy_by_version IF NOT EXISTS FOR (n:Policy) ON (n.version);
 CREATE INDEX alliance_by_id IF NOT EXISTS FOR (n:Alliance) ON (n.id);

@@ -421,7 +421,8 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
         deadline.check()
         found = [actors[i] for i in group]
         shared_s = tuple(sorted(frozenset.intersection(*(frozenset(a.all_sdgs) for a in found))))
-        everywhere = frozenset.intersection(*(h.presence(a.territories, level) for a in found))
+        # one presence per distinct territory list: a group of national actors has one, of 35,000 communes
+        everywhere = frozenset.intersection(*{h.presence(t, level) for t in {a.territories for a in found}})
         shared_t = most_populated(everywhere)
         why = duplicate_findings(found, shared_t, shared_s, len(everywhere))
         result.append(DuplicateGroup(found[0].kind, group, tuple(a.name for a in found), min(weights[r]),

@@ -61,13 +61,22 @@ def most_populated(territory_ids: Iterable[str], n: int = SHARED_KEPT) -> tuple[
     >>> most_populated(["commune:26108", "commune:26362", "commune:26281"], 2)
     ('commune:26362', 'commune:26281')
     """
+    if isinstance(territory_ids, frozenset):  # a presence: the same big ones come back (a country's)
+        return _most_populated(territory_ids, n)
+    return _most_populated.__wrapped__(frozenset(territory_ids), n)
+
+
+@lru_cache(maxsize=256)
+def _most_populated(territory_ids: frozenset[str], n: int) -> tuple[str, ...]:
+    """`most_populated` of a frozenset, cached: duplicate groups of nationwide actors ask it of the
+    same 35,000 communes again and again (a frozenset keeps its hash once computed)."""
     h = reference().hierarchy
 
     def key(tid: str) -> tuple[int, str]:
         t = h.get(tid)
         return (-(t.population if t else 0), tid)
 
-    return tuple(heapq.nsmallest(n, set(territory_ids), key=key))
+    return tuple(heapq.nsmallest(n, territory_ids, key=key))
 
 
 def shared_places(ta: Sequence[str], tb: Sequence[str], level: Level,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import itertools
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -53,7 +52,7 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j import pair_rows, rollup, rows, versions
+from ecosystem.store.neo4j import pairing, rollup, rows, versions, wide
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
 from ecosystem.store.neo4j.schema import ensure_reference, ensure_schema
@@ -61,7 +60,6 @@ from ecosystem.store.rules import assessment_key, relationship_count
 from ecosystem.text import normalize
 
 EVERY_ROW = 2**62  # $fetch when no limit is asked
-FLOORS = (0.5, 0.2, 0.05)  # Jaccard floors tried in turn for the best pairs (overlap_pairs with a limit)
 COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
 
 
@@ -292,18 +290,18 @@ class Neo4jStore(Store):
         return [SearchHit(h["type"], h["id"], h["name"], h["detail"]) for h in hits[:limit]]
 
     def actors(self, ids: Iterable[str]) -> list[Actor]:
-        found = self.runner.read("actors_by_id", ids=sorted(set(ids)))
-        return sorted((rows.actor_from(r["props"]) for r in found), key=lambda a: a.id)
+        found = self.runner.read("actors_by_id", ids=sorted(set(ids)))[0]["props"]
+        return sorted(map(rows.actor_from, found), key=lambda a: a.id)
 
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
-        found = (self.runner.read("alliances_all") if ids is None
-                 else self.runner.read("alliances_by_id", ids=sorted(set(ids))))
-        return sorted((rows.alliance_from(r["props"]) for r in found), key=lambda a: a.id)
+        found = ([r["props"] for r in self.runner.read("alliances_all")] if ids is None
+                 else self.runner.read("alliances_by_id", ids=sorted(set(ids)))[0]["props"])
+        return sorted(map(rows.alliance_from, found), key=lambda a: a.id)
 
     def policies(self, ids: Iterable[str] | None = None) -> list[Policy]:
-        found = (self.runner.read("policies_all") if ids is None
-                 else self.runner.read("policies_by_id", ids=sorted(set(ids))))
-        return sorted((rows.policy_from(r["props"]) for r in found), key=lambda p: p.id)
+        found = ([r["props"] for r in self.runner.read("policies_all")] if ids is None
+                 else self.runner.read("policies_by_id", ids=sorted(set(ids)))[0]["props"])
+        return sorted(map(rows.policy_from, found), key=lambda p: p.id)
 
     def memberships(self, alliance_ids: Iterable[str] | None = None,
                     actor_ids: Iterable[str] | None = None) -> list[Membership]:
@@ -340,7 +338,7 @@ class Neo4jStore(Store):
                    "sdgs": None if sdgs is None else sorted(set(sdgs))}
         found = (self.runner.read("actors_in", territories=territories, **filters) if territories
                  else self.runner.read("actors_all", **filters))
-        return sorted(r["id"] for r in found)
+        return sorted(found[0]["ids"])
 
     def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:
         territories = sorted(set(territory_ids))
@@ -362,6 +360,11 @@ class Neo4jStore(Store):
         subject_sdgs = sorted(set(sdgs))
         if not subject_sdgs or (limit is not None and limit <= 0):
             return []
+        if limit is not None and wide.is_wide(self._ref.hierarchy, territories, level):
+            best = wide.best_overlaps(self.runner, self._ref.hierarchy, territories, subject_sdgs, level,
+                                      set(exclude), limit)
+            if best is not None:
+                return best
         found = self._best("overlap_counts", limit, lambda r: r["jaccard"], lambda r: {"floor": r["jaccard"]},
                            territories=sorted(set(territories)), sdgs=subject_sdgs, level=level.value,
                            size=rows.size_key(level), exclude=sorted(set(exclude)), floor=None)
@@ -369,52 +372,27 @@ class Neo4jStore(Store):
         return [OverlapCount(r["actor"], r["shared_territories"], r["shared_sdgs"], r["territories"],
                              r["sdgs"]) for r in found[:limit]]
 
+    def _group_pairs(self, territory_id: str, level: Level, min_jaccard: float,
+                     same_kind: bool) -> pairing.GroupPairs:
+        """The qualifying pairs of profiles of a territory: one compact fetch, paired in Python."""
+        found = self.runner.read("pair_projection", territory=territory_id)[0]
+        columns = (found["ids"], found["kinds"], found["territories"], found["sdgs"])
+        fetched = pairing.Fetched.of(list(zip(*columns, strict=True)))
+        return pairing.group_pairs(fetched, self._ref.hierarchy, Level(level), float(min_jaccard), same_kind)
+
     def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                               same_kind: bool = False) -> list[ProfilePair]:
-        level = Level(level)
-        found = self.runner.read("overlap_pairs", territory=territory_id, level=level.value,
-                                 size=rows.size_key(level), same_kind=same_kind,
-                                 min_jaccard=float(min_jaccard), fetch=EVERY_ROW)
-        return [ProfilePair(tuple(sorted(r["members_a"])), tuple(sorted(r["members_b"])), r["same"],
-                            r["shared_territories"], r["shared_sdgs"], r["territories_a"], r["sdgs_a"],
-                            r["territories_b"], r["sdgs_b"]) for r in found]
+        return self._group_pairs(territory_id, level, min_jaccard, same_kind).profile_pairs()
 
     def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                            same_kind: bool = False) -> int:
-        level = Level(level)
-        found = self.runner.read("overlap_pair_total", territory=territory_id, level=level.value,
-                                 size=rows.size_key(level), same_kind=same_kind,
-                                 min_jaccard=float(min_jaccard))
-        return int(found[0]["total"]) if found else 0
+        return self._group_pairs(territory_id, level, min_jaccard, same_kind).total()
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
-        level = Level(level)
         if limit is not None and limit <= 0:
             return []
-        params = {"territory": territory_id, "level": level.value, "size": rows.size_key(level),
-                  "same_kind": same_kind}
-
-        def rows_at(floor: float, fetch: int) -> list[neo4j.Record]:
-            return self.runner.read("overlap_pairs", min_jaccard=floor, fetch=fetch, **params)
-
-        if limit is None:
-            return pair_rows.best(rows_at(float(min_jaccard), EVERY_ROW), None)
-        # The best pairs usually overlap a lot: ask with a high floor first, which lets the query
-        # skip most groups, and lower it only when fewer than `limit` pairs reach it.
-        for floor in [*(f for f in FLOORS if f > min_jaccard), float(min_jaccard)]:
-            found = rows_at(floor, limit + 1)
-            if sum(pair_rows.pair_count(r) for r in found) >= limit:
-                break
-        # Each row (a pair of profiles) gives at least one pair of actors, so the best limit + 1 rows
-        # hold the answer, unless the last one ties with the limit-th pair: then fetch all such ties.
-        # Pairs are made only up to the limit (pair_rows), however many the tied rows stand for.
-        if len(found) > limit:
-            counts = itertools.accumulate(pair_rows.pair_count(r) for r in found)
-            cut = next(r["jaccard"] for r, c in zip(found, counts, strict=True) if c >= limit)
-            if found[-1]["jaccard"] >= cut:
-                found = rows_at(max(float(min_jaccard), cut), EVERY_ROW)
-        return pair_rows.best(found, limit)
+        return self._group_pairs(territory_id, level, min_jaccard, same_kind).pairs(limit)
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
         """Read from the roll-up the loads keep (`rollup.py`: a few thousand small nodes at 1M
@@ -436,8 +414,8 @@ class Neo4jStore(Store):
         if limit is not None and limit <= 0:
             return []
         found = self.runner.read("copresent", territories=sorted(set(territories)), level=Level(level).value,
-                                 exclude=sorted(set(exclude)), fetch=EVERY_ROW if limit is None else limit)
-        return sorted(((r["actor"], r["shared"]) for r in found), key=lambda p: (-p[1], p[0]))
+                                 exclude=sorted(set(exclude)), fetch=EVERY_ROW if limit is None else limit)[0]
+        return sorted(zip(found["actors"], found["shared"], strict=True), key=lambda p: (-p[1], p[0]))
 
     def actor_links(self, actor_ids: Iterable[str] | None = None) -> list[Link]:
         found = (self.runner.read("actor_links") if actor_ids is None

@@ -1,0 +1,10 @@
+// Purpose: every active actor of the live datasets, optionally of some kinds and working on at least
+//   one of some SDGs.
+// Parameters: $kinds (list of ActorKind values, or null), $sdgs (list of SDG numbers, or null)
+// Result: id
+CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
+MATCH (a:Actor)
+WHERE a.version IN live AND a.active
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($sdgs IS NULL OR any(n IN a.all_sdgs WHERE n IN $sdgs))
+RETURN a.id AS id

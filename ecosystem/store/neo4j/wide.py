@@ -1,0 +1,83 @@
+"""The best overlaps of a wide subject (a national or régional actor), from the few actors big enough.
+
+Why: `overlap_counts.cypher` walks from the subject's territories to every actor present in them,
+which for a national actor is every actor of the country (1M rows aggregated in the server: seconds).
+But the best overlaps of a wide footprint are wide actors: with A = |P_L(subject)| x |S(subject)| and
+B = |P_L(b)| x |S(b)|, the Jaccard is at most B / A (the shared cells are at most B), so an actor
+reaching a floor f has B >= f A; and |P_L(b)| <= n_commune(b) (each level-L territory where b is
+present holds one of b's communes) with |S(b)| <= 17, so n_commune(b) >= f A / 17. Actors are indexed
+on `n_commune` (schema.cypher), `overlap_candidates.cypher` fetches those above the bound in one
+record, and their exact counts are computed here through the projection matrices, as the embedded
+store computes them (`pairing.place_presence`). Floors are tried from the highest; when fewer than
+`limit` actors beat one, the next is tried, and below the last the walk answers as before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from ecosystem.model import SDG_NUMBERS, Level
+from ecosystem.reference.territories import Hierarchy
+from ecosystem.store.base import OverlapCount
+from ecosystem.store.memory.matrices import jaccard, popcount, projection_for, sdg_mask
+from ecosystem.store.neo4j.pairing import place_presence
+from ecosystem.store.neo4j.runner import Runner
+
+WIDE_COMMUNES = 2000
+"""Subjects covering at least this many communes (a région or more; a département has 300 on
+average) take this path: below it, the walk reads few actors and is the faster."""
+
+FLOORS = (0.5, 0.2, 0.05)
+"""Jaccard floors tried in turn: the best overlaps of a national actor are other national actors
+with the same SDGs (Jaccard 1), so the first floor nearly always answers."""
+
+
+LEAST_COMMUNES = 100
+"""The bound must keep out at least the actors of fewer communes than this, or the walk is cheaper."""
+
+
+def is_wide(hierarchy: Hierarchy, territories: Sequence[str], level: Level = Level.COMMUNE) -> bool:
+    """Whether the subject covers WIDE_COMMUNES communes or more, asked at the commune level (the
+    overlaps' level): at a coarser level a national subject is a few régions, and the bound on
+    n_commune would keep every actor."""
+    if Level(level) != Level.COMMUNE:
+        return False
+    projection = projection_for(hierarchy)
+    return int(projection.presence_vector(territories, Level.COMMUNE).sum()) >= WIDE_COMMUNES
+
+
+def best_overlaps(runner: Runner, hierarchy: Hierarchy, territories: Sequence[str], sdgs: Sequence[int],
+                  level: Level, exclude: Collection[str], limit: int) -> list[OverlapCount] | None:
+    """The `limit` best OverlapCounts of the subject, best first then by id (the contract's order),
+    or None when no floor holds `limit` actors (the caller walks)."""
+    projection = projection_for(hierarchy)
+    subject = projection.presence_vector(territories, level).astype(np.int64)
+    size, subject_mask = int(subject.sum()), sdg_mask(sdgs)
+    cells = size * len(sdgs)
+    for floor in FLOORS:
+        # rounded down: a bound a hair too low fetches one more actor, never one fewer
+        least = math.floor(floor * cells / len(SDG_NUMBERS)) - 1
+        if least < LEAST_COMMUNES:
+            return None
+        found = runner.read("overlap_candidates", min_communes=least, sdgs=list(sdgs))[0]
+        keep = [n for n, i in enumerate(found["ids"]) if i not in exclude]
+        ids = [found["ids"][n] for n in keep]
+        if len(ids) < limit:
+            continue
+        place, presence = place_presence(hierarchy, [tuple(found["territories"][n]) for n in keep], level)
+        shared_t = (presence @ subject)[place]
+        sizes = np.diff(presence.indptr).astype(np.int64)[place]
+        masks = np.fromiter((sdg_mask(found["sdgs"][n]) for n in keep), dtype=np.int64, count=len(keep))
+        shared_s, sdg_sizes = popcount(masks & subject_mask), popcount(masks)
+        jac = jaccard(shared_t, shared_s, size, len(sdgs), sizes, sdg_sizes)
+        # every actor left out has a Jaccard of at most `floor`: the answer is here when `limit`
+        # actors beat it strictly (ties at the cut then beat it too, so all of them are here)
+        if np.count_nonzero((jac > floor) & (shared_t > 0) & (shared_s > 0)) < limit:
+            continue
+        order = sorted(range(len(ids)), key=lambda n: (-jac[n], ids[n]))[:limit]
+        return [OverlapCount(ids[n], int(shared_t[n]), int(shared_s[n]), int(sizes[n]), int(sdg_sizes[n]))
+                for n in order]
+    return None
