@@ -45,6 +45,10 @@ MAP_LIBRARIES = ("pandas", "ecosystem.ui.map.component", "ecosystem.ui.views.map
 arguments (about 0.3 s on this machine)."""
 
 
+LIBRARIES = HOME_LIBRARIES + MAP_LIBRARIES
+"""What the warm-up's pages import, Accueil's first: the third-party ones on the caller's thread
+(`start_when_served`), the app's own (which declare caches, so need the runtime) on the warm-up's."""
+
 _started: threading.Thread | None = None
 _start_lock = threading.Lock()
 _log = logging.getLogger(__name__)
@@ -68,10 +72,9 @@ def warm(lang: str | None = None) -> dict[str, int]:
     lang = lang or default_lang()
     holder = open_holder()
     ctx = AppContext(holder, lang, fingerprint(holder))
-    steps: tuple[tuple[Callable[[AppContext], Any], tuple[str, ...]], ...] = (
-        (home.first_visit, HOME_LIBRARIES), (network.first_visit, MAP_LIBRARIES))
-    for answers, libraries in steps:  # Accueil first: the default page, where most visits start
-        import_libraries(libraries)
+    steps: tuple[Callable[[AppContext], Any], ...] = (home.first_visit, network.first_visit)
+    import_libraries(tuple(n for n in LIBRARIES if n.startswith("ecosystem.")))  # the rest: see LIBRARIES
+    for answers in steps:  # Accueil first: the default page, where most visits start
         answers(ctx)
     _streamlit_once()
     settle()  # the answers and libraries too live as long as the process (see `settle`)
@@ -149,6 +152,10 @@ def start_when_served() -> threading.Thread:
     with _start_lock:
         if _started is None:
             _quiet()
+            # The libraries are imported here, on the caller's thread, not on the warm-up's: imported
+            # there while a first visitor's run imports them too (a visit to Géographie, say), plotly
+            # came out half-built for that run and its chart never drew (tests/test_browser_geo.py).
+            import_libraries(tuple(n for n in LIBRARIES if not n.startswith("ecosystem.")))
             _started = threading.Thread(target=_run, name=THREAD, daemon=True)
             _started.start()
         return _started
