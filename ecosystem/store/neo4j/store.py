@@ -25,7 +25,7 @@ from typing import Any
 import neo4j
 
 from ecosystem import redact
-from ecosystem.errors import NotFound
+from ecosystem.errors import EcosystemError, NotFound
 from ecosystem.model import (
     Actor,
     ActorKind,
@@ -142,6 +142,8 @@ class Neo4jStore(Store):
         started = time.perf_counter()
         outcome = Loader(self.load_runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
+        if outcome.status != "unchanged":
+            self._forget_plans()
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
         known = outcome.changes is not None and outcome.status == "replaced"
@@ -159,6 +161,15 @@ class Neo4jStore(Store):
         if not self.runner.write_transaction(f"removal of dataset {dataset_id}", work):
             raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
         versions.collect_garbage(self.load_runner)
+        self._forget_plans()
+
+    def _forget_plans(self) -> None:
+        """Plans cached for the data's old shape can be catastrophic for its new one (a test saw a
+        walk that answers in milliseconds run past 120 s right after a load): forget them, so the
+        next questions are planned on the data as it is now (`queries/plans_forget.cypher`). Only
+        an optimisation: if the server cannot be asked now, the load's own outcome is what counts."""
+        with contextlib.suppress(EcosystemError):
+            self.runner.read("plans_forget")
 
     def record_audit(self, entry: AuditEntry) -> None:
         self.runner.write("audit_record", at=entry.at, who=entry.who, action=entry.action,
