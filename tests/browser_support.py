@@ -129,11 +129,16 @@ def main_text(page) -> str:
     return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerText")
 
 
+RUN_SEEN_GRACE_MS = 3000
+"""How long `wait_for_watched_run` waits to see a run start before it trusts an idle page."""
+
+
 def watch_next_run(page) -> None:
     """Note in the page when the app's script next starts a run (call before the action that starts it)."""
     page.evaluate(
         """() => {
             window.testRunStarted = false;
+            window.testWatchedAt = Date.now();
             const app = document.querySelector('[data-testid="stApp"]');
             // Any change of the script's state means a run began: a quick run may be over (and the
             // attribute back to notRunning) by the time this callback sees it.
@@ -144,11 +149,18 @@ def watch_next_run(page) -> None:
 
 def wait_for_watched_run(page, timeout_ms: float = 60_000) -> None:
     """Wait until the run noted by `watch_next_run` has started and ended and the page holds its result:
-    until then the widgets are the previous run's, and a click or typing on them can be lost."""
+    until then the widgets are the previous run's, and a click or typing on them can be lost.
+
+    Sometimes the watched attribute never changes although the run happened and drew its result
+    (one multiselect pick in three after a full-page screenshot, here; a quick run rendered in one
+    React update is the likely cause): past RUN_SEEN_GRACE_MS
+    without a change, an idle page with nothing stale is taken as the run's result. Callers that can
+    name what the run draws should wait for it as well."""
     page.wait_for_function(
-        """() => window.testRunStarted && !document.querySelector('[data-stale="true"]')
+        """grace => (window.testRunStarted || Date.now() - window.testWatchedAt > grace)
+            && !document.querySelector('[data-stale="true"]')
             && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state')
-               === 'notRunning'""", timeout=timeout_ms)
+               === 'notRunning'""", arg=RUN_SEEN_GRACE_MS, timeout=timeout_ms)
     wait_idle(page, timeout_ms)
 
 

@@ -94,6 +94,7 @@ def test_fix_an_actor_build_an_alliance_try_a_partner_apply_it_and_read_the_evol
             wait_idle(page, LOAD_LIMIT_MS)
             choose(page, "Alliance", "Vrac en Romans")
             choose(page, "Membres", "La Consigne romanaise (Entreprise)")
+            page.get_by_label("Rôle de La Consigne romanaise", exact=True).wait_for()  # the run's result
             page.get_by_role("button", name="Enregistrer").click()
             page.get_by_text("Membres de « Vrac en Romans » enregistrés (1)").wait_for()
 
