@@ -49,13 +49,8 @@ def test_the_dataset_has_wide_actors() -> None:
     assert len(NATIONAL) >= 20 and len(REGIONAL) >= 20
 
 
-@pytest.mark.xfail(run=False, reason=(
-    "known bug, issue 17 item 2: in the whole suite's order the old co-presence walk (overlap_counts) "
-    "of a regional or national actor ran past the 120 s query limit on Neo4j right after this 6,000-actor "
-    "load (twice in CI, never when run alone or after test_contract); forgetting cached plans after loads "
-    "did not cure it"))
-@pytest.mark.parametrize("limit", [1, 10, 60])
-def test_top_overlaps_of_wide_actors(stores: tuple[Store, Store], limit: int) -> None:
+@pytest.mark.parametrize("limit", [1, 10, 60, None])
+def test_top_overlaps_of_wide_actors(stores: tuple[Store, Store], limit: int | None) -> None:
     neo, embedded = stores
     by_id = {a.id: a for a in DATASET.actors}
     for actor_id in NATIONAL[:6] + REGIONAL[:6]:
@@ -64,7 +59,8 @@ def test_top_overlaps_of_wide_actors(stores: tuple[Store, Store], limit: int) ->
             args = (a.territories, a.all_sdgs, level)
             assert (neo.overlap_counts(*args, exclude=[a.id], limit=limit)
                     == embedded.overlap_counts(*args, exclude=[a.id], limit=limit)), (actor_id, level)
-        assert top_overlaps(neo, a.id, k=limit) == top_overlaps(embedded, a.id, k=limit)
+        if limit is not None:
+            assert top_overlaps(neo, a.id, k=limit) == top_overlaps(embedded, a.id, k=limit)
 
 
 def test_the_wide_path_answers_a_national_actor(stores: tuple[Store, Store]) -> None:
@@ -73,7 +69,7 @@ def test_the_wide_path_answers_a_national_actor(stores: tuple[Store, Store]) -> 
     a = next(x for x in DATASET.actors if x.id == NATIONAL[0])
     found = wide.best_overlaps(neo.runner, reference().hierarchy, a.territories, sorted(set(a.all_sdgs)),
                                Level.COMMUNE, {a.id}, 10)
-    assert found is not None and len(found) == 10
+    assert len(found) == 10
     assert found == neo.overlap_counts(a.territories, a.all_sdgs, Level.COMMUNE, exclude=[a.id], limit=10)
 
 

@@ -371,11 +371,9 @@ class Neo4jStore(Store):
         subject_sdgs = sorted(set(sdgs))
         if not subject_sdgs or (limit is not None and limit <= 0):
             return []
-        if limit is not None and wide.is_wide(self._ref.hierarchy, territories, level):
-            best = wide.best_overlaps(self.runner, self._ref.hierarchy, territories, subject_sdgs, level,
+        if wide.is_wide(self._ref.hierarchy, territories, level):
+            return wide.best_overlaps(self.runner, self._ref.hierarchy, territories, subject_sdgs, level,
                                       set(exclude), limit)
-            if best is not None:
-                return best
         found = self._best("overlap_counts", limit, lambda r: r["jaccard"], lambda r: {"floor": r["jaccard"]},
                            territories=sorted(set(territories)), sdgs=subject_sdgs, level=level.value,
                            size=rows.size_key(level), exclude=sorted(set(exclude)), floor=None)

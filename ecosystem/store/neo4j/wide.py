@@ -9,7 +9,8 @@ present holds one of b's communes) with |S(b)| <= 17, so n_commune(b) >= f A / 1
 on `n_commune` (schema.cypher), `overlap_candidates.cypher` fetches those above the bound in one
 record, and their exact counts are computed here through the projection matrices, as the embedded
 store computes them (`pairing.place_presence`). Floors are tried from the highest; when fewer than
-`limit` actors beat one, the next is tried, and below the last the walk answers as before.
+`limit` actors beat one, the next is tried, and below the last every actor sharing an SDG is
+counted here (never the walk: for a wide subject it had no bound).
 """
 
 from __future__ import annotations
@@ -50,34 +51,47 @@ def is_wide(hierarchy: Hierarchy, territories: Sequence[str], level: Level = Lev
 
 
 def best_overlaps(runner: Runner, hierarchy: Hierarchy, territories: Sequence[str], sdgs: Sequence[int],
-                  level: Level, exclude: Collection[str], limit: int) -> list[OverlapCount] | None:
-    """The `limit` best OverlapCounts of the subject, best first then by id (the contract's order),
-    or None when no floor holds `limit` actors (the caller walks)."""
+                  level: Level, exclude: Collection[str], limit: int | None) -> list[OverlapCount]:
+    """The `limit` best OverlapCounts of the subject (all of them when `limit` is None), best first
+    then by id (the contract's order). The floors answer from the few wide actors; when none holds
+    `limit` actors, every live actor sharing an SDG is fetched and counted here: linear in the
+    actors, where the walk of a wide subject was not bounded (it ran past the 120 s query limit at
+    6,000 actors)."""
     projection = projection_for(hierarchy)
     subject = projection.presence_vector(territories, level).astype(np.int64)
-    size, subject_mask = int(subject.sum()), sdg_mask(sdgs)
-    cells = size * len(sdgs)
-    for floor in FLOORS:
+    size = int(subject.sum())
+    if size == 0:
+        return []
+    for floor in FLOORS if limit is not None else ():
         # rounded down: a bound a hair too low fetches one more actor, never one fewer
-        least = math.floor(floor * cells / len(SDG_NUMBERS)) - 1
+        least = math.floor(floor * size * len(sdgs) / len(SDG_NUMBERS)) - 1
         if least < LEAST_COMMUNES:
-            return None
-        found = runner.read("overlap_candidates", min_communes=least, sdgs=list(sdgs))[0]
-        keep = [n for n, i in enumerate(found["ids"]) if i not in exclude]
-        ids = [found["ids"][n] for n in keep]
-        if len(ids) < limit:
-            continue
-        place, presence = place_presence(hierarchy, [tuple(found["territories"][n]) for n in keep], level)
-        shared_t = (presence @ subject)[place]
-        sizes = np.diff(presence.indptr).astype(np.int64)[place]
-        masks = np.fromiter((sdg_mask(found["sdgs"][n]) for n in keep), dtype=np.int64, count=len(keep))
-        shared_s, sdg_sizes = popcount(masks & subject_mask), popcount(masks)
-        jac = jaccard(shared_t, shared_s, size, len(sdgs), sizes, sdg_sizes)
+            break
+        found = _counted(runner, hierarchy, subject, sdgs, level, exclude, least)
         # every actor left out has a Jaccard of at most `floor`: the answer is here when `limit`
         # actors beat it strictly (ties at the cut then beat it too, so all of them are here)
-        if np.count_nonzero((jac > floor) & (shared_t > 0) & (shared_s > 0)) < limit:
-            continue
-        order = sorted(range(len(ids)), key=lambda n: (-jac[n], ids[n]))[:limit]
-        return [OverlapCount(ids[n], int(shared_t[n]), int(shared_s[n]), int(sizes[n]), int(sdg_sizes[n]))
-                for n in order]
-    return None
+        if sum(1 for _, jac in found if jac > floor) >= limit:
+            return [count for count, _ in found[:limit]]
+    found = _counted(runner, hierarchy, subject, sdgs, level, exclude, 0)
+    return [count for count, _ in found[:limit]]
+
+
+def _counted(runner: Runner, hierarchy: Hierarchy, subject: np.ndarray, sdgs: Sequence[int], level: Level,
+             exclude: Collection[str], least: int) -> list[tuple[OverlapCount, float]]:
+    """The actors of `least` communes or more that share a territory and an SDG with the subject,
+    with their Jaccard, best first then by id."""
+    found = runner.read("overlap_candidates", min_communes=least, sdgs=list(sdgs))[0]
+    keep = [n for n, i in enumerate(found["ids"]) if i not in exclude]
+    if not keep:
+        return []
+    ids = [found["ids"][n] for n in keep]
+    place, presence = place_presence(hierarchy, [tuple(found["territories"][n]) for n in keep], level)
+    shared_t = (presence @ subject)[place]
+    sizes = np.diff(presence.indptr).astype(np.int64)[place]
+    masks = np.fromiter((sdg_mask(found["sdgs"][n]) for n in keep), dtype=np.int64, count=len(keep))
+    shared_s, sdg_sizes = popcount(masks & sdg_mask(sdgs)), popcount(masks)
+    jac = jaccard(shared_t, shared_s, int(subject.sum()), len(sdgs), sizes, sdg_sizes)
+    met = np.flatnonzero((shared_t > 0) & (shared_s > 0))
+    order = sorted(met.tolist(), key=lambda n: (-jac[n], ids[n]))
+    return [(OverlapCount(ids[n], int(shared_t[n]), int(shared_s[n]), int(sizes[n]), int(sdg_sizes[n])),
+             float(jac[n])) for n in order]
