@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.diagnosis import diagnose
 from ecosystem.analysis.whatif import whatif
 from ecosystem.generate import GeneratorSpec, generate
-from ecosystem.model import Dataset
+from ecosystem.model import Actor, Dataset
 from ecosystem.store.base import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,13 +83,37 @@ def embedded(size: int, seed: int, queries: int) -> dict[str, Any]:
         return measure(store, dataset, queries)
 
 
+BASELINE_ACTORS = Path(__file__).resolve().parent / "baseline_queries" / "actors_by_id_lists.cypher"
+
+
+@contextmanager
+def reading_every_actor(store: Store) -> Iterator[Store]:
+    """The store as it was before `record_cache.py`: `actors(ids)` reads every actor every time."""
+    from ecosystem.store.neo4j import rows
+
+    cypher = BASELINE_ACTORS.read_text(encoding="utf-8")
+
+    def actors(ids: Iterable[str]) -> list[Actor]:
+        found = store.runner.read_text("actors_by_id (before)", cypher, {"ids": sorted(set(ids))})[0]
+        return sorted(map(rows.actor_from, found["props"]), key=lambda a: a.id)
+
+    store.actors = actors  # type: ignore[method-assign]
+    try:
+        yield store
+    finally:
+        del store.actors
+
+
 def on_neo4j(store: Store, size: int, seed: int, queries: int) -> dict[str, Any]:
+    """The figures with the actors kept between reads, and `before` without (same data, same run)."""
     for info in store.datasets():
         store.remove_dataset(info.id)
     dataset = generate(GeneratorSpec(actors=size, seed=seed))
     store.load(dataset)
     try:
-        return measure(store, dataset, queries)
+        with reading_every_actor(store) as uncached:
+            before = measure(uncached, dataset, queries)
+        return measure(store, dataset, queries) | {"before": before}
     finally:
         store.remove_dataset(dataset.id)
 
@@ -131,11 +157,13 @@ def lines(figures: dict[str, Any] | None) -> list[str]:
     rows = []
     for store in ("embedded", "neo4j"):
         for size, f in sorted((figures.get(store) or {}).items(), key=lambda kv: int(kv[0])):
-            w, d = f["whatif"], f["diagnosis"]
-            c = f.get("whatif_cpu") or {}
-            rows.append(f"| {store} | {int(size):,} | {w['p50_ms']} / {w['p95_ms']} "
-                        f"| {d['p50_ms']} / {d['p95_ms']} | {w['runs']} | {c.get('p50_ms', '')} / "
-                        f"{c.get('p95_ms', '')} | {f.get('load_average', '')} |")
+            for label, g in ((store, f), (f"{store}, before its kept actors", f.get("before"))):
+                if not g:
+                    continue
+                w, d, c = g["whatif"], g["diagnosis"], g.get("whatif_cpu") or {}
+                rows.append(f"| {label} | {int(size):,} | {w['p50_ms']} / {w['p95_ms']} "
+                            f"| {d['p50_ms']} / {d['p95_ms']} | {w['runs']} | {c.get('p50_ms', '')} / "
+                            f"{c.get('p95_ms', '')} | {g.get('load_average', '')} |")
     return ["", "## What-if", "",
             "Recomputing an alliance's diagnosis with one partner added (its best complement) or one member "
             "removed, nothing written (`analysis/whatif.py`); the diagnosis as it is comes from the page's "

@@ -52,8 +52,9 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j import pairing, rollup, rows, versions, wide
+from ecosystem.store.neo4j import pairing, record_cache, rollup, rows, versions, wide
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
+from ecosystem.store.neo4j.record_cache import ActorCache
 from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
 from ecosystem.store.neo4j.schema import ensure_reference, ensure_schema
 from ecosystem.store.rules import assessment_key, relationship_count
@@ -84,6 +85,7 @@ class Neo4jStore(Store):
         self._owns_driver = owns_driver
         self.uri, self.database, self.batch, self.writers = uri, database, batch, writers
         self.last_load: Outcome | None = None  # how the last load went, phase by phase (benchmarks)
+        self._actor_cache = ActorCache(record_cache.reader(self.runner))
         try:
             driver.verify_connectivity()
         except Exception as exc:  # the driver raises many types here; all mean "cannot use it"
@@ -301,8 +303,9 @@ class Neo4jStore(Store):
         return [SearchHit(h["type"], h["id"], h["name"], h["detail"]) for h in hits[:limit]]
 
     def actors(self, ids: Iterable[str]) -> list[Actor]:
-        found = self.runner.read("actors_by_id", ids=sorted(set(ids)))[0]["props"]
-        return sorted(map(rows.actor_from, found), key=lambda a: a.id)
+        """Kept between calls while no data is written (`record_cache`): a what-if reads again the
+        actors the page's diagnosis has just read."""
+        return self._actor_cache.actors(ids)
 
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         found = ([r["props"] for r in self.runner.read("alliances_all")] if ids is None

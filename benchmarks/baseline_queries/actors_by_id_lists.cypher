@@ -1,4 +1,4 @@
-// Purpose: live actors by id, as node properties (unknown ids give no row).
+// Purpose (the query before record_cache.py, kept for benchmarks/whatif.py's baseline): live actors by id, as node properties (unknown ids give no row).
 //   One record holding lists: the driver decodes a record per message, about ten times slower than
 //   the items of a list (a diagnosis reads thousands of actors).
 // Parameters: $ids (list of actor ids)
