@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import doc_sections
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 HEADING = "## Geographic map"
@@ -196,18 +198,8 @@ def section(figures: dict[str, Any]) -> str:
 
 
 def write_section(figures: dict[str, Any], docs: Path = DOCS) -> None:
-    """Replace its own section of docs/benchmarks.md (up to the next "## " heading), or add it at the end;
-    the sections of the other benchmarks after it are kept."""
-    path = docs / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    after = ""
-    if HEADING in text:
-        start = text.index(HEADING)
-        end = text.find("\n## ", start + len(HEADING))
-        after = text[end + 1:] if end >= 0 else ""
-        text = text[:start]
-    body = text.rstrip("\n") + "\n\n" + section(figures).rstrip("\n") + "\n"
-    path.write_text(body + ("\n" + after if after else ""), encoding="utf-8")
+    """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(figures))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 import psutil
 
 from benchmarks import bench_neo4j_store as bench
+from benchmarks import doc_sections
 from benchmarks.latency import busiest, percentiles
 from benchmarks.neo4j_bench import HEAP, NAIVE_ACTORS, PAGECACHE, PORT, STATE_DIR
 from ecosystem import neo4j_server
@@ -184,17 +185,8 @@ def section(f: dict[str, Any]) -> str:
 
 
 def write_section(figures: dict[str, Any], docs: Path = DOCS) -> None:
-    """Replace its own section of docs/benchmarks.md (up to the next "## " heading), or add it at the end."""
-    path = docs / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    after = ""
-    if HEADING in text:
-        start = text.index(HEADING)
-        end = text.find("\n## ", start + len(HEADING))
-        after = text[end + 1:] if end >= 0 else ""
-        text = text[:start]
-    body = text.rstrip("\n") + "\n\n" + section(figures).rstrip("\n") + "\n"
-    path.write_text(body + ("\n" + after if after else ""), encoding="utf-8")
+    """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(figures))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks import doc_sections
 from benchmarks.latency import departement_near, map_territory, percentiles
 from ecosystem.analysis.thresholds import SHARED_KEPT
 from ecosystem.model import Dataset, Level, Policy
@@ -416,16 +417,8 @@ def section(figures: dict[str, Any]) -> str:
 
 
 def write_section(figures: dict[str, Any], path: Path = DOCS) -> None:
-    """Replace this section of docs/benchmarks.md (appended at the end the first time)."""
-    text = path.read_text(encoding="utf-8")
-    new = section(figures)
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        following = rest.find("\n## ")
-        text = head + new + (rest[following + 1:] if following >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    path.write_text(text, encoding="utf-8")
+    """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
+    doc_sections.write(path, HEADING, section(figures))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import doc_sections
+
 ROOT = Path(__file__).resolve().parent.parent
 HEIGHT = 520  # the Carte page's map height
 CLICKS = 20  # nodes whose panel is timed: half alliances, half actors
@@ -122,15 +124,7 @@ def lines(figures: dict[str, Any] | None) -> list[str]:
 
 def write_docs(figures: dict[str, Any], path: Path = ROOT / "docs" / "benchmarks.md") -> None:
     """Replace (or append) the "Network map" section of the benchmarks page."""
-    text = path.read_text(encoding="utf-8")
-    section = "\n".join(lines(figures)[1:]) + "\n"
-    if HEADING in text:
-        head, _, rest = text.partition(HEADING)
-        following = rest.find("\n## ")
-        text = head + section + (rest[following + 1:] if following >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    doc_sections.write(path, HEADING, "\n".join(lines(figures)[1:]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import doc_sections
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".ecosystem-bench-open"
 DOCS = ROOT / "docs"
@@ -204,13 +206,7 @@ def section(figures: dict[str, Any]) -> str:
 
 def write_section(figures: dict[str, Any], docs: Path = DOCS) -> None:
     """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
-    path = docs / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest[rest.index("\n## "):] if "\n## " in rest else ""
-        text = head.rstrip("\n") + tail
-    path.write_text(text.rstrip("\n") + "\n\n" + section(figures), encoding="utf-8")
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(figures))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks import doc_sections
 from ecosystem.model import Dataset, MemberRole
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -236,13 +237,7 @@ def section(r: dict[str, Any]) -> str:
 
 def write_section(r: dict[str, Any], docs: Path = DOCS) -> None:
     """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
-    path = docs / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest[rest.index("\n## "):] if "\n## " in rest else ""
-        text = head.rstrip("\n") + tail
-    path.write_text(text.rstrip("\n") + "\n\n" + section(r), encoding="utf-8")
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(r))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,6 +43,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from benchmarks import doc_sections
 from ecosystem.ui.timings import PREFIX
 from ecosystem.ui.warmup import PREFIX as WARMUP_PREFIX
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SERVER_START_LIMIT, free_port
@@ -366,16 +367,8 @@ def section(runs: list[dict[str, Any]]) -> str:
 
 
 def write_section(runs: list[dict[str, Any]], docs: Path = DOCS) -> None:
-    """Replace this section of docs/benchmarks.md where it is (or add it at the end), leaving the
-    others as they are."""
-    path = docs / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest[rest.index("\n## "):] if "\n## " in rest else ""
-        path.write_text(head + section(runs).rstrip("\n") + ("\n" + tail if tail else "\n"), encoding="utf-8")
-        return
-    path.write_text(text.rstrip("\n") + "\n\n" + section(runs), encoding="utf-8")
+    """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(runs))
 
 
 def main(argv: list[str] | None = None) -> int:
