@@ -28,6 +28,7 @@ from ecosystem.datasets.columns import ACTORS, ALLIANCES, MEMBERSHIPS, POLICIES,
 from ecosystem.datasets.difference import assessment_key, membership_key
 from ecosystem.datasets.patch import Patch
 from ecosystem.datasets.rows import Rows, dataset_to_rows, rows_to_book
+from ecosystem.datasets.sources import RawRow
 from ecosystem.datasets.validate import validate
 from ecosystem.datasets.values import split
 from ecosystem.errors import NotFound
@@ -109,11 +110,18 @@ def stub_rows(kind: str, records: Iterable[Any], lang: str) -> list[dict[str, st
     return out
 
 
-def check(rows: Rows, lookup: Lookup, name: str, lang: str) -> Dataset:
-    """The small book validated as a file would be: the dataset it gives, or DatasetInvalid."""
+def check(rows: Rows, lookup: Lookup, name: str, lang: str,
+          after: Mapping[str, int] | None = None) -> Dataset:
+    """The small book validated as a file would be: the dataset it gives, or DatasetInvalid.
+    `after[sheet]` rows come before that sheet's in the whole dataset's file: its lines follow them,
+    so a message naming a line of the sheet names the line the export would have."""
     for sheet in (ACTORS.name, POLICIES.name, ALLIANCES.name, MEMBERSHIPS.name):
         rows.setdefault(sheet, [])
     book = rows_to_book(rows, label=lookup.dataset_id, lang=lang)
+    for sheet, skipped in (after or {}).items():
+        raw = book.sheets.get(sheet)
+        if raw is not None and skipped:
+            raw.rows = [RawRow(r.line + skipped, r.values, r.flagged) for r in raw.rows]
     return validate(book, name, dataset_id=lookup.dataset_id, name=name).dataset_or_raise()
 
 
@@ -226,8 +234,10 @@ def members_patch(lookup: Lookup, alliance_id: str, members: Sequence[tuple[str,
             for actor, role in members]
     rows: Rows = {ALLIANCES.name: stub_rows("alliances", found, lang), MEMBERSHIPS.name: mine,
                   ACTORS.name: stub_rows("actors", lookup.named("actors", [m["actor"] for m in mine]), lang)}
-    new = {membership_key(m): m for m in check(rows, lookup, info.name, lang).memberships}
     old = {membership_key(m): m for m in lookup.store.memberships(alliance_ids=[alliance_id])}
+    others = info.count("memberships") - len(old)  # the members of other alliances come first
+    new = {membership_key(m): m for m in check(rows, lookup, info.name, lang,
+                                               {MEMBERSHIPS.name: others}).memberships}
     put = tuple(m for k, m in sorted(new.items()) if old.get(k) != m)
     gone = tuple(k for k in sorted(old) if k not in new)
     touched = set(gone) | {membership_key(m) for m in put}
