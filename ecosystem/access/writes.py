@@ -19,15 +19,17 @@ import getpass
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
-from ecosystem.datasets.patch import Patch
 from ecosystem.errors import NotFound, StoreUnavailable
 from ecosystem.history.archive import Archive, Version
 from ecosystem.history.guard import Drop, ReloadNeedsConfirmation, check_reload
 from ecosystem.model import Assessment, Dataset
 from ecosystem.store.base import AuditEntry, DatasetInfo, LoadReport, Progress, Store
+
+if TYPE_CHECKING:  # datasets/ imports the spreadsheet libraries: not for `ecosystem --help`
+    from ecosystem.datasets.patch import Patch
 
 ACTION_OF_STATUS = {"loaded": "load", "replaced": "replace"}
 

@@ -24,17 +24,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from ecosystem import settings
-from ecosystem.datasets.patch import Patch, patch_from_dict
 from ecosystem.errors import NotFound
 from ecosystem.files import write_atomic
 from ecosystem.model import Dataset, canonical_bytes, dataset_from_dict
 from ecosystem.store.base import DatasetInfo, Store
 from ecosystem.text import slugify
+
+if TYPE_CHECKING:  # datasets/ imports the spreadsheet libraries: imported where a patch is read
+    from ecosystem.datasets.patch import Patch
 
 
 def versions_kept(environ: dict[str, str] | None = None) -> int:
@@ -200,6 +202,8 @@ class Archive:
         if not items[at].get("patch"):
             raw = gzip.decompress((folder / f"v{version:04d}.json.gz").read_bytes())
             return dataset_from_dict(json.loads(raw))
+        from ecosystem.datasets.patch import patch_from_dict
+
         raw = gzip.decompress((folder / f"v{version:04d}.patch.json.gz").read_bytes())
         undo = patch_from_dict(json.loads(raw))
         if at + 1 < len(known):
