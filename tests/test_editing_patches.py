@@ -209,3 +209,45 @@ def test_an_edit_built_on_a_version_no_longer_live_is_refused(store: Store, tmp_
     with pytest.raises(LoadOvertaken):
         writes.apply_patch(patch, undo)
     assert store.datasets() == live and store.actors(["biodrome"])[0].sdgs == (4,)
+
+
+def test_an_edit_that_fails_half_way_changes_nothing(store: Store, tmp_path, monkeypatch):
+    """All or nothing: on Neo4j the transaction fails after the records are written (the roll-up
+    step), on the embedded store the commit fails after the graph was edited."""
+    writes = _writes(store, tmp_path)
+    before = (store.datasets(), store.dataset(DATASET), store.coverage("departement:26", Level.COMMUNE))
+    if isinstance(store, MemoryStore):
+        def broken(*args, **kwargs):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(store._folder, "commit", broken)
+    else:
+        from ecosystem.store.neo4j import patching
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("server gone half-way")
+
+        monkeypatch.setattr(patching, "_adjust_rollup", broken)
+    with pytest.raises((OSError, RuntimeError)):
+        Edits(writes).save(DATASET, RecordKind.ACTOR, {"sdgs": "1; 2", "territories": "26108"}, "biodrome")
+    monkeypatch.undo()
+    assert (store.datasets(), store.dataset(DATASET),
+            store.coverage("departement:26", Level.COMMUNE)) == before
+    assert writes.history(DATASET) == []
+
+
+def test_the_edits_benchmark_measures_each_kind_of_edit(tmp_path):
+    from benchmarks.edits import measure_store, section
+    from ecosystem.generate import GeneratorSpec, generate
+
+    dataset = generate(GeneratorSpec(actors=400, seed=2)).canonical()
+    store = MemoryStore(tmp_path / "state")
+    store.load(dataset)
+    figures = measure_store(store, dataset, tmp_path / "history", repeat=1, skip_before=False)
+    assert figures["before"]["status"] == "replaced" and len(figures["after"]) == 5
+    assert all(r["status"] == "replaced" and r["records_changed"] >= 1 for r in figures["after"])
+    assert [r["actors_changed"] for r in figures["after"] if "actor" in r["edit"]] == [1, 1, 1]
+    text = section({"actors": 400, "rows": dataset.row_count, "repeat": 1, "cpus": 2,
+                    "load_average_start": (1.0, 1.0, 1.0), "load_average_end": (1.0, 1.0, 1.0),
+                    "embedded": figures})
+    assert text.startswith("## Edits at 100,000 actors") and "| actor retired |" in text
