@@ -81,6 +81,8 @@ class Lookup:
         found = {r.id: r for r in self.mine(kind, texts)}
         hit_type = {"actors": "actor", "policies": "policy", "alliances": "alliance"}[kind]
         for text in texts:
+            if text in found:  # an id is resolved as an id before any name is looked at
+                continue
             folded = normalize(squash_spaces(text))
             if not folded:
                 continue
@@ -164,7 +166,7 @@ def record_patch(lookup: Lookup, kind: str, cells: Mapping[str, str], replaces: 
         row = dict(clean)
         if not row.get("id", "").strip() and squash_spaces(row.get("name", "")):
             row["id"] = free_id(kind, row.get("name", ""), lookup)
-        rid = row.get("id", "").strip()
+        rid = squash_spaces(row.get("id", ""))  # the id the validator will make of the cell
         rows = referred(kind, row, lookup, lang)
         taken = lookup.mine(kind, [rid]) if rid else []  # a file would say "already the id of line N"
         rows.setdefault(sheet, []).extend([*stub_rows(kind, taken, lang), row])
