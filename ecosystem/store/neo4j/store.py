@@ -158,8 +158,8 @@ class Neo4jStore(Store):
         started = time.perf_counter()
         checksum, shown = self.runner.write_transaction(
             f"edit of dataset {patch.dataset}", lambda tx: patching.apply(tx, patch, undo, self._ref))
-        info = next(d for d in self.datasets() if d.id == patch.dataset and d.checksum == checksum)
-        rows_now = sum(n for _, n in info.counts)
+        info = next((d for d in self.datasets() if d.id == patch.dataset), None)  # another write may follow
+        rows_now = sum(n for _, n in info.counts) if info is not None and info.checksum == checksum else 0
         return LoadReport(patch.dataset, "replaced", rows_now, 0, time.perf_counter() - started,
                           shown.counts(), "difference")
 
