@@ -155,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.reimport import write_section as write_reimport
 
             write_reimport(results["reimport"], args.out)
+        if "edits" in results:
+            from benchmarks.edits import write_section as write_edits
+
+            write_edits(results["edits"], args.out)
         return 0
     if args.sizes:
         args.embedded_sizes = args.neo4j_sizes = args.sizes
@@ -223,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print("re-import as a difference at 100,000 actors…", file=sys.stderr, flush=True)
     results["reimport"] = reimport(skip_neo4j=args.skip_neo4j)
+    from benchmarks.edits import run as edits
+
+    print("edits in the app at 100,000 actors…", file=sys.stderr, flush=True)
+    results["edits"] = edits(skip_neo4j=args.skip_neo4j)
     from benchmarks.picker_search import picker_search
 
     print("picker search at 100,000 actors…", file=sys.stderr, flush=True)
@@ -247,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.reimport import write_section as write_reimport
 
         write_reimport(results["reimport"], args.out)
+    if "edits" in results:  # its own section, at the end
+        from benchmarks.edits import write_section as write_edits
+
+        write_edits(results["edits"], args.out)
     if "neo4j_load" in results:
         from benchmarks.neo4j_load import write_section as write_neo4j_load
 

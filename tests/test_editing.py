@@ -101,7 +101,8 @@ def test_an_edit_is_a_new_version_kept_in_the_history_and_audited(store: Store, 
     assert store.actors(["potagers-valentinois"])[0].sdgs == (2, 12, 13)
     [kept] = e.writes.history(DATASET)
     assert (kept.reason, kept.archived_by) == ("replaced", "paul")
-    kept_actors = {a.id: a.sdgs for a in e.writes.archive.get(DATASET, 1).actors}
+    before = e.writes.archive.get(DATASET, 1, lambda: store.dataset(DATASET))  # kept as the edit undone
+    kept_actors = {a.id: a.sdgs for a in before.actors}
     assert kept_actors["potagers-valentinois"] == (2, 12), "the version replaced is the one before the edit"
     # The newest of paul's entries: other tests' entries may share the Neo4j test server's audit log.
     entry = next(x for x in store.audit() if x.who == "paul")

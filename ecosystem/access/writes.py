@@ -19,14 +19,17 @@ import getpass
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecosystem.access.roles import NOTHING, Action, Principal, Role, Target, require
-from ecosystem.errors import StoreUnavailable
+from ecosystem.errors import NotFound, StoreUnavailable
 from ecosystem.history.archive import Archive, Version
-from ecosystem.history.guard import check_reload
+from ecosystem.history.guard import Drop, ReloadNeedsConfirmation, check_reload
 from ecosystem.model import Assessment, Dataset
 from ecosystem.store.base import AuditEntry, DatasetInfo, LoadReport, Progress, Store
+
+if TYPE_CHECKING:  # datasets/ imports the spreadsheet libraries: not for `ecosystem --help`
+    from ecosystem.datasets.patch import Patch
 
 ACTION_OF_STATUS = {"loaded": "load", "replaced": "replace"}
 
@@ -101,6 +104,38 @@ class Writes:
                 f"l'historique des versions ne l'enregistrent pas encore. ({lost.text('fr')})") from lost
         return report
 
+    def apply_patch(self, patch: Patch, undo: Patch, force: bool = False, action: str = "edit") -> LoadReport:
+        """An edit of a few records (`ecosystem.datasets.patch`): the role checked as for a load of
+        its dataset; the reload guard asked about the actors it takes away; the version it replaces
+        archived as `undo` (restorable like any other); audited. Nothing reads the whole dataset."""
+        self.check(Action.LOAD, Target(dataset=patch.dataset))
+        before = self._info(patch.dataset)
+        if before is None:
+            raise NotFound("dataset", patch.dataset, [d.id for d in self.store.datasets()][:20])
+        gone = patch.gone("actors")
+        if gone:
+            names = {a.id: a.name for a in undo.actors}
+            dropped = tuple(sorted((i, names.get(i, i)) for i in gone))
+            drop = Drop(patch.dataset, before.count("actors"), dropped)
+            if drop.alarming and not force:
+                raise ReloadNeedsConfirmation(drop)
+        report = self.store.apply_patch(patch, undo)
+        try:
+            after = self._info(patch.dataset)
+            archive = self._archive()
+            archive.archive_patch(undo, before, self.principal.name, now())
+            if after is not None:
+                archive.loaded(after, self.principal.name)
+            self.audit(action, patch.dataset, after)
+        except StoreUnavailable as lost:
+            raise LoadedUnrecorded(
+                f"Dataset {patch.dataset!r} was edited, but the store stopped answering right after: the "
+                f"audit log and the kept versions do not record it yet. ({lost.text('en')})",
+                f"Le jeu « {patch.dataset} » a bien été modifié, mais la base a cessé de répondre juste "
+                "après : le journal et l'historique des versions ne l'enregistrent pas encore. "
+                f"({lost.text('fr')})") from lost
+        return report
+
     def _after_load(self, dataset: Dataset, report: LoadReport, before: DatasetInfo | None,
                     old: Dataset | None, action: str) -> None:
         """Archive the replaced version and audit the load (after the store switched)."""
@@ -132,7 +167,7 @@ class Writes:
         """Load an archived version back (administrators; contributors on the datasets granted); the
         version it replaces is archived in turn, so a restore can be undone too."""
         self.check(Action.RESTORE, Target(dataset=dataset_id))
-        dataset = self._archive().get(dataset_id, version)
+        dataset = self._archive().get(dataset_id, version, lambda: self.store.dataset(dataset_id))
         return self.load(dataset, progress=progress, force=force, action="restore")
 
     def purge(self, dataset_id: str) -> int:

@@ -20,11 +20,13 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from ecosystem import settings
 from ecosystem.errors import NotFound
@@ -32,6 +34,9 @@ from ecosystem.files import write_atomic
 from ecosystem.model import Dataset, canonical_bytes, dataset_from_dict
 from ecosystem.store.base import DatasetInfo, Store
 from ecosystem.text import slugify
+
+if TYPE_CHECKING:  # datasets/ imports the spreadsheet libraries: imported where a patch is read
+    from ecosystem.datasets.patch import Patch
 
 
 def versions_kept(environ: dict[str, str] | None = None) -> int:
@@ -123,10 +128,32 @@ class Archive:
             if reason == "removed":
                 index["removed"] = {"at": at, "by": who}
                 index["current"] = None
-            for old in index["versions"][:-self.keep]:
-                (self._folder(dataset.id) / f"v{old['version']:04d}.json.gz").unlink(missing_ok=True)
-            index["versions"] = index["versions"][-self.keep:]
+            self._prune(dataset.id, index)
         return number
+
+    def archive_patch(self, undo: Patch, info: DatasetInfo, who: str, at: str) -> int:
+        """Keep the live version an edit replaces as the edit taken back (`undo`, a few records)
+        rather than the whole dataset: `get` rebuilds it from the version that followed it. Writing a
+        100,000-actor version whole costs seconds; an edit must not."""
+        with self._editing(undo.dataset) as index:
+            current = index["current"] or {}
+            number = index["next"]
+            file = self._folder(undo.dataset) / f"v{number:04d}.patch.json.gz"
+            write_atomic(file, gzip.compress(orjson.dumps(undo.to_dict()), compresslevel=6))
+            index["versions"].append({
+                "version": number, "loaded_at": current.get("loaded_at", info.loaded_at),
+                "loaded_by": current.get("loaded_by", ""), "archived_at": at, "archived_by": who,
+                "reason": "replaced", "checksum": info.checksum, "counts": [list(c) for c in info.counts],
+                "patch": True})
+            index["next"] = number + 1
+            self._prune(undo.dataset, index)
+        return number
+
+    def _prune(self, dataset_id: str, index: dict[str, Any]) -> None:
+        for old in index["versions"][:-self.keep]:
+            for suffix in (".json.gz", ".patch.json.gz"):
+                (self._folder(dataset_id) / f"v{old['version']:04d}{suffix}").unlink(missing_ok=True)
+        index["versions"] = index["versions"][-self.keep:]
 
     def purge(self, dataset_id: str) -> int:
         """Delete every archived version of a dataset; how many there were."""
@@ -162,10 +189,28 @@ class Archive:
         """Datasets removed from the store whose versions are still here (restorable)."""
         return [d for d in self.datasets() if self.removed(d) is not None and self.versions(d)]
 
-    def get(self, dataset_id: str, version: int) -> Dataset:
-        """An archived version, as it was."""
-        known = [v.version for v in self.versions(dataset_id)]
+    def get(self, dataset_id: str, version: int, live: Callable[[], Dataset] | None = None) -> Dataset:
+        """An archived version, as it was. A version an edit replaced is kept as that edit taken
+        back: it is rebuilt from the version that followed it, the next one kept or, for the last
+        one, the live dataset (`live`, which reads it from the store)."""
+        items = self._read(dataset_id)["versions"]
+        known = [v["version"] for v in items]
         if version not in known:
             raise NotFound("version", f"{version} ({dataset_id})", [str(v) for v in known])
-        raw = gzip.decompress((self._folder(dataset_id) / f"v{version:04d}.json.gz").read_bytes())
-        return dataset_from_dict(json.loads(raw))
+        at = known.index(version)
+        folder = self._folder(dataset_id)
+        if not items[at].get("patch"):
+            raw = gzip.decompress((folder / f"v{version:04d}.json.gz").read_bytes())
+            return dataset_from_dict(json.loads(raw))
+        from ecosystem.datasets.patch import patch_from_dict
+
+        raw = gzip.decompress((folder / f"v{version:04d}.patch.json.gz").read_bytes())
+        undo = patch_from_dict(json.loads(raw))
+        if at + 1 < len(known):
+            following = self.get(dataset_id, known[at + 1], live)
+        elif live is not None:
+            following = live()
+        else:
+            raise NotFound("version", f"{version} ({dataset_id}): it is kept as the edit that followed it, "
+                           "taken back from the live dataset", [str(v) for v in known])
+        return undo.apply(following)

@@ -36,7 +36,7 @@ def read_version(store: Store, dataset_id: str, name: str, archive: Archive | No
     if name == LIVE:
         return store.dataset(dataset_id)
     if name.isdigit():
-        return archive.get(dataset_id, int(name))
+        return archive.get(dataset_id, int(name), lambda: store.dataset(dataset_id))
     path = Path(name)
     if not path.exists():
         known = [LIVE] + [str(v.version) for v in archive.versions(dataset_id)]

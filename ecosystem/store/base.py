@@ -25,9 +25,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ecosystem.errors import NotFound
 from ecosystem.model import Actor, ActorKind, Alliance, Assessment, Dataset, Level, Membership, Policy
+
+if TYPE_CHECKING:  # datasets/ imports this module (exports read a store)
+    from ecosystem.datasets.patch import Patch
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while a load runs; done and total count rows."""
@@ -216,6 +220,31 @@ class Store(ABC):
         or alliance ids belongs to another dataset (nothing is changed then). The dataset must
         already be valid (see ecosystem.datasets.validate) and refer only to known territories,
         SDGs and levers."""
+
+    def apply_patch(self, patch: Patch, undo: Patch) -> LoadReport:
+        """Apply an edit (`ecosystem.datasets.patch`) to the live version whose checksum is
+        `patch.base`, all or nothing; LoadOvertaken when another write replaced that version first.
+        `undo` takes the result back (its records are the old versions of those touched). This
+        default writes the whole patched version; both stores write only the patch."""
+        from ecosystem.store.rules import LoadOvertaken
+
+        live = next((d for d in self.datasets() if d.id == patch.dataset), None)
+        if live is None or live.checksum != patch.base:
+            raise LoadOvertaken(patch.dataset)
+        return self.load(patch.apply(self.dataset(patch.dataset)))
+
+    def record_datasets(self, kind: str, ids: Iterable[str]) -> dict[str, str]:
+        """The dataset each of these live records belongs to (`kind`: actors, policies or alliances;
+        unknown ids left out): an edit checks the records it names without reading a dataset."""
+        if kind == "alliances":
+            return self.alliance_datasets(ids)
+        wanted = set(ids)
+        found: dict[str, str] = {}
+        for info in self.datasets():
+            for r in getattr(self.dataset(info.id), kind):
+                if r.id in wanted:
+                    found[r.id] = info.id
+        return found
 
     @abstractmethod
     def remove_dataset(self, dataset_id: str) -> None:

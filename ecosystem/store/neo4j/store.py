@@ -25,6 +25,7 @@ from typing import Any
 import neo4j
 
 from ecosystem import redact
+from ecosystem.datasets.patch import Patch
 from ecosystem.errors import EcosystemError, NotFound
 from ecosystem.model import (
     Actor,
@@ -52,7 +53,7 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
-from ecosystem.store.neo4j import pairing, record_cache, rollup, rows, versions, wide
+from ecosystem.store.neo4j import pairing, patching, record_cache, rollup, rows, versions, wide
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j.record_cache import ActorCache
 from ecosystem.store.neo4j.runner import Runner, Tx, unavailable
@@ -152,6 +153,23 @@ class Neo4jStore(Store):
         changes = outcome.changes.counts() if known and outcome.changes is not None else ()
         return LoadReport(dataset.id, outcome.status, dataset.row_count, relationship_count(dataset),
                           time.perf_counter() - started, changes, outcome.method)
+
+    def apply_patch(self, patch: Patch, undo: Patch) -> LoadReport:
+        """One transaction writing only the edit's records (`ecosystem.store.neo4j.patching`): no
+        whole-dataset read, no digests of the other records, no roll-up counted again."""
+        started = time.perf_counter()
+        checksum, shown = self.runner.write_transaction(
+            f"edit of dataset {patch.dataset}", lambda tx: patching.apply(tx, patch, undo, self._ref))
+        info = next((d for d in self.datasets() if d.id == patch.dataset), None)  # another write may follow
+        rows_now = sum(n for _, n in info.counts) if info is not None and info.checksum == checksum else 0
+        return LoadReport(patch.dataset, "replaced", rows_now, 0, time.perf_counter() - started,
+                          shown.counts(), "difference")
+
+    def record_datasets(self, kind: str, ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(ids))
+        found = self.runner.read("record_datasets", **{k: wanted if k == kind else []
+                                                      for k in ("actors", "policies", "alliances")})
+        return {r["id"]: r["dataset"] for r in found}
 
     def remove_dataset(self, dataset_id: str) -> None:
         """Invisible at once (the dataset's node goes, so its version is no longer live), deleted in
