@@ -160,7 +160,8 @@ def blocks(groups: Groups, min_jaccard: float, same_kind: bool, size: int = BLOC
     n_k = int(kind.max()) + 1
     bucket = groups.tgroup * n_k + kind  # candidates are looked up by (territory group, kind)
     per_bucket = np.bincount(bucket, minlength=n_t * n_k)
-    order = np.argsort(bucket, kind="stable")  # groups by bucket
+    order = np.argsort(bucket, kind="stable")  # groups by bucket, ascending inside each
+    keys = bucket[order] * n + order  # so that the partners h >= g of g in a bucket are a search away
     bbounds = np.searchsorted(bucket[order], np.arange(n_t * n_k + 1))
     # candidates of group g: every group of g's kind in every territory group meeting g's
     meets = sym.astype(bool).astype(np.int64)
@@ -177,12 +178,11 @@ def blocks(groups: Groups, min_jaccard: float, same_kind: bool, size: int = BLOC
         at = ragged(sym.indptr[t], row_len)
         g_rep, t_other, shared_t = np.repeat(g, row_len), sym.indices[at], sym.data[at].astype(np.int64)
         b_other = t_other * n_k + kind[g_rep]
-        width = per_bucket[b_other]
-        at = ragged(bbounds[b_other], width)
+        first = np.searchsorted(keys, b_other * n + g_rep)  # partners h >= g only
+        width = bbounds[b_other + 1] - first
+        at = ragged(first, width)
         g_all, h_all = np.repeat(g_rep, width), order[at]
         st_all = np.repeat(shared_t, width)
-        keep = h_all >= g_all
-        g_all, h_all, st_all = g_all[keep], h_all[keep], st_all[keep]
         ss = popcount(groups.masks[g_all] & groups.masks[h_all])
         keep = (ss > 0) & (st_all > 0)
         g_all, h_all, st_all, ss = g_all[keep], h_all[keep], st_all[keep], ss[keep]
