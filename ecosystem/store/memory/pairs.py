@@ -9,10 +9,14 @@ groups, so the store works on group pairs, and those are walked in blocks of at 
 - the best `limit` pairs keep, block after block, only the group pairs that can still hold one of
   them (a running cut on Jaccard; among the group pairs tied at the cut, those whose smallest
   actor pair comes first), then make at most `limit` pairs of each kept group pair, in order;
-- `every` makes them all (a listing without limit asked for it).
+- `every` makes them all (a listing without limit asked for it);
+- `components` joins the group pairs a rule keeps (the duplicate groups) as arrays, block after
+  block: no Python object per group pair.
 
-Memory is bounded by the block and the limit, whatever the number of actors. The long loops check
-the question's deadline (`ecosystem.deadline`).
+This is the one pairing of both stores: `ProfileWalk` (a territory's groups and how to walk them)
+is what `Store.overlap_profile_walk` returns, built from the embedded store's matrices or from the
+Neo4j store's one fetch (`store/neo4j/pairing.py`). Memory is bounded by the block and the limit,
+whatever the number of actors. The long loops check the question's deadline (`ecosystem.deadline`).
 """
 
 from __future__ import annotations
