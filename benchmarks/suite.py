@@ -129,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="a checkout of main to compare with (open_fast.py; skipped if absent)")
     parser.add_argument("--skip-neo4j-questions", action="store_true",
                         help="skip the big questions before/after on Neo4j (benchmarks/neo4j_questions.py)")
+    parser.add_argument("--skip-profile-groups", action="store_true",
+                        help="skip the duplicate groups of Corse-du-Sud at 1M actors, Python step "
+                             "(benchmarks/profile_groups.py)")
+    parser.add_argument("--profile-groups-baseline", type=Path, default=Path("/tmp/profile-groups-baseline"),
+                        help="a `git archive` of an older commit to compare with (profile_groups.py; "
+                             "skipped if absent)")
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite benchmarks.md from the benchmarks.json already in --out")
@@ -198,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         print("neo4j: the big questions, before and after…", file=sys.stderr, flush=True)
         largest = max(args.neo4j_sizes)
         results["neo4j_questions"] = neo4j_questions(largest, min(largest, 100_000), args.seed)
+    if not args.skip_profile_groups:
+        from benchmarks.profile_groups import run as profile_groups
+
+        print("duplicate groups of Corse-du-Sud at 1M actors, Python step…", file=sys.stderr, flush=True)
+        baseline = args.profile_groups_baseline if args.profile_groups_baseline.is_dir() else None
+        results["profile_groups"] = profile_groups(baseline=baseline)
     if not args.skip_browser:
         results["app"] = browser()
         from benchmarks.network import measure as network_map
@@ -267,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.neo4j_questions import write_section as write_questions
 
         write_questions(results["neo4j_questions"], args.out / "benchmarks.md")
+    if "profile_groups" in results:  # a subsection of the Neo4j questions' section
+        from benchmarks.profile_groups import write_section as write_profile_groups
+
+        write_profile_groups(results["profile_groups"], args.out / "benchmarks.md")
     print(f"wrote {args.out / 'benchmarks.md'} and {args.out / 'benchmarks.json'}", file=sys.stderr)
     return 0
 

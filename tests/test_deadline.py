@@ -56,7 +56,7 @@ def crowd(store: Store) -> Store:
 def test_duplicate_groups_stop_in_the_python_work_after_the_store(crowd: Store,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     clock = Clock()
-    jump_after(crowd, "overlap_profile_pairs", clock, 61, monkeypatch)
+    jump_after(crowd, "overlap_profile_walk", clock, 61, monkeypatch)
     with deadline.limit(60, clock=clock), pytest.raises(QuestionTimeout) as stopped:
         duplicate_listing(crowd, VALENCE, Level.COMMUNE)
     assert stopped.value.text("fr") == (

@@ -32,6 +32,7 @@ from ecosystem.model import Actor, ActorKind, Alliance, Assessment, Dataset, Lev
 
 if TYPE_CHECKING:  # datasets/ imports this module (exports read a store)
     from ecosystem.datasets.patch import Patch
+    from ecosystem.store.memory.pairs import ProfileWalk
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while a load runs; done and total count rows."""
@@ -399,6 +400,14 @@ class Store(ABC):
                               same_kind: bool = False) -> list[ProfilePair]:
         """The pairs of `overlap_pairs` (no limit) grouped by profile pair, in no particular order:
         memory grows with the number of profiles, not with the square of the number of actors."""
+
+    @abstractmethod
+    def overlap_profile_walk(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                             same_kind: bool = False) -> ProfileWalk:
+        """The territory's actors in profiles, with the walk of the profile pairs of
+        `overlap_profile_pairs` in blocks (`ecosystem.store.memory.pairs`, one pairing for both
+        stores): what the duplicate groups are joined from (`ProfileWalk.components`) in flat memory,
+        without a Python object per profile pair."""
 
     @abstractmethod
     def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,

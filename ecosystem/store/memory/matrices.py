@@ -289,18 +289,6 @@ def set_matrix(sets: Sequence[Sequence[int]], width: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), width))
 
 
-def lookup(matrix: sp.coo_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Values of a sparse matrix at (rows, cols), 0 where nothing is stored; vectorised."""
-    width = matrix.shape[1]
-    keys = matrix.row.astype(np.int64) * width + matrix.col.astype(np.int64)
-    order = np.argsort(keys)
-    keys, data = keys[order], matrix.data[order].astype(np.int64)
-    wanted = rows.astype(np.int64) * width + cols.astype(np.int64)
-    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    found = (keys[at] == wanted) if len(keys) else np.zeros(len(wanted), dtype=bool)
-    return np.where(found, data[at] if len(keys) else 0, 0)
-
-
 def pairs_of_groups(group: np.ndarray, members: np.ndarray, gi: np.ndarray,
                     gj: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Expand group pairs (gi <= gj) into member pairs (i < j), vectorised.

@@ -63,7 +63,6 @@ from ecosystem.store.base import (
 )
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.memory import graph as g
-from ecosystem.store.memory import pairs as grouped
 from ecosystem.store.memory.columns import actor_incidence
 from ecosystem.store.memory.matrices import (
     Incidence,
@@ -72,7 +71,7 @@ from ecosystem.store.memory.matrices import (
     projection_for,
     sdg_mask,
 )
-from ecosystem.store.memory.pairs import Groups
+from ecosystem.store.memory.pairs import Groups, ProfileWalk
 from ecosystem.store.memory.persistence import (
     Entry,
     Manifest,
@@ -787,9 +786,11 @@ class MemoryStore(Store):
             return list(map(OverlapCount, [inc.ids[r] for r in top.tolist()], shared_t[top].tolist(),
                             shared_s[top].tolist(), sizes[top].tolist(), inc.sdg_sizes[top].tolist()))
 
-    def _group_pairs(self, territory_id: str, level: Level, same_kind: bool) -> tuple[Incidence, Groups]:
+    def overlap_profile_walk(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                             same_kind: bool = False) -> ProfileWalk:
         """The territory's actors in groups (interchangeable for the Jaccard formula), before any
-        pair is made: what the listing, its total and the profile pairs start from (`pairs`)."""
+        pair is made: what the listing, its total, the profile pairs and the duplicate groups start
+        from (`pairs`)."""
         level = Level(level)
         with self._lock:
             inc, kinds = self._actor_matrix()
@@ -804,45 +805,22 @@ class MemoryStore(Store):
         extra = kinds if same_kind else np.zeros(len(kinds), dtype=np.int64)
         group, _ = inc.groups(members, extra)
         deadline.check()
-        return inc, Groups.of(members, group, tgroup, tshared, inc.masks, sizes, inc.sdg_sizes, extra)
+        groups = Groups.of(members, group, tgroup, tshared, inc.masks, sizes, inc.sdg_sizes, extra)
+        return ProfileWalk(inc.ids, groups, float(min_jaccard), same_kind)
 
     def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                            same_kind: bool = False) -> int:
-        _, groups = self._group_pairs(territory_id, level, same_kind)
-        return grouped.total(groups, min_jaccard, same_kind)
+        return self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind).total()
 
     def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                               same_kind: bool = False) -> list[ProfilePair]:
-        inc, groups = self._group_pairs(territory_id, level, same_kind)
-        found = grouped.every(groups, min_jaccard, same_kind)
-        ids, members, bounds = inc.ids, groups.members, groups.bounds
-
-        def names(g: int) -> tuple[str, ...]:
-            return tuple(ids[r] for r in members[bounds[g]:bounds[g + 1]].tolist())
-
-        out = []
-        for n, (x, y, st, ss) in enumerate(zip(found.g.tolist(), found.h.tolist(), found.shared_t.tolist(),
-                                               found.shared_s.tolist(), strict=True)):
-            if not n % 4096:
-                deadline.check()
-            out.append(ProfilePair(names(x), names(y), x == y, st, ss, int(groups.sizes[x]),
-                                   int(groups.sdg_sizes[x]), int(groups.sizes[y]), int(groups.sdg_sizes[y])))
-        return out
+        return self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind).profile_pairs()
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
-        inc, groups = self._group_pairs(territory_id, level, same_kind)
-        if limit is None:
-            found = grouped.expand_all(groups, grouped.every(groups, min_jaccard, same_kind))
-            found = found.take(np.lexsort((found.h, found.g, -found.jac)))
-        else:  # the best pairs only, from the few group pairs that can hold them
-            found = grouped.best(groups, min_jaccard, same_kind, max(int(limit), 0))
-        i, j, ids = found.g, found.h, inc.ids
-        sizes = inc.sizes(Level(level))
+        walk = self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind)
         with _bulk():
-            return list(map(PairCount, [ids[a] for a in i.tolist()], [ids[b] for b in j.tolist()],
-                            found.shared_t.tolist(), found.shared_s.tolist(), sizes[i].tolist(),
-                            inc.sdg_sizes[i].tolist(), sizes[j].tolist(), inc.sdg_sizes[j].tolist()))
+            return walk.pairs(limit)
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
         level = Level(level)

@@ -53,6 +53,7 @@ from ecosystem.store.base import (
     Store,
     StoreInfo,
 )
+from ecosystem.store.memory.pairs import ProfileWalk
 from ecosystem.store.neo4j import pairing, patching, record_cache, rollup, rows, versions, wide
 from ecosystem.store.neo4j.load import BATCH, WRITERS, Loader, Outcome
 from ecosystem.store.neo4j.record_cache import ActorCache
@@ -402,9 +403,9 @@ class Neo4jStore(Store):
         return [OverlapCount(r["actor"], r["shared_territories"], r["shared_sdgs"], r["territories"],
                              r["sdgs"]) for r in found[:limit]]
 
-    def _group_pairs(self, territory_id: str, level: Level, min_jaccard: float,
-                     same_kind: bool) -> pairing.GroupPairs:
-        """The qualifying pairs of profiles of a territory: one compact fetch, paired in Python."""
+    def overlap_profile_walk(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                             same_kind: bool = False) -> ProfileWalk:
+        """The territory's actors in profiles: one compact fetch, grouped and paired in Python."""
         found = self.runner.read("pair_projection", territory=territory_id)[0]
         columns = (found["ids"], found["kinds"], found["territories"], found["sdgs"])
         fetched = pairing.Fetched.of(list(zip(*columns, strict=True)))
@@ -412,17 +413,17 @@ class Neo4jStore(Store):
 
     def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                               same_kind: bool = False) -> list[ProfilePair]:
-        return self._group_pairs(territory_id, level, min_jaccard, same_kind).profile_pairs()
+        return self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind).profile_pairs()
 
     def overlap_pair_total(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                            same_kind: bool = False) -> int:
-        return self._group_pairs(territory_id, level, min_jaccard, same_kind).total()
+        return self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind).total()
 
     def overlap_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                       same_kind: bool = False, limit: int | None = None) -> list[PairCount]:
         if limit is not None and limit <= 0:
             return []
-        return self._group_pairs(territory_id, level, min_jaccard, same_kind).pairs(limit)
+        return self.overlap_profile_walk(territory_id, level, min_jaccard, same_kind).pairs(limit)
 
     def coverage(self, territory_id: str, level: Level) -> list[CoverageCell]:
         """Read from the roll-up the loads keep (`rollup.py`: a few thousand small nodes at 1M
