@@ -41,6 +41,7 @@ from ecosystem.store.base import (
     SearchHit,
     Store,
     jaccard,
+    record_detail,
 )
 from tests.factories import (
     AURA,
@@ -484,6 +485,20 @@ def test_actors_by_id_sorted_with_the_inactive(loaded: Store) -> None:
     assert found == sorted((a for a in small_dataset().actors if a.id in wanted), key=lambda a: a.id)
     assert found[2].inferred_sdgs == (InferredSdg(13, "mot-cle:climat", 0.5),)
     assert loaded.actors([]) == []
+
+
+def test_record_names_list_one_dataset_without_reading_it(loaded: Store) -> None:
+    data = small_dataset()
+    other = other_dataset()
+    loaded.load(other)
+    for kind in ("actors", "policies", "alliances"):
+        expected = sorted((r.id, r.name, record_detail(r)) for r in getattr(data, kind))
+        assert loaded.record_names(data.id, kind) == expected, kind
+        assert loaded.record_names(other.id, kind) == sorted(
+            (r.id, r.name, record_detail(r)) for r in getattr(other, kind)), kind
+    assert ("biodrome", "BioDrôme Distribution", "entreprise") in loaded.record_names(data.id, "actors")
+    with pytest.raises(NotFound):
+        loaded.record_names("nope", "actors")
 
 
 def test_alliances_and_policies(loaded: Store) -> None:

@@ -45,11 +45,6 @@ def _records(dataset: Dataset, kind: RecordKind) -> tuple:
             RecordKind.ALLIANCE: dataset.alliances}[kind]
 
 
-def record_ids(dataset: Dataset, kind: RecordKind) -> list[tuple[str, str]]:
-    """(id, name) of the dataset's records of this kind, by name then id (for a picker)."""
-    return sorted(((r.id, r.name) for r in _records(dataset, kind)), key=lambda x: (x[1].casefold(), x[0]))
-
-
 def _missing(dataset: Dataset, kind: RecordKind, record_id: str) -> NotFound:
     return NotFound(str(kind), record_id, [r.id for r in _records(dataset, kind)][:20])
 

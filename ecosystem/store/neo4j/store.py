@@ -166,6 +166,13 @@ class Neo4jStore(Store):
         return LoadReport(patch.dataset, "replaced", rows_now, 0, time.perf_counter() - started,
                           shown.counts(), "difference")
 
+    def record_names(self, dataset_id: str, kind: str) -> list[tuple[str, str, str]]:
+        """One query on the version index (`record_names`), not the whole dataset."""
+        found = self.runner.read("record_names", dataset=dataset_id, kind=kind)[0]
+        if not found["found"]:
+            raise NotFound("dataset", dataset_id, self._close([d.id for d in self.datasets()], dataset_id))
+        return sorted(zip(found["ids"], found["names"], found["details"], strict=True))
+
     def record_datasets(self, kind: str, ids: Iterable[str]) -> dict[str, str]:
         wanted = sorted(set(ids))
         found = self.runner.read("record_datasets", **{k: wanted if k == kind else []

@@ -2,8 +2,8 @@
 members, complements to try, a what-if, the versions of a dataset and their evolution.
 
 Functions take the store first and return small, picklable values (the pages cache them with
-`ctx.q` until the data changes). A whole dataset is read here but never returned: at 100,000 actors
-it would weigh on the cache.
+`ctx.q` until the data changes). No whole dataset is read for the forms and pickers (the store
+lists names, and reads one record): at 100,000 actors that read took seconds after every edit.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from ecosystem.analysis.diagnosis import diagnose
 from ecosystem.analysis.evolution import Evolution, compare
 from ecosystem.analysis.whatif import WhatIf, whatif
 from ecosystem.datasets.columns import SHEETS_BY_NAME, Column
-from ecosystem.editing.records import FORM_COLUMNS, SHEET_OF, RecordKind, record_ids, record_row
+from ecosystem.editing.records import FORM_COLUMNS, SHEET_OF, RecordKind, record_row
 from ecosystem.history.archive import Archive
 from ecosystem.history.versions import label_of, read_version
-from ecosystem.model import Level
+from ecosystem.model import Dataset, Level
 from ecosystem.store.base import Store
 from ecosystem.ui.views.common import Entry
 
@@ -32,14 +32,28 @@ def dataset_entries(store: Store) -> tuple[Entry, ...]:
                         key=lambda e: (e.name.casefold(), e.id)))
 
 
+PLURAL = {RecordKind.ACTOR: "actors", RecordKind.POLICY: "policies", RecordKind.ALLIANCE: "alliances"}
+
+
+def _by_name(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return sorted(found, key=lambda r: (r[1].casefold(), r[0]))
+
+
 def records(store: Store, dataset_id: str, kind: str) -> tuple[tuple[str, str], ...]:
-    """(id, name) of a dataset's records of one kind, by name."""
-    return tuple(record_ids(store.dataset(dataset_id), RecordKind(kind)))
+    """(id, name) of a dataset's records of one kind, by name (`Store.record_names`: the pickers are
+    listed again after every edit, and at 100,000 actors a whole dataset takes seconds to read)."""
+    found = store.record_names(dataset_id, PLURAL[RecordKind(kind)])
+    return tuple((i, name) for i, name, _ in _by_name(found))
 
 
 def record_cells(store: Store, dataset_id: str, kind: str, record_id: str, lang: str) -> dict[str, str]:
-    """One record's cells as a file holds them (the form's initial values)."""
-    return record_row(store.dataset(dataset_id), RecordKind(kind), record_id, lang)
+    """One record's cells as a file holds them (the form's initial values), read alone: its row
+    depends on nothing else in the dataset."""
+    kind = RecordKind(kind)
+    plural = PLURAL[kind]
+    mine = store.record_datasets(plural, [record_id]).get(record_id) == dataset_id
+    found = tuple(getattr(store, plural)([record_id])) if mine else ()
+    return record_row(Dataset(dataset_id, dataset_id, **{plural: found}), kind, record_id, lang)
 
 
 def form_columns(kind: str) -> tuple[Column, ...]:
@@ -50,13 +64,11 @@ def form_columns(kind: str) -> tuple[Column, ...]:
 
 def dataset_actors(store: Store, dataset_id: str) -> tuple[Entry, ...]:
     """The actors of one dataset, by name (the members an alliance of it may have)."""
-    return tuple(sorted((Entry(a.id, a.name, a.kind.value) for a in store.dataset(dataset_id).actors),
-                        key=lambda e: (e.name.casefold(), e.id)))
+    return tuple(Entry(*r) for r in _by_name(store.record_names(dataset_id, "actors")))
 
 
 def alliances_of(store: Store, dataset_id: str) -> tuple[Entry, ...]:
-    return tuple(sorted((Entry(a.id, a.name, a.status.value) for a in store.dataset(dataset_id).alliances),
-                        key=lambda e: (e.name.casefold(), e.id)))
+    return tuple(Entry(*r) for r in _by_name(store.record_names(dataset_id, "alliances")))
 
 
 def members(store: Store, alliance_id: str) -> tuple[tuple[str, str], ...]:
