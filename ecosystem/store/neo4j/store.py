@@ -400,7 +400,7 @@ class Neo4jStore(Store):
         subject_sdgs = sorted(set(sdgs))
         if not subject_sdgs or (limit is not None and limit <= 0):
             return []
-        if wide.is_wide(self._ref.hierarchy, territories, level):
+        if wide.is_wide(self._ref.hierarchy, territories):  # at any level: see wide.is_wide
             return wide.best_overlaps(self.runner, self._ref.hierarchy, territories, subject_sdgs, level,
                                       set(exclude), limit)
         found = self._best("overlap_counts", limit, lambda r: r["jaccard"], lambda r: {"floor": r["jaccard"]},
