@@ -21,16 +21,6 @@ NEO4J_PASSWORD = os.environ.get("ECOSYSTEM_TEST_NEO4J_PASSWORD", "")
 REQUIRE_NEO4J = os.environ.get("ECOSYSTEM_REQUIRE_NEO4J") == "1"
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The tests of the shared Neo4j server (marked neo4j, not own_neo4j) form one pytest-xdist group:
-    under `--dist loadgroup` (the test command's second run) they run one after another on one
-    worker, since they empty and fill the same database, while the browser tests and the tests with a
-    server of their own run on the other."""
-    for item in items:
-        if item.get_closest_marker("neo4j") and not item.get_closest_marker("own_neo4j"):
-            item.add_marker(pytest.mark.xdist_group("shared-neo4j"))
-
-
 def neo4j_or_skip() -> None:
     if NEO4J_URI:
         return
