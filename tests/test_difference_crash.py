@@ -93,6 +93,7 @@ def test_a_difference_killed_at_any_durability_step_leaves_before_or_after(tmp_p
 
 
 @pytest.mark.neo4j
+@pytest.mark.own_neo4j
 def test_sigkill_inside_and_right_after_a_difference_leaves_one_whole_version(tmp_path, monkeypatch):
     neo4j_or_skip()  # runs where the suite's own server runs, with its jars
     server = ThrowawayServer(tmp_path / "state")

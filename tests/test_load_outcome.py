@@ -26,6 +26,7 @@ from tests.test_neo4j_store import ThrowawayServer
 pytestmark = pytest.mark.neo4j
 
 
+@pytest.mark.own_neo4j
 def test_a_load_says_what_happened_when_the_server_dies_around_its_switch(tmp_path, monkeypatch):
     neo4j_or_skip()
     server = ThrowawayServer(tmp_path / "state")

@@ -481,6 +481,7 @@ class ThrowawayServer:
         return self.store()
 
 
+@pytest.mark.own_neo4j
 def test_sigkill_at_each_step_of_a_load_leaves_one_whole_version(tmp_path, monkeypatch):
     """Killed while staging, right after the switch, while collecting the old version: after a
     restart, exactly one version is there and whole, nothing else is left, and loading it again
