@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.own_neo4j import own_neo4j
 from ecosystem.model import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,38 +130,14 @@ def embedded(dataset: Dataset, repeat: int, skip_before: bool) -> dict[str, Any]
 
 
 def neo4j(dataset: Dataset, repeat: int, skip_before: bool) -> dict[str, Any]:
-    import psutil
-
-    from ecosystem import neo4j_server
-    from ecosystem.settings import get
-    from ecosystem.store.neo4j.store import Neo4jStore
-
-    port = int(os.environ.get("ECOSYSTEM_NEO4J_BOLT_PORT", "7841"))
-    status = neo4j_server.start(STATE_DIR, port=port, heap="2g", pagecache="1g",
-                                version=get("ECOSYSTEM_NEO4J_VERSION"), password=None,
-                                java=get("ECOSYSTEM_JAVA") or None, timeout=300)
-    try:
-        env = neo4j_server.connection_env(STATE_DIR)
-        store = Neo4jStore.connect(uri=env["NEO4J_URI"], user=env["NEO4J_USER"],
-                                   password=env["NEO4J_PASSWORD"], load_timeout=3600)
-        server = psutil.Process(status.pid) if status.pid else None
-
-        def server_cpu() -> float:
-            if server is None:
-                return 0.0
-            times = server.cpu_times()
-            return times.user + times.system
-
+    with own_neo4j(STATE_DIR, 7841) as (store, server_cpu):
         for info in store.datasets():
             store.remove_dataset(info.id)
         store.load(dataset)
         with tempfile.TemporaryDirectory(dir=ROOT) as history:
             figures = measure_store(store, dataset, Path(history), repeat, skip_before, server_cpu)
         store.remove_dataset(dataset.id)
-        store.close()
         return figures
-    finally:
-        neo4j_server.stop(STATE_DIR)
 
 
 def run(actors: int = 100_000, repeat: int = 3, seed: int = 1, skip_neo4j: bool = False,

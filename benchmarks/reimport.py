@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import doc_sections
+from benchmarks.own_neo4j import own_neo4j
 from ecosystem.model import Dataset, MemberRole
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,28 +144,7 @@ def embedded(v1: Dataset, v2: Dataset, repeat: int) -> dict[str, Any]:
 
 
 def neo4j(v1: Dataset, v2: Dataset, repeat: int) -> dict[str, Any]:
-    import psutil
-
-    from ecosystem import neo4j_server
-    from ecosystem.settings import get
-    from ecosystem.store.neo4j.store import Neo4jStore
-
-    port = int(os.environ.get("ECOSYSTEM_NEO4J_BOLT_PORT", "7814"))
-    status = neo4j_server.start(STATE_DIR, port=port, heap="2g", pagecache="1g",
-                                version=get("ECOSYSTEM_NEO4J_VERSION"), password=None,
-                                java=get("ECOSYSTEM_JAVA") or None, timeout=300)
-    try:
-        env = neo4j_server.connection_env(STATE_DIR)
-        store = Neo4jStore.connect(uri=env["NEO4J_URI"], user=env["NEO4J_USER"],
-                                   password=env["NEO4J_PASSWORD"], load_timeout=3600)
-        server = psutil.Process(status.pid) if status.pid else None
-
-        def server_cpu() -> float:
-            if server is None:
-                return 0.0
-            times = server.cpu_times()
-            return times.user + times.system
-
+    with own_neo4j(STATE_DIR, 7814) as (store, server_cpu):
         for info in store.datasets():
             store.remove_dataset(info.id)
         store.load(v1)
@@ -172,10 +152,7 @@ def neo4j(v1: Dataset, v2: Dataset, repeat: int) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(dir=ROOT) as history:
             figures["edit"] = edit_once(store, v1, Path(history))
         store.remove_dataset(v1.id)
-        store.close()
         return figures
-    finally:
-        neo4j_server.stop(STATE_DIR)
 
 
 def run(actors: int = 100_000, share: float = 0.01, repeat: int = 3, seed: int = 1,

@@ -46,6 +46,14 @@ def _empty(store: Store) -> None:
         store.remove_dataset(info.id)
 
 
+@pytest.fixture
+def neo(neo4j_session_store: Store) -> Iterator[Store]:
+    """The session's Neo4j store, without datasets before and after the test."""
+    _empty(neo4j_session_store)
+    yield neo4j_session_store
+    _empty(neo4j_session_store)
+
+
 @pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
     """An empty store of each kind; the Neo4j one is emptied of datasets before and after."""

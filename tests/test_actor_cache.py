@@ -4,8 +4,6 @@ read answer with the written data. Against the real local Neo4j."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ecosystem.store.neo4j import record_cache
@@ -15,15 +13,6 @@ from tests.factories import small_dataset, with_actor_renamed
 from tests.test_neo4j_store import connect
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-def neo(neo4j_session_store: Neo4jStore) -> Iterator[Neo4jStore]:
-    for info in neo4j_session_store.datasets():
-        neo4j_session_store.remove_dataset(info.id)
-    yield neo4j_session_store
-    for info in neo4j_session_store.datasets():
-        neo4j_session_store.remove_dataset(info.id)
 
 
 def counting(store: Neo4jStore, asked: list[list[str]], limit: int = record_cache.KEPT_LIMIT) -> ActorCache:

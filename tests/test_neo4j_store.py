@@ -12,7 +12,6 @@ import os
 import secrets
 import signal
 import socket
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,16 +40,6 @@ pytestmark = pytest.mark.neo4j
 CONSTRAINTS = {"territory_id", "sdg_number", "lever_id", "dataset_id", "version_token", "ecosystem_meta_key"}
 INDEXES = {"actor_by_id", "actor_by_version", "policy_by_id", "policy_by_version", "alliance_by_id",
            "alliance_by_version", "territory_level", "coverage_by_territory", "coverage_by_version"}
-
-
-@pytest.fixture
-def neo(neo4j_session_store: Neo4jStore) -> Iterator[Neo4jStore]:
-    """The session's Neo4j store, without datasets before and after the test."""
-    for info in neo4j_session_store.datasets():
-        neo4j_session_store.remove_dataset(info.id)
-    yield neo4j_session_store
-    for info in neo4j_session_store.datasets():
-        neo4j_session_store.remove_dataset(info.id)
 
 
 def count(store: Neo4jStore, cypher: str, **params) -> int:
