@@ -42,7 +42,6 @@ from ecosystem.store.integrity import check_ownership
 from ecosystem.store.neo4j import rollup, rows
 from ecosystem.store.neo4j.runner import Tx
 
-ROLLUP_BATCH = 5000  # Coverage rows per write, as a staged load writes them
 MAX_RECORDS = 20_000  # records touched in the one transaction, at most (see the module docstring)
 
 Entry = tuple[Assessment, bool]  # an ASSESSED relationship: the entry, and whether the app recorded it
@@ -89,24 +88,45 @@ def apply(tx: Tx, dataset: Dataset, ref: Reference, checksum: str, live: str,
     if touched > MAX_RECORDS or not shown.small(dataset.row_count):
         raise Fallback("too many changes for one transaction", shown)
     _check_owners(tx, dataset, shown)
+    counted = _counted_before(tx, live, shown) if state["rollup"] == rollup.ROLLUP else None
     written = _write(tx, dataset, ref, live, shown, history, new_view, new_entries, new_digests)
     if written != _expected(shown, history, new_view):  # a reference missing in Neo4j: never half a record
         raise Fallback("relationships written differ from the records'")
-    _recount_rollup(tx, dataset, ref, live)
+    if counted is None:
+        _recount_rollup(tx, dataset, ref, live)
+    else:
+        rollup.adjust(tx, live, counted, _counted_after(shown, new_view), ref.hierarchy)
     tx.write("difference_dataset", id=dataset.id, name=dataset.name, source=dataset.source,
              description=dataset.description, loaded_at=now(), checksum=checksum)
     return Applied("replaced", shown)
 
 
 def _recount_rollup(tx: Tx, dataset: Dataset, ref: Reference, live: str) -> None:
-    """The live version's coverage roll-up counted again from the new records. A difference edits
-    the version in place, so its Coverage nodes must follow in the same transaction: else coverage
-    would answer from the old records. Counting the whole dataset again is a sparse product per
-    level (a fraction of a second at 100k actors), simpler and safer than adjusting counts."""
+    """The live version's coverage roll-up counted again from the whole new version: when the
+    version has no roll-up of the current shape (`rollup.ROLLUP`) to adjust. A difference edits the
+    version in place, so its Coverage nodes must follow in the same transaction: else coverage
+    would answer from the old records."""
     tx.write("coverage_clear_version", version=live)
-    for chunk in rollup.chunks(rollup.cells(dataset, ref.hierarchy), ROLLUP_BATCH):
+    for chunk in rollup.chunks(rollup.cells(dataset, ref.hierarchy), rollup.BATCH):
         tx.write("load_coverage", version=live, rows=chunk)
     tx.write("version_rollup", version=live, rollup=rollup.ROLLUP)
+
+
+def _counted_before(tx: Tx, live: str, shown: Difference) -> list[rollup.Record]:
+    """What the roll-up counts of the records the difference removes or changes, read before they
+    are: only those, so a 1 % re-import adjusts the nodes they touch (`rollup.adjust`) instead of
+    counting 100,000 records again and rewriting every node (2-3 s of server time at 100k actors)."""
+    ids = {kind: [*shown.of(kind).removed, *shown.of(kind).changed] for kind in rollup.KINDS}
+    kind_of = {kind: k for k, kind in enumerate(rollup.KINDS)}
+    return [(kind_of[r["kind"]], tuple(r["territories"]), r["sdgs"])
+            for r in tx.read("rollup_records", version=live, **ids) if r["active"]]
+
+
+def _counted_after(shown: Difference, new_view: dict[str, dict[Any, Any]]) -> list[rollup.Record]:
+    """What the roll-up counts of the records the difference adds or changes."""
+    records = {kind: [new_view[kind][k] for k in (*shown.of(kind).added, *shown.of(kind).changed)]
+               for kind in rollup.KINDS}
+    return list(rollup.records_of(**records))
 
 
 def _stored_digests(tx: Tx, live: str) -> dict[str, dict[str, str]] | None:

@@ -1,15 +1,15 @@
 """An edit applied to Neo4j in place: the few records it names, in one transaction, nothing else read.
 
 A re-import as a difference (`ecosystem.store.neo4j.difference`) still reads the digests of every
-record and counts the coverage roll-up again from the whole new version: right for a file, where
-anything may have changed, but an edit in the app already knows what it changes. So here, inside ONE
+record: right for a file, where anything may have changed, but an edit in the app already knows what
+it changes. So here, inside ONE
 write transaction after `datasets_lock`: the dataset's checksum must still be the one the edit was
 built on (else `LoadOvertaken`, nothing written); ids the edit adds must not be another dataset's;
 the records are removed, cleared and written by the difference's own writer (`difference._write`,
 same queries, same digests); the roll-up's nodes of just the territories where the old and new
-records are present are counted again (old records out, new ones in: the counts add up record by
-record); the dataset gets the checksum of the patched version (`patched_checksum`). The transaction
-commits whole or not at all, as every load does.
+records are present are adjusted (`rollup.adjust`: old records out, new ones in); the dataset gets
+the checksum of the patched version (`patched_checksum`). The transaction commits whole or not at
+all, as every load does.
 
 `undo` is the patch that takes the new version back to the old one: its records are the old
 versions of those the edit touches, read by the caller before (the checksum check makes sure they are
@@ -65,7 +65,8 @@ def apply(tx: Tx, patch: Patch, undo: Patch, ref: Reference,
     if written != difference._expected(shown, history, view):
         raise RuntimeError(f"dataset {patch.dataset!r}: the edit's relationships do not match its records; "
                            "nothing was written (a reference missing in Neo4j?)")
-    _adjust_rollup(tx, live, undo, patch, ref)
+    if state["rollup"] == rollup.ROLLUP:  # else coverage walks the records: nothing to keep up
+        _adjust_rollup(tx, live, undo, patch, ref)
     checksum = patched_checksum(patch.base, patch)
     meta = tx.read("dataset_get", dataset=patch.dataset)[0]
     tx.write("difference_dataset", id=patch.dataset, name=meta["name"], source=meta["source"],
@@ -87,37 +88,8 @@ def _check_owners(tx: Tx, patch: Patch, shown: Difference) -> None:
     check_ownership(only, lambda kind, rid: owners.get((kind, rid)))
 
 
-def _records(patch: Patch) -> Dataset:
-    return Dataset(patch.dataset, "", actors=patch.actors, policies=patch.policies, alliances=patch.alliances)
-
-
 def _adjust_rollup(tx: Tx, live: str, undo: Patch, patch: Patch, ref: Reference) -> None:
-    """The Coverage nodes of the territories where the old or new records are present, counted again:
-    what they held, less the old records' cells, plus the new ones'. A version without the roll-up
-    mark is left alone (coverage walks its records)."""
-    before = {r["territory"]: r for r in rollup.cells(_records(undo), ref.hierarchy)}
-    after = {r["territory"]: r for r in rollup.cells(_records(patch), ref.hierarchy)}
-    territories = sorted(set(before) | set(after))
-    if not territories:
-        return
-    totals: dict[str, dict[int, list[int]]] = {}
-    for r in tx.read("coverage_of_territories", version=live, territories=territories):
-        cells = totals.setdefault(r["territory"], {})
-        for i, sdg in enumerate(r["sdgs"]):
-            cells[sdg] = [r["actors"][i], r["alliances"][i], r["policies"][i]]
-    for sign, rows in ((-1, before), (1, after)):
-        for territory, row in rows.items():
-            cells = totals.setdefault(territory, {})
-            for i, sdg in enumerate(row["sdgs"]):
-                counts = cells.setdefault(sdg, [0, 0, 0])
-                for k, kind in enumerate(rollup.KINDS):
-                    counts[k] += sign * row[kind][i]
-    out = []
-    for territory in territories:
-        kept = sorted((sdg, c) for sdg, c in totals.get(territory, {}).items() if any(c))
-        if kept:
-            out.append({"territory": territory, "sdgs": [s for s, _ in kept],
-                        **{kind: [c[k] for _, c in kept] for k, kind in enumerate(rollup.KINDS)}})
-    tx.write("coverage_delete_territories", version=live, territories=territories)
-    if out:
-        tx.write("load_coverage", version=live, rows=out)
+    """The roll-up nodes where the old or new records are present, adjusted: the old records'
+    counts out, the new ones' in (`rollup.adjust`)."""
+    rollup.adjust(tx, live, rollup.records_of(undo.actors, undo.alliances, undo.policies),
+                  rollup.records_of(patch.actors, patch.alliances, patch.policies), ref.hierarchy)

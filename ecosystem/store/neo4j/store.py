@@ -437,7 +437,8 @@ class Neo4jStore(Store):
         actors); walked from the records while a live version has none (loaded by an older
         ecosystem, or before the reference map changed)."""
         params = {"territory": territory_id, "level": Level(level).value}
-        names = ("coverage_rollup",) if rollup.ready(self.runner) else ("coverage_single", "coverage_multi")
+        kept = rollup.ready(self.runner)
+        names = ("coverage_rollup",) if kept else ("coverage_single", "coverage_multi")
         cells: dict[tuple[str, int], list[int]] = {}
         for name in names:
             for r in self.runner.read(name, **params):
@@ -445,6 +446,15 @@ class Neo4jStore(Store):
                 counts[0] += r["actors"]
                 counts[1] += r["alliances"]
                 counts[2] += r["policies"]
+        if kept:
+            inside = self._ref.hierarchy.project(territory_id, level)
+            for r in self.runner.read("coverage_wide", wide=rollup.WIDE):
+                found = list(zip(r["sdgs"], r["actors"], r["alliances"], r["policies"], strict=True))
+                for x in rollup.spread(r["footprint"], level, inside, self._ref.hierarchy):
+                    for sdg, *each in found:
+                        counts = cells.setdefault((x, sdg), [0, 0, 0])
+                        for k, n in enumerate(each):
+                            counts[k] += n
         return [CoverageCell(t, s, *counts) for (t, s), counts in sorted(cells.items())]
 
     def copresent(self, territories: Sequence[str], level: Level, exclude: Iterable[str] = (),
