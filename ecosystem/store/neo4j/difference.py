@@ -63,9 +63,11 @@ class Applied:
 
 
 def apply(tx: Tx, dataset: Dataset, ref: Reference, checksum: str, live: str,
-          new_digests: dict[str, dict[str, str]], now: Callable[[], str]) -> Applied:
-    """Inside the caller's write transaction: make `dataset` (valid, canonical order) the content of
-    the live version `live` read before, or raise Fallback."""
+          digested: Callable[[], dict[str, dict[str, str]]], now: Callable[[], str]) -> Applied:
+    """Inside the caller's write transaction: make `dataset` (canonical order) the content of the
+    live version `live` read before, or raise Fallback. `digested` gives its records' digests once
+    it is known to be valid (else it raises, and nothing is written): asked only after the stored
+    records are read, so the caller can compute them meanwhile."""
     tx.read("datasets_lock", bump=1)
     state = tx.read("dataset_state", dataset=dataset.id)[0]
     if state["checksum"] == checksum:
@@ -78,6 +80,7 @@ def apply(tx: Tx, dataset: Dataset, ref: Reference, checksum: str, live: str,
     old_entries, new_entries = _histories(tx, dataset, live)
     old_members = {(r["alliance"], r["actor"]): r["role"] for r in tx.read("dataset_memberships",
                                                                           dataset=dataset.id)}
+    new_digests = digested()
     new_view = keyed(dataset)
     shown = difference_of(
         {**stored, "memberships": old_members, "assessments": {k: s for k, (s, _) in old_entries.items()}},

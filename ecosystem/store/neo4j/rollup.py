@@ -12,14 +12,14 @@ are counted in one node per territory of every level where they are present:
 
     (:Coverage {version, territory, sdgs: [3, 11], actors: [12, 4], alliances: [1, 0], policies: [0, 2]})
 
-A wide footprint (WIDE_COMMUNES communes or more, e.g. a national actor's) keeps its counts in one
-node of its own, spread over its presence when coverage is read (`spread`):
+A wide footprint (WIDE_COMMUNES communes or more: a département's, a national actor's) keeps its
+counts in one node of its own, spread over its presence when coverage is read (`spread`):
 
     (:Coverage {version, territory: "*", footprint: ["pays:FR"], sdgs: [...], actors: [...], ...})
 
-Why: a national actor is present in all 35,000 communes, so with per-territory nodes alone, a re-import
-or an edit touching one national actor had to rewrite every node of the version (2-3 s of server
-time at 100k actors). Now a change rewrites the nodes of the local territories its records are
+Why: a national actor is present in all 35,000 communes, so with per-territory nodes alone, a
+re-import or an edit touching one national actor had to rewrite every node of the version (2-3 s of
+server time at 100k actors). Now a change rewrites the nodes of the local territories its records are
 present in, and the few wide nodes (`adjust`). The sums are the same whichever way a footprint is
 kept, so a version counted before wide nodes existed reads right too.
 
@@ -43,13 +43,18 @@ import scipy.sparse as sp
 from ecosystem.model import Actor, Alliance, Dataset, Level, Policy
 from ecosystem.reference.territories import Hierarchy
 from ecosystem.store.neo4j.runner import Runner, Tx
-from ecosystem.store.neo4j.wide import WIDE_COMMUNES
 
 ROLLUP = 2  # Version.rollup: the shape of the Coverage nodes its load wrote (none when absent); 1 had
 # no wide nodes: such a version walks its records, as one without a mark does, until loaded again
 COLUMNS = 18  # SDG numbers 1..17 used as column indexes (0 stays empty)
 KINDS = ("actors", "alliances", "policies")
 WIDE = "*"  # the `territory` of a wide footprint's node: found by the same index as the others
+WIDE_COMMUNES = 100
+"""A footprint whose territories hold this many communes or more is wide: a département's (100 to
+900 communes), a région's, the country's. Measured on a 1 % re-import at 100,000 actors: with 2,000
+(régions and the country only) the changed records' nodes were 21,000, most of them the communes of
+the départements some changed records act in; with 100, 3,700 nodes, and 118 wide nodes for the
+whole version, which every coverage question reads and spreads (a few milliseconds)."""
 BATCH = 5000  # Coverage rows per write, as a staged load writes them
 
 Footprint = tuple[str, ...]
@@ -90,8 +95,8 @@ def footprint_counts(records: Iterable[Record], sign: int = 1, into: Counts | No
 
 def is_wide(footprint: Footprint, hierarchy: Hierarchy) -> bool:
     """Whether a footprint's counts are kept in a node of its own (`WIDE`). Any fixed rule gives
-    the same sums; the communes of its territories added up is cheap and puts a national or
-    regional footprint there, and a commune's or an EPCI's in the territories' nodes."""
+    the same sums; the communes of its territories added up is cheap, and puts a départemental,
+    regional or national footprint there, a commune's or most EPCIs' in the territories' nodes."""
     return sum(hierarchy.commune_count(t) for t in footprint) >= WIDE_COMMUNES
 
 

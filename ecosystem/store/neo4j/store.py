@@ -146,8 +146,8 @@ class Neo4jStore(Store):
         started = time.perf_counter()
         outcome = Loader(self.load_runner, self._ref, dataset, progress, self.batch, self.writers).run()
         self.last_load = outcome
-        if outcome.status != "unchanged":
-            self._forget_plans()
+        if outcome.status != "unchanged" and outcome.method != "difference":  # a few records changed:
+            self._forget_plans()  # the data's shape, hence the plans' fitness, did not
         if progress is not None:
             progress(dataset.row_count, dataset.row_count)
         known = outcome.changes is not None and outcome.status == "replaced"
