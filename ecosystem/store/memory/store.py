@@ -47,6 +47,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store.base import (
+    ActorOutline,
     AuditEntry,
     CoverageCell,
     DatasetInfo,
@@ -646,6 +647,12 @@ class MemoryStore(Store):
     def actors(self, ids: Iterable[str]) -> list[Actor]:
         with self._lock:
             return sorted(self._actor_records(ids), key=lambda a: a.id)
+
+    def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
+        """From the records read by id (each sliced from its dataset's file): the embedded store
+        has no cheaper way to a name, and a grouped map's few thousand actors cost little here."""
+        with self._lock:
+            return sorted(map(ActorOutline.of, self._actor_records(ids)), key=lambda o: o.id)
 
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         with self._lock:

@@ -39,6 +39,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store.base import (
+    ActorOutline,
     AuditEntry,
     CoverageCell,
     DatasetInfo,
@@ -332,6 +333,17 @@ class Neo4jStore(Store):
         """Kept between calls while no data is written (`record_cache`): a what-if reads again the
         actors the page's diagnosis has just read."""
         return self._actor_cache.actors(ids)
+
+    def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
+        """One query for five properties (`actor_outlines.cypher`), not through the actor cache: a
+        cold grouped map at 1M actors read 16,661 whole records to draw a few dozen groups."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        found = self.runner.read("actor_outlines", ids=wanted)[0]
+        columns = (found["ids"], found["names"], found["kinds"], found["territories"], found["sdgs"])
+        return sorted((ActorOutline(i, name, ActorKind(kind), tuple(ts or ()), tuple(sorted(sdgs or ())))
+                       for i, name, kind, ts, sdgs in zip(*columns, strict=True)), key=lambda o: o.id)
 
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         found = ([r["props"] for r in self.runner.read("alliances_all")] if ids is None

@@ -15,7 +15,7 @@ from ecosystem.analysis import metrics
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import duplicate_groups, pairs_in, top_overlaps
 from ecosystem.model import Actor, ActorKind, Alliance, Policy
-from ecosystem.store.base import Store
+from ecosystem.store.base import ActorOutline, Store
 from ecosystem.ui.i18n import percent_label, t
 from ecosystem.ui.map.model import MapSelection
 
@@ -108,6 +108,12 @@ def ask_network(store: Store, sel: MapSelection, scene: Scene, lang: str) -> Non
 def ask_actors(store: Store, ids: Iterable[str]) -> dict[str, Actor]:
     """The actors of `ids` the store knows, by id."""
     return {a.id: a for a in store.actors(sorted(ids))}
+
+
+def ask_outlines(store: Store, ids: Iterable[str]) -> dict[str, ActorOutline]:
+    """The outlines (kind, territories, SDGs, name) of the actors of `ids` the store knows, by id:
+    all a grouped map draws from."""
+    return {a.id: a for a in store.actor_outlines(sorted(ids))}
 
 
 def _filter_hubs(sel: MapSelection, alliances: list[Alliance],
