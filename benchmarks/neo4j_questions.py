@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -38,6 +39,7 @@ from ecosystem.analysis.thresholds import SHARED_KEPT
 from ecosystem.model import Dataset, Level, Policy
 from ecosystem.reference.territories import Hierarchy
 from ecosystem.store.base import ActorOutline, OverlapCount, PairCount, ProfilePair
+from ecosystem.store.memory.pairs import ProfileWalk
 from ecosystem.store.neo4j import record_cache, rows
 from ecosystem.store.neo4j.record_cache import ActorCache
 from ecosystem.store.neo4j.store import EVERY_ROW, Neo4jStore
@@ -53,12 +55,22 @@ RUNS_BEFORE = 3  # the old duplicates of a département take tens of seconds eac
 
 
 class WholeActorsStore(Neo4jStore):
-    """The store of this commit but for `actor_outlines`, cut down from whole actors read through
+    """The store of this commit but for `actor_outlines(_in)`, cut down from whole actors read through
     the actor cache (`store.actors`), as the grouped map and the duplicate groups read them before
     outlines: what outlines changed, measured apart from the older work the "before" column holds."""
 
     def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
         return [ActorOutline.of(a) for a in self.actors(ids)]
+
+    def actor_outlines_in(self, territory_ids: Iterable[str], kinds: Iterable[Any] | None = None,
+                          sdgs: Iterable[int] | None = None) -> list[ActorOutline]:
+        return self.actor_outlines(self.actors_in(territory_ids, kinds, sdgs))
+
+    def overlap_profile_walk(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
+                             same_kind: bool = False) -> ProfileWalk:
+        """The walk without the outlines its fetch carries: the listed actors are read by id."""
+        walk = super().overlap_profile_walk(territory_id, level, min_jaccard, same_kind)
+        return dataclasses.replace(walk, outlines=None)
 
 
 def forget_kept(store: Neo4jStore) -> None:
@@ -122,6 +134,11 @@ class BaselineStore(Neo4jStore):
     def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
         """As the old code read them: whole actors (`store.actors`), cut down."""
         return [ActorOutline.of(a) for a in self.actors(ids)]
+
+    def actor_outlines_in(self, territory_ids: Iterable[str], kinds: Iterable[Any] | None = None,
+                          sdgs: Iterable[int] | None = None) -> list[ActorOutline]:
+        """As the old map read them: the ids in the territory, then whole actors."""
+        return self.actor_outlines(self.actors_in(territory_ids, kinds, sdgs))
 
     def alliances(self, ids: Iterable[str] | None = None) -> list:
         if ids is None:

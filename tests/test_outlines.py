@@ -16,7 +16,7 @@ import pytest
 
 from ecosystem.analysis.overlap import duplicate_listing
 from ecosystem.datasets.reader import read_dataset
-from ecosystem.model import Actor
+from ecosystem.model import Actor, ActorKind
 from ecosystem.store.base import ActorOutline, Store
 from ecosystem.ui.context import DEMO_DIR
 from ecosystem.ui.map import MapSelection, build_map
@@ -24,10 +24,14 @@ from ecosystem.ui.map.grouped import grouped_map
 from ecosystem.ui.map.questions import ask_actors, ask_scene
 from tests.factories import small_dataset
 
+DEMO = read_dataset(DEMO_DIR)
+ACTIVE = sorted(a.id for a in small_dataset().actors if a.active)
 GROUPED = {
     "by territory": (MapSelection(territory="departement:26"), 25),
     "by kind": (MapSelection(group_by="kind"), 12),
     "with SDG nodes": (MapSelection(show_sdgs=True, territory="departement:26"), 40),
+    # the members of an alliance: found by id, their outlines asked by id (`ask_outlines`)
+    "an alliance's members": (MapSelection(alliances=(DEMO.alliances[0].id,), group_by="kind"), 2),
 }
 
 
@@ -52,10 +56,20 @@ def test_outlines_are_the_actors_fields_sorted_by_id(store: Store) -> None:
                                                                    sorted(dataset.actors, key=lambda a: a.id)]
 
 
+def test_outlines_in_are_the_outlines_of_actors_in(store: Store) -> None:
+    dataset = small_dataset()
+    store.load(dataset)
+    for args in ((["departement:26"],), (["epci:200068781"], None, [11]), ([],),
+                 ([], [ActorKind.ASSOCIATION], None), (["commune:26362"], [ActorKind.COLLECTIVITE], [2, 13])):
+        ids = store.actors_in(*args)
+        assert store.actor_outlines_in(*args) == store.actor_outlines(ids), args
+    assert [o.id for o in store.actor_outlines_in([])] == ACTIVE  # the inactive one left out
+
+
 @pytest.mark.parametrize("case", sorted(GROUPED))
 def test_a_grouped_map_reads_outlines_not_whole_actors(store: Store, case: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    store.load(read_dataset(DEMO_DIR))
+    store.load(DEMO)
     selection, budget = GROUPED[case]
     scene = ask_scene(store, selection, "fr")
     # the map as drawn from whole actors, which is what build_map did before outlines
@@ -65,8 +79,9 @@ def test_a_grouped_map_reads_outlines_not_whole_actors(store: Store, case: str,
     assert build_map(store, selection, "fr", budget) == expected
 
 
-def test_duplicate_groups_name_their_actors_from_outlines(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    store.load(read_dataset(DEMO_DIR))
+def test_duplicate_groups_name_their_actors_from_outlines(store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    store.load(DEMO)
     whole = {a.id: a for a in store.actors(store.actors_in(["departement:26"]))}
     _forbid_whole_actors(store, monkeypatch)
     listing = duplicate_listing(store, "departement:26", lang="fr")

@@ -380,9 +380,10 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
     The store walks the profile pairs in blocks and joins them as arrays (`ProfileWalk.components`,
     the rule applied by `duplicates.duplicate_mask`): at 1M actors, Corse-du-Sud's 8,707 national
     actors make 440,000 profile pairs at the duplicate floor, and no Python object is made for any
-    of them. Names and shared places are fetched for the listed groups only, as outlines
-    (`Store.actor_outlines`: name, kind, territories, SDGs), not whole records: at 1M actors the
-    listed groups hold 10,600 actors, and reading them whole was most of the question's time."""
+    of them. Names and shared places are found for the listed groups only, as outlines (name, kind,
+    territories, SDGs: those the walk's fetch carried, or `Store.actor_outlines`), not whole records:
+    at 1M actors the listed groups hold 10,600 actors, and reading them whole was most of the
+    question's time."""
     w.check_lang(lang)
     level = Level(level)
     walk = store.overlap_profile_walk(territory_id, level, min_jaccard=min(min_jaccard, STORE_MIN_JACCARD),
@@ -391,7 +392,8 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
     total = len(found)
     shown = total if limit is None else min(max(int(limit), 0), total)
     groups = [found.members(c) for c in range(shown)]
-    actors = {a.id: a for a in store.actor_outlines(sorted({i for g in groups for i in g}))}
+    read = walk.outlines or store.actor_outlines  # Neo4j's fetch carries them: no second read
+    actors = {a.id: a for a in read(sorted({i for g in groups for i in g}))}
     h = reference().hierarchy
     result = []
     for c, group in enumerate(groups):

@@ -24,11 +24,12 @@ def build_map(store: Store, selection: MapSelection, lang: str = "fr",
               budget: int = MAP_NODE_BUDGET) -> MapModel:
     """The map of `selection`: every actor one by one, or grouped beyond `budget` nodes.
 
-    A grouped map reads only its actors' outlines (kind, territories, SDGs: `ask_outlines`), never
-    their whole records: that read was most of a cold map of 16,661 actors at 1M."""
+    A grouped map reads only its actors' outlines (kind, territories, SDGs), found with them
+    (`ask_scene`, `Store.actor_outlines_in`), never their whole records: that read was most of a
+    cold map of 16,661 actors at 1M."""
     scene = ask_scene(store, selection, lang)
     if node_count(scene, selection) > budget:
-        return grouped_map(selection, scene, ask_outlines(store, scene.actor_ids), lang, budget)
+        return grouped_map(selection, scene, ask_outlines(store, scene), lang, budget)
     ask_network(store, selection, scene, lang)
     actors = ask_actors(store, set(scene.actor_ids) | scene.focus_ids())
     return detailed_map(selection, scene, actors, lang, budget)
