@@ -467,14 +467,16 @@ def _repeated(repeat: dict[str, Any]) -> list[str]:
     w = q["whole_actors"]
     rows = [("map, outlines", q["map_subgraph"]["after"]), ("map, whole actors", w["map_subgraph"]),
             ("duplicate groups, outlines", q["duplicate_groups"]["after"]),
-            ("duplicate groups, whole actors", w["duplicate_groups"])]
+            ("duplicate groups, whole actors", w["duplicate_groups"]),
+            ("duplicate pairs (unchanged code)", q["duplicate_pairs"]["after"]),
+            ("top-10 overlaps of a national actor (unchanged code)", q["top10_overlaps_national"]["after"]),
+            ("top-10 overlaps of a random actor (unchanged code)", q["top10_overlaps_any"]["after"])]
     return [
         f"A second run of the new code alone at {q['actors']:,} actors "
         f"(`--skip-diagnosis --before none --runs {q['map_subgraph']['after']['runs']}`, the dataset loaded "
         f"again: {repeat.get('load', {}).get('seconds', '—')} s; load average "
         f"{_loads(q.get('load_average'))}), "
-        "for the two questions outlines changed; the other questions' figures of that run are in its "
-        "JSON, not here."
+        "with more calls per question, so that one slow call weighs less on a p95."
         + (" Its cold calls follow one unmeasured call of each reading, so that reference data, query "
            "plans and pages are warm for both and \"cold\" means only that the store keeps no actor."
            if q.get("cold_after_warm_up") else ""), "",
@@ -548,11 +550,12 @@ def section(figures: dict[str, Any], repeat: dict[str, Any] | None = None) -> st
     lines += [
         "What each row asks, and what changed (docs/architecture.md, \"Neo4j: the big questions\"):",
         "",
-        "- The map and the duplicate groups read outlines (`Store.actor_outlines`: id, name, kind, "
-        "territories, all SDGs; `actor_outlines.cypher`, one record of lists) instead of whole actors: "
-        "a grouped map needs its actors' kind, territories and SDGs, the listed duplicate groups their "
-        "members' names. Whole actors (~25 properties, an `Actor` each, through the actor cache) were "
-        "most of both questions' Python time, and all of it again on every cold call.",
+        "- The map and the duplicate groups read outlines (`ActorOutline`: id, name, kind, territories, "
+        "all SDGs) instead of whole actors: a grouped map needs its actors' kind, territories and SDGs, "
+        "the listed duplicate groups their members' names. The outlines come with the walk that finds "
+        "the actors (the map's scene: `Store.actor_outlines_in`; the duplicate groups: the pairing's one "
+        "fetch, `pair_projection.cypher`, returns names too), not from a second read by id. Whole actors "
+        "(~25 properties, an `Actor` each, through the actor cache) were most of a cold call's time.",
         "- Duplicates of a département are measured as people ask them since issue 16 bounded the "
         "listings: the Overlaps page's duplicate groups (`duplicate_listing`, the biggest 100) and the "
         "CLI's pairs (`pair_listing`, the best 500 at Jaccard 0.5 or more, with their total). The pairing "
