@@ -92,7 +92,12 @@ class FetchedStore:
     def _walk(self, level: Any, min_jaccard: float, same_kind: bool) -> Any:
         from ecosystem.store.neo4j import pairing
 
-        return pairing.group_pairs(self._fetched, self._hierarchy, level, float(min_jaccard), same_kind)
+        walk = pairing.group_pairs(self._fetched, self._hierarchy, level, float(min_jaccard), same_kind)
+        if hasattr(pairing, "FetchedOutlines"):  # the fetch carries names since outlines (not in older trees)
+            import dataclasses
+
+            walk = dataclasses.replace(walk, outlines=self.actor_outlines)
+        return walk
 
     def overlap_profile_walk(self, territory_id: str, level: Any, min_jaccard: float = 0.0,
                              same_kind: bool = False) -> Any:
@@ -112,6 +117,11 @@ class FetchedStore:
 
     def actors(self, ids: Iterable[str]) -> list[Any]:
         return sorted((self._by_id[i] for i in set(ids) if i in self._by_id), key=lambda a: a.id)
+
+    def actor_outlines(self, ids: Iterable[str]) -> list[Any]:
+        from ecosystem.store.base import ActorOutline
+
+        return [ActorOutline.of(a) for a in self.actors(ids)]
 
 
 def _digest(value: Any) -> str:

@@ -4,11 +4,11 @@
 // Parameters: $territory (territory id)
 //   One record of parallel lists (a record per actor costs the driver ten times more).
 // Result: one record: ids, kinds, territories (list of lists of territory ids), sdgs (list of lists of
-//   SDG numbers)
+//   SDG numbers), names (the duplicate groups name their members from these: `ActorOutline`)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (s:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
 USING INDEX s:Territory(id)
 WHERE a.version IN live AND a.active
 WITH DISTINCT a
 RETURN collect(a.id) AS ids, collect(a.kind) AS kinds, collect(a.territories) AS territories,
-       collect(coalesce(a.all_sdgs, [])) AS sdgs
+       collect(coalesce(a.all_sdgs, [])) AS sdgs, collect(a.name) AS names

@@ -98,3 +98,25 @@ def test_lists_read_in_one_record(stores: tuple[Store, Store]) -> None:
         assert (neo.copresent(territories, Level.COMMUNE, limit=300)
                 == embedded.copresent(territories, Level.COMMUNE, limit=300))
     assert neo.copresent(["commune:26362"], Level.EPCI) == embedded.copresent(["commune:26362"], Level.EPCI)
+
+
+def test_outlines_and_the_grouped_map_they_draw(stores: tuple[Store, Store]) -> None:
+    """Outlines of thousands of actors (national ones among them) in one record; the grouped map of
+    a département drawn from them, the same on both stores and the same as from whole actors."""
+    from ecosystem.store.base import ActorOutline
+    from ecosystem.ui.map import MapSelection, build_map
+    from ecosystem.ui.map.grouped import grouped_map
+    from ecosystem.ui.map.questions import ask_actors, ask_scene
+
+    neo, embedded = stores
+    ids = [a.id for a in DATASET.actors] + ["nobody"]
+    outlines = neo.actor_outlines(ids)
+    assert outlines == embedded.actor_outlines(ids) == [ActorOutline.of(a) for a in neo.actors(ids)]
+    assert len(outlines) == len(DATASET.actors)
+    selections = (MapSelection(territory="departement:26", show_sdgs=True), MapSelection(),
+                  MapSelection(group_by="kind"))
+    for selection in selections:
+        scene = ask_scene(neo, selection, "fr")
+        drawn = build_map(neo, selection, "fr", budget=50)
+        assert drawn.grouped and drawn == build_map(embedded, selection, "fr", budget=50)
+        assert drawn == grouped_map(selection, scene, ask_actors(neo, scene.actor_ids), "fr", 50)

@@ -36,7 +36,7 @@ from ecosystem.analysis.thresholds import (
 from ecosystem.model import Actor, ActorKind, Dataset, Level
 from ecosystem.reference import reference
 from ecosystem.store import base
-from ecosystem.store.base import jaccard
+from ecosystem.store.base import ActorOutline, jaccard
 from ecosystem.store.memory import MemoryStore
 from ecosystem.store.neo4j import pairing
 
@@ -76,14 +76,21 @@ class FetchedStore:
         self._by_id = {a.id: a for a in present}
         self.fetched = pairing.Fetched.of([(a.id, a.kind.value, a.territories, a.all_sdgs) for a in present])
         self.block = pairing.group_pairs(self.fetched, h, C, 0.0, False).block
+        columns = list(zip(*((a.id, a.name, a.kind.value, a.territories, a.all_sdgs)
+                             for a in sorted(present, key=lambda a: a.id)), strict=True))
+        self.outlines = pairing.FetchedOutlines(*columns)
 
     def overlap_profile_walk(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                              same_kind: bool = False) -> Any:
-        walk = pairing.group_pairs(self.fetched, reference().hierarchy, level, min_jaccard, same_kind)
+        walk = pairing.group_pairs(self.fetched, reference().hierarchy, level, min_jaccard, same_kind,
+                                   self.outlines)
         return dataclasses.replace(walk, block=self.block)
 
     def actors(self, ids: Iterable[str]) -> list[Actor]:
         return sorted((self._by_id[i] for i in set(ids) if i in self._by_id), key=lambda a: a.id)
+
+    def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
+        raise AssertionError("the fetch carried the outlines: no read by id")
 
 
 @functools.cache

@@ -31,7 +31,7 @@ from ecosystem.errors import NotFound
 from ecosystem.finding import Finding, Ref
 from ecosystem.model import Actor, ActorKind, Level
 from ecosystem.reference import reference
-from ecosystem.store.base import PairCount, Store, jaccard
+from ecosystem.store.base import ActorOutline, PairCount, Store, jaccard
 
 # ----------------------------------------------------------------------------- results
 
@@ -380,7 +380,10 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
     The store walks the profile pairs in blocks and joins them as arrays (`ProfileWalk.components`,
     the rule applied by `duplicates.duplicate_mask`): at 1M actors, Corse-du-Sud's 8,707 national
     actors make 440,000 profile pairs at the duplicate floor, and no Python object is made for any
-    of them. Names and shared places are fetched for the listed groups only."""
+    of them. Names and shared places are found for the listed groups only, as outlines (name, kind,
+    territories, SDGs: those the walk's fetch carried, or `Store.actor_outlines`), not whole records:
+    at 1M actors the listed groups hold 10,600 actors, and reading them whole was most of the
+    question's time."""
     w.check_lang(lang)
     level = Level(level)
     walk = store.overlap_profile_walk(territory_id, level, min_jaccard=min(min_jaccard, STORE_MIN_JACCARD),
@@ -389,7 +392,8 @@ def duplicate_listing(store: Store, territory_id: str, level: Level = OVERLAP_LE
     total = len(found)
     shown = total if limit is None else min(max(int(limit), 0), total)
     groups = [found.members(c) for c in range(shown)]
-    actors = {a.id: a for a in store.actors(sorted({i for g in groups for i in g}))}
+    read = walk.outlines or store.actor_outlines  # Neo4j's fetch carries them: no second read
+    actors = {a.id: a for a in read(sorted({i for g in groups for i in g}))}
     h = reference().hierarchy
     result = []
     for c, group in enumerate(groups):
@@ -413,8 +417,8 @@ def _containments(c: PairCount) -> tuple[float, float]:
             containment(c.shared_territories, c.shared_sdgs, c.territories_b, c.sdgs_b))
 
 
-def duplicate_findings(members: Sequence[Actor], shared_t: Sequence[str], shared_s: Sequence[int],
-                       shared_count: int) -> tuple[Finding, ...]:
+def duplicate_findings(members: Sequence[Actor | ActorOutline], shared_t: Sequence[str],
+                       shared_s: Sequence[int], shared_count: int) -> tuple[Finding, ...]:
     """Why a group may duplicate itself: same kind, very similar or included footprints, where and on
     what all of them are present; and the advice to see with them."""
     found = [Finding(Code.DUPLICATE_GROUP, tuple(Ref(a.id, a.name) for a in members),

@@ -137,6 +137,26 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorOutline:
+    """The few fields of an actor that the big questions draw from: its name, kind, territories
+    and SDGs (`Actor.all_sdgs`). Why not the `Actor`: at 1M actors a grouped map holds 16,000
+    actors and a département's duplicate groups 10,000, and reading ~25 properties of each and
+    building `Actor`s was most of those questions' time (docs/benchmarks.md, "Neo4j questions at
+    1M actors"). Same attributes as `Actor`'s, so code reading only these takes either."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    territories: tuple[str, ...]
+    all_sdgs: tuple[int, ...]
+
+    @classmethod
+    def of(cls, actor: Actor) -> ActorOutline:
+        """The outline of a whole actor."""
+        return cls(actor.id, actor.name, actor.kind, actor.territories, actor.all_sdgs)
+
+
+@dataclass(frozen=True, slots=True)
 class OverlapCount:
     """Overlap counts between a subject footprint and one actor, at one level.
 
@@ -350,6 +370,11 @@ class Store(ABC):
         """The actors with these ids (unknown ids skipped), sorted by id."""
 
     @abstractmethod
+    def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
+        """`ActorOutline.of` each of `actors(ids)`, sorted by id, read without the rest of the
+        records: what a grouped map and a list of duplicate groups need of thousands of actors."""
+
+    @abstractmethod
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         """These alliances (all when None), sorted by id."""
 
@@ -385,6 +410,13 @@ class Store(ABC):
         """Ids of active actors with a territory sharing a commune with one of `territory_ids`
         (all active actors when territory_ids is empty), optionally of these kinds and working on
         at least one of these SDGs. Sorted."""
+
+    @abstractmethod
+    def actor_outlines_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
+                          sdgs: Iterable[int] | None = None) -> list[ActorOutline]:
+        """The outlines of the actors `actors_in` finds with the same arguments, sorted by id: one
+        question where a map would ask `actors_in` then `actor_outlines` (on Neo4j, looking 16,000
+        actors up by id again costs more than the walk that found them)."""
 
     @abstractmethod
     def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:

@@ -28,7 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ecosystem import deadline
-from ecosystem.store.base import PairCount, ProfilePair
+from ecosystem.store.base import ActorOutline, PairCount, ProfilePair
 from ecosystem.store.memory.matrices import jaccard, pairs_of_groups, popcount
 
 BLOCK = 1 << 20
@@ -322,6 +322,10 @@ class ProfileWalk:
     min_jaccard: float
     same_kind: bool
     block: int = BLOCK  # candidate pairs looked at together (smaller in tests: many blocks)
+    # the outlines of some of `ids` (unknown ids skipped), when the store's fetch carried them (Neo4j:
+    # `pair_projection.cypher` returns names too); None: ask `Store.actor_outlines`. A département's
+    # duplicate groups name 10,600 actors at 1M: looking them up again by id was a third of the call.
+    outlines: Callable[[Sequence[str]], list[ActorOutline]] | None = None
 
     def blocks(self) -> Iterator[Block]:
         return blocks(self.groups, self.min_jaccard, self.same_kind, self.block)

@@ -25,10 +25,12 @@ import scipy.sparse as sp
 from ecosystem import deadline
 from ecosystem.model import ActorKind, Level
 from ecosystem.reference.territories import Hierarchy
+from ecosystem.store.base import ActorOutline
 from ecosystem.store.memory.matrices import popcount, projection_for, sdg_mask
 from ecosystem.store.memory.pairs import Groups, ProfileWalk
 
 KIND_CODES = {k.value: i for i, k in enumerate(ActorKind)}
+KINDS = {k.value: k for k in ActorKind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,25 @@ class Fetched:
                    np.fromiter((KIND_CODES[r[1]] for r in ordered), dtype=np.int64, count=len(ordered)),
                    tuple(tuple(r[2] or ()) for r in ordered),
                    np.fromiter((sdg_mask(r[3] or ()) for r in ordered), dtype=np.int64, count=len(ordered)))
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedOutlines:
+    """The fetch's columns, made into `ActorOutline`s only for the ids asked (the listed groups'):
+    what the duplicate groups name their members from, without looking them up again by id."""
+
+    ids: Sequence[str]
+    names: Sequence[str]
+    kinds: Sequence[str]
+    territories: Sequence[Sequence[str] | None]
+    sdgs: Sequence[Sequence[int] | None]
+
+    def __call__(self, wanted: Sequence[str]) -> list[ActorOutline]:
+        row = {i: n for n, i in enumerate(self.ids)}
+        found = sorted(row[i] for i in set(wanted) if i in row)
+        return [ActorOutline(self.ids[n], self.names[n], KINDS[self.kinds[n]],
+                             tuple(self.territories[n] or ()), tuple(sorted(self.sdgs[n] or ())))
+                for n in found]
 
 
 def _groups(keys: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
@@ -87,7 +108,7 @@ def place_presence(hierarchy: Hierarchy, territories: Sequence[tuple[str, ...]],
 
 
 def group_pairs(fetched: Fetched, hierarchy: Hierarchy, level: Level, min_jaccard: float,
-                same_kind: bool) -> ProfileWalk:
+                same_kind: bool, outlines: FetchedOutlines | None = None) -> ProfileWalk:
     """`fetched` in profiles, ready to be paired by the embedded store's own walk
     (`store/memory/pairs.py`): place groups (same territories), their shared presence at `level`,
     and profiles (same territories, SDGs and, with `same_kind`, kind)."""
@@ -99,4 +120,4 @@ def group_pairs(fetched: Fetched, hierarchy: Hierarchy, level: Level, min_jaccar
     rows = np.arange(len(fetched.ids), dtype=np.int64)
     groups = Groups.of(rows, group, tgroup, tshared, fetched.masks, place_sizes[tgroup],
                        popcount(fetched.masks), extra)
-    return ProfileWalk(fetched.ids, groups, float(min_jaccard), same_kind)
+    return ProfileWalk(fetched.ids, groups, float(min_jaccard), same_kind, outlines=outlines)

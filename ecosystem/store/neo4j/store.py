@@ -39,6 +39,7 @@ from ecosystem.model import (
 )
 from ecosystem.reference import Reference, reference
 from ecosystem.store.base import (
+    ActorOutline,
     AuditEntry,
     CoverageCell,
     DatasetInfo,
@@ -64,6 +65,7 @@ from ecosystem.text import normalize
 
 EVERY_ROW = 2**62  # $fetch when no limit is asked
 COUNTS = ("actors", "policies", "alliances", "memberships", "assessments")
+KIND_OF = {k.value: k for k in ActorKind}  # a lookup: ActorKind(value) was a third of 16,000 outlines' time
 
 
 class Neo4jStore(Store):
@@ -333,6 +335,31 @@ class Neo4jStore(Store):
         actors the page's diagnosis has just read."""
         return self._actor_cache.actors(ids)
 
+    def actor_outlines(self, ids: Iterable[str]) -> list[ActorOutline]:
+        """One query for five properties (`actor_outlines.cypher`), not through the actor cache: a
+        cold grouped map at 1M actors read 16,661 whole records to draw a few dozen groups."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        return self._outlines(self.runner.read("actor_outlines", ids=wanted)[0])
+
+    def actor_outlines_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
+                          sdgs: Iterable[int] | None = None) -> list[ActorOutline]:
+        """`actors_in`'s walk returning outlines (`actor_outlines_in.cypher`), not ids to look up again."""
+        territories = sorted(set(territory_ids))
+        filters = {"kinds": None if kinds is None else sorted({ActorKind(k).value for k in kinds}),
+                   "sdgs": None if sdgs is None else sorted(set(sdgs))}
+        found = (self.runner.read("actor_outlines_in", territories=territories, **filters) if territories
+                 else self.runner.read("actor_outlines_all", **filters))
+        return self._outlines(found[0])
+
+    @staticmethod
+    def _outlines(found: neo4j.Record) -> list[ActorOutline]:
+        """Outlines from one record of parallel lists (`actor_outlines*.cypher`), sorted by id."""
+        columns = (found["ids"], found["names"], found["kinds"], found["territories"], found["sdgs"])
+        return sorted((ActorOutline(i, name, KIND_OF[kind], tuple(ts or ()), tuple(sorted(sdgs or ())))
+                       for i, name, kind, ts, sdgs in zip(*columns, strict=True)), key=lambda o: o.id)
+
     def alliances(self, ids: Iterable[str] | None = None) -> list[Alliance]:
         found = ([r["props"] for r in self.runner.read("alliances_all")] if ids is None
                  else self.runner.read("alliances_by_id", ids=sorted(set(ids)))[0]["props"])
@@ -416,7 +443,9 @@ class Neo4jStore(Store):
         found = self.runner.read("pair_projection", territory=territory_id)[0]
         columns = (found["ids"], found["kinds"], found["territories"], found["sdgs"])
         fetched = pairing.Fetched.of(list(zip(*columns, strict=True)))
-        return pairing.group_pairs(fetched, self._ref.hierarchy, Level(level), float(min_jaccard), same_kind)
+        outlines = pairing.FetchedOutlines(found["ids"], found["names"], *columns[1:])
+        return pairing.group_pairs(fetched, self._ref.hierarchy, Level(level), float(min_jaccard), same_kind,
+                                   outlines)
 
     def overlap_profile_pairs(self, territory_id: str, level: Level, min_jaccard: float = 0.0,
                               same_kind: bool = False) -> list[ProfilePair]:

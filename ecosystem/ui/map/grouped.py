@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ecosystem.datasets.graph import alliance_node, policy_node, sdg_node
 from ecosystem.model import SDG_NUMBERS, Actor, ActorKind, Alliance, Level, Policy
 from ecosystem.reference import reference
 from ecosystem.reference.territories import LEVELS_FINE_TO_COARSE
+from ecosystem.store.base import ActorOutline
 from ecosystem.ui import palette
 from ecosystem.ui.i18n import kind_label, level_label, number_label, place_label, sdg_label, t
 from ecosystem.ui.layout import Point
@@ -34,13 +35,17 @@ from ecosystem.ui.map.style import (
     SDG_LINK_ALPHA,
 )
 
+Outline = ActorOutline | Actor
+"""What the grouped map reads of an actor: an outline, or the whole record (same attributes)."""
+
 Groups = tuple[dict[str, str], dict[str, str]]
 """(actor id -> group node id, group node id -> label)."""
 
 
-def grouped_map(sel: MapSelection, scene: Scene, actors: dict[str, Actor], lang: str,
+def grouped_map(sel: MapSelection, scene: Scene, actors: Mapping[str, Outline], lang: str,
                 budget: int) -> MapModel:
-    """The map of `scene` with its actors grouped; `actors` holds the scene's actors by id."""
+    """The map of `scene` with its actors grouped; `actors` holds the scene's actors by id, their
+    outlines (kind, territories, SDGs) being all it reads."""
     level = group_level(sel.territory)
     by = "kind" if sel.group_by == "kind" or level is None else "territory"
     kind_of = {a.id: a.kind for a in actors.values()}
@@ -106,7 +111,7 @@ def single_place(territories: Sequence[str], level: Level) -> str | None:
 # ---------------------------------------------------------------------- groups
 
 
-def _by_territory(actors: Iterable[Actor], level: Level, lang: str) -> Groups:
+def _by_territory(actors: Iterable[Outline], level: Level, lang: str) -> Groups:
     """Each actor in the group of its one place at `level`, or in the group of the wide ones."""
     wide = f"group:wide:{level.value}"
     group_of: dict[str, str] = {}
@@ -156,7 +161,7 @@ def _edges(scene: Scene, alliances: list[Alliance], policies: list[Policy], grou
     return edges
 
 
-def _sdg_edges(actors: Iterable[Actor], group_of: dict[str, str], lang: str) -> list[MapEdge]:
+def _sdg_edges(actors: Iterable[Outline], group_of: dict[str, str], lang: str) -> list[MapEdge]:
     """One link per group and SDG, as wide as the group's actors contributing to it: the SDG switch
     applies to a grouped map too (it was silently ignored)."""
     weight: Counter[tuple[str, int]] = Counter()

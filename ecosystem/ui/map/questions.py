@@ -15,7 +15,7 @@ from ecosystem.analysis import metrics
 from ecosystem.analysis.complementarity import complements
 from ecosystem.analysis.overlap import duplicate_groups, pairs_in, top_overlaps
 from ecosystem.model import Actor, ActorKind, Alliance, Policy
-from ecosystem.store.base import Store
+from ecosystem.store.base import ActorOutline, Store
 from ecosystem.ui.i18n import percent_label, t
 from ecosystem.ui.map.model import MapSelection
 
@@ -54,6 +54,8 @@ class Scene:
     duplicates: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (actor ids, hover text)
     community: dict[str, int] = field(default_factory=dict)  # actor id -> community, biggest first
     betweenness: dict[str, float] = field(default_factory=dict)
+    # the outlines of `actor_ids`, when the question that found them returned them (`ask_scene`)
+    outlines: dict[str, ActorOutline] | None = None
 
     def focus_ids(self) -> set[str]:
         """The actors a focus brings onto the map: the subject, its overlaps, complements, members."""
@@ -68,7 +70,13 @@ class Scene:
 def ask_scene(store: Store, sel: MapSelection, lang: str) -> Scene:
     """The scene of `sel`: what its filters keep, plus its focus and the focus's neighbours."""
     scope = [sel.territory] if sel.territory else []
-    actor_ids = store.actors_in(scope, [ActorKind(k) for k in sel.kinds] or None, sorted(sel.sdgs) or None)
+    kinds, sdgs = [ActorKind(k) for k in sel.kinds] or None, sorted(sel.sdgs) or None
+    outlines: dict[str, ActorOutline] | None = None
+    if sel.alliances or sel.policies:  # a few linked actors among many: their ids only
+        actor_ids = store.actors_in(scope, kinds, sdgs)
+    else:  # what a grouped map draws from, in the walk that finds them (the detailed map's cost is small)
+        outlines = {o.id: o for o in store.actor_outlines_in(scope, kinds, sdgs)}
+        actor_ids = list(outlines)
     alliances = store.alliances(store.alliances_in(scope)) if scope else store.alliances()
     policies = store.policies(store.policies_in(scope)) if scope else store.policies()
     alliances, policies = _filter_hubs(sel, alliances, policies)
@@ -78,7 +86,7 @@ def ask_scene(store: Store, sel: MapSelection, lang: str) -> Scene:
         if sel.policies:
             linked |= {c for p in policies for c in p.carriers}
         actor_ids = [a for a in actor_ids if a in linked]
-    scene = Scene(actor_ids, alliances, policies, members)
+    scene = Scene(actor_ids, alliances, policies, members, outlines=outlines)
     if sel.focus:
         _add_focus(store, sel.focus, scene, lang, sel)
     return scene
@@ -108,6 +116,14 @@ def ask_network(store: Store, sel: MapSelection, scene: Scene, lang: str) -> Non
 def ask_actors(store: Store, ids: Iterable[str]) -> dict[str, Actor]:
     """The actors of `ids` the store knows, by id."""
     return {a.id: a for a in store.actors(sorted(ids))}
+
+
+def ask_outlines(store: Store, scene: Scene) -> dict[str, ActorOutline]:
+    """The outlines (kind, territories, SDGs, name) of the scene's actors, by id: all a grouped map
+    draws from. Those `ask_scene` read with the actors, or else asked by id."""
+    if scene.outlines is not None:
+        return scene.outlines
+    return {a.id: a for a in store.actor_outlines(sorted(scene.actor_ids))}
 
 
 def _filter_hubs(sel: MapSelection, alliances: list[Alliance],
