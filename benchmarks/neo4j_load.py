@@ -45,6 +45,11 @@ DOCS = ROOT / "docs"
 DATASETS = STATE_DIR / "datasets"
 HEADING = "## Neo4j loads at 1M actors"
 COVERAGE_CALLS = 20
+# The same load before issue 17, item 4 (one index seek per reference relationship), measured by this
+# script on 2026-12-05 at 01:59 UTC; kept so that the section shows before and after side by side.
+BEFORE = {"seconds": 546.73, "relationships": 5_800_517, "relationships_per_s": 10_610,
+          "cpu_s": {"loader": 43.6, "server": 182.7}, "load_average": {"before": 29.5, "after": 15.7},
+          "quieter_seconds": 257}
 
 
 def _log(message: str) -> None:
@@ -153,7 +158,9 @@ def section(f: dict[str, Any]) -> str:
                         f"({load['rows_per_s']:,} rows/s)"),
         ("phases", phases),
         ("CPU seconds", f"loader {load['cpu_s']['loader']:g} s, server {load['cpu_s']['server']:g} s: "
-                        f"{per_cpu:,.0f} relationships per CPU second; on {f['cpus']} idle cores at best "
+                        f"{per_cpu:,.0f} relationships per CPU second, "
+                        f"{load['cpu_s']['server'] / load['relationships'] * 1e6:.1f} µs of server CPU per "
+                        f"relationship; on {f['cpus']} idle cores at best "
                         f"{cpu / f['cpus']:,.0f} s, {per_cpu * f['cpus']:,.0f} relationships/s (an estimate, "
                         "not a measure)"),
         ("load average (1 min)", f"{load['load_average']['before']:g} before, "
@@ -169,6 +176,19 @@ def section(f: dict[str, Any]) -> str:
         (f"coverage of {cov['territory']} by département, roll-up (p50 / p95)",
          f"**{rolled['p50_ms']:,.0f} / {rolled['p95_ms']:,.0f} ms** ({rolled['runs']} calls each; "
          f"the same answer: {'yes' if cov['same_answer'] else 'NO'})"),
+    ]
+    b = BEFORE
+    b_cpu = b["cpu_s"]["loader"] + b["cpu_s"]["server"]
+    rows[1:1] = [
+        ("staged load before (previous staging of actors)",
+         f"{b['relationships']:,} relationships in {b['seconds']:g} s: {b['relationships_per_s']:,} "
+         f"relationships/s at a load average of {b['load_average']['before']:g}; a quieter run of the "
+         f"same dataset took {b['quieter_seconds']:g} s ({b['relationships'] / b['quieter_seconds']:,.0f} "
+         "relationships/s)"),
+        ("CPU seconds before", f"loader {b['cpu_s']['loader']:g} s, server {b['cpu_s']['server']:g} s: "
+                               f"{b['relationships'] / b_cpu:,.0f} relationships per CPU second, "
+                               f"{b['cpu_s']['server'] / b['relationships'] * 1e6:.1f} µs of server CPU "
+                               "per relationship"),
     ]
     table = "\n".join(f"| {what} | {figure} |" for what, figure in rows)
     return (f"{HEADING}\n\n"

@@ -49,7 +49,7 @@ T = TypeVar("T")
 ActorBatch = Callable[[list[rows.Row], staging.Targets], tuple[list[rows.Row], rows.Row]]
 
 BATCH = 5000  # rows per staging transaction
-WRITERS = 2  # staging transactions running at once
+WRITERS = 1  # staging transactions running at once (two contend on the reference nodes: see staging.py)
 NODES = ("load_policies", "load_alliances", "load_actors", "load_coverage")  # one node per row
 
 
