@@ -6,8 +6,9 @@ deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the ve
 1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
-   MEMBER_OF, so no batch looks an actor up, then the coverage roll-up (`rollup.py`) counted from
-   the dataset. Staged records are invisible to every read;
+   MEMBER_OF, so no batch looks an actor up (each reference node sought once per batch:
+   `staging.py`), then the coverage roll-up (`rollup.py`) counted from the dataset. Staged records
+   are invisible to every read;
 3. the switch, one transaction with a handful of small statements: lock, claim the version,
    re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
    point the dataset at the new version;
@@ -49,7 +50,7 @@ T = TypeVar("T")
 ActorBatch = Callable[[list[rows.Row], staging.Targets], tuple[list[rows.Row], rows.Row]]
 
 BATCH = 5000  # rows per staging transaction
-WRITERS = 1  # staging transactions running at once (two contend on the reference nodes: see staging.py)
+WRITERS = 2  # staging transactions running at once (see staging.py for one against two)
 NODES = ("load_policies", "load_alliances", "load_actors", "load_coverage")  # one node per row
 
 
