@@ -51,6 +51,9 @@ COVERAGE_CALLS = 20
 BEFORE = {"seconds": 546.73, "relationships": 5_800_517, "relationships_per_s": 10_610,
           "cpu_s": {"loader": 43.6, "server": 182.7}, "load_average": {"before": 29.5, "after": 15.7},
           "quieter_seconds": 257}
+# The current staging with one writer instead of two, measured by this script at 07:53 UTC the same day
+# (load average 6.4 before, 8.8 after): why the loader keeps two (docs/architecture.md).
+ONE_WRITER = {"seconds": 334.6, "relationships_per_s": 17_336, "cpu_s": {"loader": 47.3, "server": 152.1}}
 
 
 def _log(message: str) -> None:
@@ -194,6 +197,13 @@ def section(f: dict[str, Any]) -> str:
                                f"{b['cpu_s']['server'] / b['relationships'] * 1e6:.1f} µs of server CPU "
                                "per relationship"),
     ]
+    one = ONE_WRITER
+    rows.insert(8, ("the same staging with one writer",
+                    f"{one['seconds']:g} s, {one['relationships_per_s']:,} relationships/s; loader "
+                    f"{one['cpu_s']['loader']:g} s and server {one['cpu_s']['server']:g} s of CPU "
+                    f"({one['cpu_s']['server'] / b['relationships'] * 1e6:.1f} µs per relationship, on one "
+                    f"server thread: at best {b['relationships'] / one['cpu_s']['server']:,.0f} "
+                    "relationships/s)"))
     table = "\n".join(f"| {what} | {figure} |" for what, figure in rows)
     return (f"{HEADING}\n\n"
             f"`.venv/bin/python -m benchmarks.neo4j_load --actors {f['actors']}` (issue 17, items 4 and 2), "

@@ -34,6 +34,7 @@ Row = dict[str, Any]
 
 # (field of `rows.actor_row`, relationship type): the reference relationships of an actor.
 LINKS = (("contributes", "CONTRIBUTES_TO"), ("offers", "OFFERS"), ("needs", "NEEDS"), ("acts_in", "ACTS_IN"))
+(_, CONTRIBUTES_TO), (_, OFFERS), (_, NEEDS), (_, ACTS_IN) = LINKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +67,14 @@ def actor_batch(built: list[Row], targets: Targets) -> tuple[list[Row], Row]:
     territory_at: dict[str, int] = {}
     staged = []
     for row in built:
-        links = [["CONTRIBUTES_TO", i] for n in row["contributes"] if (i := sdg_at.get(n)) is not None]
-        links += [["OFFERS", i] for lid in row["offers"] if (i := lever_at.get(lid)) is not None]
-        links += [["NEEDS", i] for lid in row["needs"] if (i := lever_at.get(lid)) is not None]
+        links = [[CONTRIBUTES_TO, i] for n in row["contributes"] if (i := sdg_at.get(n)) is not None]
+        links += [[OFFERS, i] for lid in row["offers"] if (i := lever_at.get(lid)) is not None]
+        links += [[NEEDS, i] for lid in row["needs"] if (i := lever_at.get(lid)) is not None]
         for tid in row["acts_in"]:
             i = territory_at.get(tid)
             if i is None:
                 i = territory_at[tid] = first_territory + len(territory_at)
-            links.append(["ACTS_IN", i])
+            links.append([ACTS_IN, i])
         staged.append({"props": row["props"], "links": links, "carries": row["carries"],
                        "memberships": row["memberships"]})
     return staged, {"sdgs": list(targets.sdgs), "levers": list(targets.levers),
