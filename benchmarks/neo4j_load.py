@@ -38,6 +38,7 @@ from ecosystem.analysis.coverage import coverage
 from ecosystem.generate import GeneratorSpec, generate
 from ecosystem.model import Dataset, Level
 from ecosystem.store.neo4j import rollup
+from ecosystem.store.neo4j.load import WRITERS
 from ecosystem.store.neo4j.store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,14 @@ DOCS = ROOT / "docs"
 DATASETS = STATE_DIR / "datasets"
 HEADING = "## Neo4j loads at 1M actors"
 COVERAGE_CALLS = 20
+# The same load before issue 17, item 4 (one index seek per reference relationship), measured by this
+# script on 2026-12-05 at 01:59 UTC; kept so that the section shows before and after side by side.
+BEFORE = {"seconds": 546.73, "relationships": 5_800_517, "relationships_per_s": 10_610,
+          "cpu_s": {"loader": 43.6, "server": 182.7}, "load_average": {"before": 29.5, "after": 15.7},
+          "quieter_seconds": 257}
+# The current staging with one writer instead of two, measured by this script at 07:53 UTC the same day
+# (load average 6.4 before, 8.8 after): why the loader keeps two (docs/architecture.md).
+ONE_WRITER = {"seconds": 334.6, "relationships_per_s": 17_336, "cpu_s": {"loader": 47.3, "server": 152.1}}
 
 
 def _log(message: str) -> None:
@@ -135,7 +144,8 @@ def run(actors: int, seed: int) -> dict[str, Any]:
         neo4j_server.stop(STATE_DIR)
     return {"actors": actors, "seed": seed, "server": {"version": status.version, "heap": HEAP,
                                                        "pagecache": PAGECACHE},
-            "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "cpus": os.cpu_count(), "writers": WRITERS,
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "load": staged, "naive": naive,
             "speed_up": round(naive["extrapolated_seconds_for_dataset"] / staged["seconds"], 1),
             "coverage": covered}
@@ -147,15 +157,19 @@ def section(f: dict[str, Any]) -> str:
     walked, rolled = cov["walked"], cov["rollup"]
     cpu = load["cpu_s"]["loader"] + load["cpu_s"]["server"]
     per_cpu = load["relationships"] / cpu
+    writers = f.get("writers", WRITERS)
+    best = max(cpu / f["cpus"], load["cpu_s"]["server"] / writers)  # cores, or the writers' threads
     rows = [
         ("staged load", f"{load['rows']:,} rows, {load['relationships']:,} relationships in "
                         f"{load['seconds']:g} s: **{load['relationships_per_s']:,} relationships/s** "
                         f"({load['rows_per_s']:,} rows/s)"),
         ("phases", phases),
         ("CPU seconds", f"loader {load['cpu_s']['loader']:g} s, server {load['cpu_s']['server']:g} s: "
-                        f"{per_cpu:,.0f} relationships per CPU second; on {f['cpus']} idle cores at best "
-                        f"{cpu / f['cpus']:,.0f} s, {per_cpu * f['cpus']:,.0f} relationships/s (an estimate, "
-                        "not a measure)"),
+                        f"{per_cpu:,.0f} relationships per CPU second, "
+                        f"{load['cpu_s']['server'] / load['relationships'] * 1e6:.1f} µs of server CPU per "
+                        f"relationship; on {f['cpus']} idle cores at best {best:,.0f} s, "
+                        f"{load['relationships'] / best:,.0f} relationships/s (an estimate, not a measure: "
+                        f"the server's share runs on {writers} writing transaction(s) at a time)"),
         ("load average (1 min)", f"{load['load_average']['before']:g} before, "
                                  f"{load['load_average']['after']:g} after"),
         ("server heap, biggest transaction", f"{load['heap_used_max_mb']:,.0f} MB, "
@@ -170,6 +184,26 @@ def section(f: dict[str, Any]) -> str:
          f"**{rolled['p50_ms']:,.0f} / {rolled['p95_ms']:,.0f} ms** ({rolled['runs']} calls each; "
          f"the same answer: {'yes' if cov['same_answer'] else 'NO'})"),
     ]
+    b = BEFORE
+    b_cpu = b["cpu_s"]["loader"] + b["cpu_s"]["server"]
+    rows[6:6] = [
+        ("staged load before (previous staging of actors)",
+         f"{b['relationships']:,} relationships in {b['seconds']:g} s: {b['relationships_per_s']:,} "
+         f"relationships/s at a load average of {b['load_average']['before']:g}; a quieter run of the "
+         f"same dataset took {b['quieter_seconds']:g} s ({b['relationships'] / b['quieter_seconds']:,.0f} "
+         "relationships/s)"),
+        ("CPU seconds before", f"loader {b['cpu_s']['loader']:g} s, server {b['cpu_s']['server']:g} s: "
+                               f"{b['relationships'] / b_cpu:,.0f} relationships per CPU second, "
+                               f"{b['cpu_s']['server'] / b['relationships'] * 1e6:.1f} µs of server CPU "
+                               "per relationship"),
+    ]
+    one = ONE_WRITER
+    rows.insert(8, ("the same staging with one writer",
+                    f"{one['seconds']:g} s, {one['relationships_per_s']:,} relationships/s; loader "
+                    f"{one['cpu_s']['loader']:g} s and server {one['cpu_s']['server']:g} s of CPU "
+                    f"({one['cpu_s']['server'] / b['relationships'] * 1e6:.1f} µs per relationship, on one "
+                    f"server thread: at best {b['relationships'] / one['cpu_s']['server']:,.0f} "
+                    "relationships/s)"))
     table = "\n".join(f"| {what} | {figure} |" for what, figure in rows)
     return (f"{HEADING}\n\n"
             f"`.venv/bin/python -m benchmarks.neo4j_load --actors {f['actors']}` (issue 17, items 4 and 2), "

@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-neo4j-load", action="store_true",
                         help="skip the second 1M-actor Neo4j load with CPU seconds and coverage before/after "
                              "(benchmarks/neo4j_load.py)")
+    parser.add_argument("--skip-neo4j-staging", action="store_true",
+                        help="skip the staging A/B at 100,000 actors (benchmarks/neo4j_staging.py)")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-big-files", action="store_true")
@@ -198,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print("neo4j load at 1M actors, coverage walked and rolled up…", file=sys.stderr, flush=True)
         results["neo4j_load"] = neo4j_load(1_000_000, args.seed)
+    if not args.skip_neo4j and not args.skip_neo4j_staging:
+        from benchmarks.neo4j_staging import run as neo4j_staging
+
+        print("neo4j staging A/B at 100,000 actors…", file=sys.stderr, flush=True)
+        results["neo4j_staging"] = neo4j_staging()
     if not args.skip_neo4j and not args.skip_neo4j_questions:
         from benchmarks.neo4j_questions import run as neo4j_questions
 
@@ -271,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.edits import write_section as write_edits
 
         write_edits(results["edits"], args.out)
+    if "neo4j_staging" in results:  # its own section, at the end
+        from benchmarks.neo4j_staging import write_section as write_neo4j_staging
+
+        write_neo4j_staging(results["neo4j_staging"], args.out)
     if "neo4j_load" in results:
         from benchmarks.neo4j_load import write_section as write_neo4j_load
 

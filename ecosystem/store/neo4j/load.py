@@ -6,8 +6,9 @@ deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the ve
 1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
-   MEMBER_OF, so no batch looks an actor up, then the coverage roll-up (`rollup.py`) counted from
-   the dataset. Staged records are invisible to every read;
+   MEMBER_OF, so no batch looks an actor up (each reference node sought once per batch:
+   `staging.py`), then the coverage roll-up (`rollup.py`) counted from the dataset. Staged records
+   are invisible to every read;
 3. the switch, one transaction with a handful of small statements: lock, claim the version,
    re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
    point the dataset at the new version;
@@ -27,7 +28,7 @@ import contextlib
 import gc
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -41,14 +42,15 @@ from ecosystem.reference import Reference
 from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.neo4j import difference as neo4j_difference
-from ecosystem.store.neo4j import rollup, rows, versions
+from ecosystem.store.neo4j import rollup, rows, staging, versions
 from ecosystem.store.neo4j.runner import Runner, Tx
 from ecosystem.store.rules import LoadOvertaken, relationship_count
 
 T = TypeVar("T")
+ActorBatch = Callable[[list[rows.Row], staging.Targets], tuple[list[rows.Row], rows.Row]]
 
 BATCH = 5000  # rows per staging transaction
-WRITERS = 2  # staging transactions running at once
+WRITERS = 2  # staging transactions running at once (see staging.py for one against two)
 NODES = ("load_policies", "load_alliances", "load_actors", "load_coverage")  # one node per row
 
 
@@ -75,6 +77,7 @@ class Batch:
     query: str
     rows: list[rows.Row]
     count: int  # dataset rows it stands for (an actor row also holds its memberships)
+    params: rows.Row = field(default_factory=dict)  # the query's other parameters (load_actors: targets)
 
 
 class _Clock:
@@ -101,10 +104,12 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
             digests: dict[str, dict[str, str]] | None = None,
-            cells: Callable[[], list[rows.Row]] | None = None) -> Iterator[Batch]:
+            cells: Callable[[], list[rows.Row]] | None = None,
+            actor_batch: ActorBatch = staging.actor_batch) -> Iterator[Batch]:
     """The staging batches in dependency order, each built only when asked for; `digests` are the
     records' (`ecosystem.datasets.difference.digests`), computed here when not given; `cells` gives
-    the coverage roll-up's rows (computed here when not given)."""
+    the coverage roll-up's rows (computed here when not given); `actor_batch` turns rows of
+    `rows.actor_row` into load_actors' rows and parameters (a benchmark passes the previous form)."""
     h = ref.hierarchy
     digests = digests if digests is not None else difference.digests(dataset)
     dp, dl, da = digests["policies"], digests["alliances"], digests["actors"]
@@ -115,10 +120,12 @@ def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
     for chunk in _chunks(list(dataset.assessments), size):
         yield Batch("load_assessments", [rows.assessment_row(s) for s in chunk], len(chunk))
     carries, memberships = rows.links(dataset)
+    targets = staging.Targets.of(ref)
     for chunk in _chunks(list(dataset.actors), size):
         built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id), da[a.id])
                  for a in chunk]
-        yield Batch("load_actors", built, len(chunk) + sum(len(r["memberships"]) for r in built))
+        staged, params = actor_batch(built, targets)
+        yield Batch("load_actors", staged, len(chunk) + sum(len(r["memberships"]) for r in built), params)
     counted = cells() if cells is not None else rollup.cells(dataset, h)
     for chunk in rollup.chunks(counted, size):
         yield Batch("load_coverage", chunk, 0)
@@ -270,11 +277,10 @@ class Loader:
               pools(self.writers, thread_name_prefix="ecosystem-load") as pool):
             cells = counting.submit(rollup.cells, self.dataset, self.ref.hierarchy)
             kind = ""
-            for batch in _ahead(batches(self.dataset, self.ref, self.batch, self.digests, cells.result)):
+            for batch in _ahead(self.batches(cells.result)):
                 settle(0 if batch.query != kind else self.writers - 1)
                 kind = batch.query
-                inflight.append((batch, pool.submit(self.runner.write, batch.query, version=token,
-                                                    rows=batch.rows)))
+                inflight.append((batch, pool.submit(self.write, batch, token)))
             settle(0)
         self.runner.write("version_rollup", version=token, rollup=rollup.ROLLUP)
         expected = relationship_count(self.dataset)
@@ -282,6 +288,15 @@ class Loader:
             raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "
                                f"of {expected}; nothing was loaded (the reference data in Neo4j differs "
                                "from this version of ecosystem?)")
+
+    def batches(self, cells: Callable[[], list[rows.Row]]) -> Iterator[Batch]:
+        """The staging batches of this load (a method so that a benchmark or a test can stage the
+        same dataset with other query texts, e.g. benchmarks/baseline_queries/)."""
+        return batches(self.dataset, self.ref, self.batch, self.digests, cells)
+
+    def write(self, batch: Batch, token: str) -> neo4j.SummaryCounters:
+        """Stage one batch in its own transaction (called on the writers' threads)."""
+        return self.runner.write(batch.query, version=token, rows=batch.rows, **batch.params)
 
     def _account(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
         if batch.query in NODES and counters.nodes_created != len(batch.rows):
