@@ -220,7 +220,7 @@ def section(f: dict[str, Any]) -> str:
 
 def write_section(figures: dict[str, Any], docs: Path = DOCS) -> None:
     """Replace (or add) this section of docs/benchmarks.md, leaving the others as they are."""
-    doc_sections.write(docs / "benchmarks.md", HEADING, section(figures))
+    doc_sections.write(docs / "benchmarks.md", HEADING, section(figures), keep_subsections=True)
 
 
 def main(argv: list[str] | None = None) -> int:
