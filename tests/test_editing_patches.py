@@ -60,41 +60,35 @@ A, P, L = RecordKind.ACTOR, RecordKind.POLICY, RecordKind.ALLIANCE
 MEMBERS = [("jardins-valence", "pilote"), ("Romans Repair Café", "partenaire"), ("agglo-vra", "partenaire")]
 TWICE = [("Personne", "pilote"), ("labo-aura", "pilote"), ("Labo Rhône-Alpes", "partenaire")]
 
+def saved(kind: RecordKind, fields: dict[str, str], rid: str | None = None) -> tuple:
+    """(the edit through `Edits`, the same change made to the whole dataset): a record's form saved."""
+    ids = () if rid is None else (rid,)
+    return (lambda e: e.save(DATASET, kind, fields, *ids), lambda d: with_record(d, kind, fields, *ids))
+
+
+def retired(kind: RecordKind, rid: str) -> tuple:
+    return (lambda e: e.retire(DATASET, kind, rid), lambda d: without_record(d, kind, rid))
+
+
+def members(alliance: str, chosen: list[tuple[str, str]]) -> tuple:
+    return (lambda e: e.set_members(DATASET, alliance, chosen), lambda d: with_members(d, alliance, chosen))
+
+
 EDITS = {
-    "actor's SDGs": (lambda e: e.save(DATASET, A, {"sdgs": "2; 12; 13"}, "potagers-valentinois"),
-                     lambda d: with_record(d, A, {"sdgs": "2; 12; 13"}, "potagers-valentinois")),
-    "actor's territories and kind": (
-        lambda e: e.save(DATASET, A, {"territories": "26108; 26281", "kind": "entreprise"},
-                         "jardins-valence"),
-        lambda d: with_record(d, A, {"territories": "26108; 26281", "kind": "entreprise"},
-                              "jardins-valence")),
-    "policy's carriers by name": (
-        lambda e: e.save(DATASET, P, {"carriers": "ville de valence; Crest Solidaire"}, "pcaet-vra"),
-        lambda d: with_record(d, P, {"carriers": "ville de valence; Crest Solidaire"},
-                              "pcaet-vra")),
-    "alliance's policies and SDGs": (
-        lambda e: e.save(DATASET, L, {"policies": "pcaet-vra; Contrat de ville de Valence",
-                                                        "sdgs": "13"}, "climat-drome"),
-        lambda d: with_record(d, L, {"policies": "pcaet-vra; Contrat de ville de Valence",
-                                                       "sdgs": "13"}, "climat-drome")),
-    "new actor without an id": (
-        lambda e: e.save(DATASET, A, {"name": "Atelier vélo", "kind": "association",
-                                                     "territories": "26108", "sdgs": "11"}),
-        lambda d: with_record(d, A, {"name": "Atelier vélo", "kind": "association",
-                                                    "territories": "26108", "sdgs": "11"})),
-    "new policy": (
-        lambda e: e.save(DATASET, P, {"id": "crte-crest", "name": "CRTE Crest", "kind": "CRTE",
-                                                      "carriers": "crest-solidaire", "territories": "26108"}),
-        lambda d: with_record(d, P, {"id": "crte-crest", "name": "CRTE Crest", "kind": "CRTE",
-                                                     "carriers": "crest-solidaire", "territories": "26108"})),
-    "actor retired": (lambda e: e.retire(DATASET, A, "biodrome"),
-                      lambda d: without_record(d, A, "biodrome")),
-    "alliance retired": (lambda e: e.retire(DATASET, L, "alim-valence"),
-                         lambda d: without_record(d, L, "alim-valence")),
-    "policy retired": (lambda e: e.retire(DATASET, P, "pcaet-vra"),
-                       lambda d: without_record(d, P, "pcaet-vra")),
-    "members, one by name": (lambda e: e.set_members(DATASET, "alim-valence", MEMBERS),
-                             lambda d: with_members(d, "alim-valence", MEMBERS)),
+    "actor's SDGs": saved(A, {"sdgs": "2; 12; 13"}, "potagers-valentinois"),
+    "actor's territories and kind": saved(A, {"territories": "26108; 26281", "kind": "entreprise"},
+                                          "jardins-valence"),
+    "policy's carriers by name": saved(P, {"carriers": "ville de valence; Crest Solidaire"}, "pcaet-vra"),
+    "alliance's policies and SDGs": saved(L, {"policies": "pcaet-vra; Contrat de ville de Valence",
+                                              "sdgs": "13"}, "climat-drome"),
+    "new actor without an id": saved(A, {"name": "Atelier vélo", "kind": "association",
+                                         "territories": "26108", "sdgs": "11"}),
+    "new policy": saved(P, {"id": "crte-crest", "name": "CRTE Crest", "kind": "CRTE",
+                            "carriers": "crest-solidaire", "territories": "26108"}),
+    "actor retired": retired(A, "biodrome"),
+    "alliance retired": retired(L, "alim-valence"),
+    "policy retired": retired(P, "pcaet-vra"),
+    "members, one by name": members("alim-valence", MEMBERS),
 }
 
 
@@ -131,25 +125,14 @@ def _problems(error: DatasetInvalid, case: str = "") -> list[tuple]:
 
 
 INVALID = {
-    "unknown territory and SDG": (
-        lambda e: e.save(DATASET, A, {"territories": "Valance", "sdgs": "19"}, "biodrome"),
-        lambda d: with_record(d, A, {"territories": "Valance", "sdgs": "19"}, "biodrome")),
-    "unknown carrier": (
-        lambda e: e.save(DATASET, P, {"carriers": "agglo-vra; Mairie de Nulle Part"}, "pat-vra"),
-        lambda d: with_record(d, P, {"carriers": "agglo-vra; Mairie de Nulle Part"}, "pat-vra")),
-    "empty name": (lambda e: e.save(DATASET, L, {"name": ""}, "climat-drome"),
-                   lambda d: with_record(d, L, {"name": ""}, "climat-drome")),
-    "an id already taken": (
-        lambda e: e.save(DATASET, A, {"id": "biodrome", "name": "Bio", "kind": "association",
-                                                     "territories": "26108"}),
-        lambda d: with_record(d, A, {"id": "biodrome", "name": "Bio", "kind": "association",
-                                                    "territories": "26108"})),
-    "retiring a policy carrier": (lambda e: e.retire(DATASET, A, "agglo-vra"),
-                                  lambda d: without_record(d, A, "agglo-vra")),
-    "retiring an aligned policy": (lambda e: e.retire(DATASET, P, "pat-vra"),
-                                   lambda d: without_record(d, P, "pat-vra")),
-    "unknown and twice the same member": (lambda e: e.set_members(DATASET, "climat-drome", TWICE),
-                                          lambda d: with_members(d, "climat-drome", TWICE)),
+    "unknown territory and SDG": saved(A, {"territories": "Valance", "sdgs": "19"}, "biodrome"),
+    "unknown carrier": saved(P, {"carriers": "agglo-vra; Mairie de Nulle Part"}, "pat-vra"),
+    "empty name": saved(L, {"name": ""}, "climat-drome"),
+    "an id already taken": saved(A, {"id": "biodrome", "name": "Bio", "kind": "association",
+                                     "territories": "26108"}),
+    "retiring a policy carrier": retired(A, "agglo-vra"),
+    "retiring an aligned policy": retired(P, "pat-vra"),
+    "unknown and twice the same member": members("climat-drome", TWICE),
 }
 
 
