@@ -35,6 +35,10 @@ class BaselineLoader(load.Loader):
         if batch.query != "load_actors":
             return super().write(batch, token)
         runner = self.runner
+        sent = list(batch.rows)  # emptied once written, as `load.Loader.write` does
         with runner.errors("baseline staging of actors"), runner.session(neo4j.WRITE_ACCESS) as session:
-            return session.execute_write(
-                lambda tx: tx.run(LOAD_ACTORS, version=token, rows=batch.rows).consume().counters)
+            try:
+                return session.execute_write(
+                    lambda tx: tx.run(LOAD_ACTORS, version=token, rows=sent).consume().counters)
+            finally:
+                sent.clear()

@@ -3,7 +3,10 @@
 A single transaction holding a whole dataset needs the server to keep all of it in its heap (about
 8.5 KB per actor: 1,000,000 actors would need ~9 GB), and gets pathologically slow when it first
 deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the versions):
-1. the dataset is checked (references, ownership of its ids) and nothing is written if it fails;
+1. the dataset is checked (references, ownership of its ids) and nothing goes live if it fails: a
+   replacement is checked before anything is written; a dataset not live yet is checked on a thread
+   while its records are staged (the staging stops as soon as the check fails, and the staged
+   records are collected), which takes its few seconds of Python off a big first load;
 2. a new version is registered under a lease, and its records are staged batch by batch with
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
    MEMBER_OF, so no batch looks an actor up (each reference node sought once per batch:
@@ -30,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import neo4j
 
@@ -67,9 +70,10 @@ class LoadOutcomeUnknown(StoreUnavailable):
 class Outcome:
     status: str  # "loaded", "replaced" or "unchanged"
     kept: int  # app assessments carried over to the new version
-    seconds: tuple[tuple[str, float], ...] = ()  # (("check", s), ("stage", s), ("switch", s), ("collect", s))
+    seconds: tuple[tuple[str, float], ...] = ()  # ("check", s), ("stage", s), ("switch", s)... in order
     changes: Difference | None = None  # what a replacement changed (None: a new dataset, or not known)
     method: str = ""  # "difference" (one transaction, store/neo4j/difference.py) or "full" (staged)
+    relationships: int | None = None  # of the dataset, when the load counted them (a staged one does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,22 +111,27 @@ def batches(dataset: Dataset, ref: Reference, size: int = BATCH,
             cells: Callable[[], list[rows.Row]] | None = None,
             actor_batch: ActorBatch = staging.actor_batch) -> Iterator[Batch]:
     """The staging batches in dependency order, each built only when asked for; `digests` are the
-    records' (`ecosystem.datasets.difference.digests`), computed here when not given; `cells` gives
+    records' (`ecosystem.datasets.difference.digests`), computed batch by batch when not given (on
+    the thread that builds the rows ahead, while the server writes); `cells` gives
     the coverage roll-up's rows (computed here when not given); `actor_batch` turns rows of
     `rows.actor_row` into load_actors' rows and parameters (a benchmark passes the previous form)."""
     h = ref.hierarchy
-    digests = digests if digests is not None else difference.digests(dataset)
-    dp, dl, da = digests["policies"], digests["alliances"], digests["actors"]
+
+    def digested(kind: str) -> Callable[[Any], str]:
+        known = digests[kind] if digests is not None else None
+        return (lambda record: known[record.id]) if known is not None else difference.record_digest
+
+    dp, dl, da = digested("policies"), digested("alliances"), digested("actors")
     for chunk in _chunks(list(dataset.policies), size):
-        yield Batch("load_policies", [rows.policy_row(p, dataset.id, dp[p.id]) for p in chunk], len(chunk))
+        yield Batch("load_policies", [rows.policy_row(p, dataset.id, dp(p)) for p in chunk], len(chunk))
     for chunk in _chunks(list(dataset.alliances), size):
-        yield Batch("load_alliances", [rows.alliance_row(a, dataset.id, dl[a.id]) for a in chunk], len(chunk))
+        yield Batch("load_alliances", [rows.alliance_row(a, dataset.id, dl(a)) for a in chunk], len(chunk))
     for chunk in _chunks(list(dataset.assessments), size):
         yield Batch("load_assessments", [rows.assessment_row(s) for s in chunk], len(chunk))
     carries, memberships = rows.links(dataset)
     targets = staging.Targets.of(ref)
     for chunk in _chunks(list(dataset.actors), size):
-        built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id), da[a.id])
+        built = [rows.actor_row(a, dataset.id, h, carries.get(a.id), memberships.get(a.id), da(a))
                  for a in chunk]
         staged, params = actor_batch(built, targets)
         yield Batch("load_actors", staged, len(chunk) + sum(len(r["memberships"]) for r in built), params)
@@ -144,7 +153,8 @@ def _ahead(items: Iterator[Batch]) -> Iterator[Batch]:
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block. Building and packing the rows
     allocates millions of small dicts and lists (none in a cycle), and each full collection then
-    rescans the whole dataset: 60% of the Python time of a 100k-actor load (5.0 s -> 2.0 s)."""
+    rescans the whole dataset: 60% of the Python time of a 100k-actor load (5.0 s -> 2.0 s). What
+    the driver leaves in cycles is kept small meanwhile (`Loader.write`)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -161,51 +171,80 @@ class Loader:
                  batch: int = BATCH, writers: int = WRITERS) -> None:
         self.runner, self.ref, self.dataset, self.progress = runner, ref, dataset, progress
         self.batch, self.writers = batch, writers
-        self.checksum = ""  # set by `run`, under the paused collector
-        self.digests: dict[str, dict[str, str]] | None = None  # the records', set by `_run`
+        self.checksum = ""  # set by `_run` (on a thread for a first load)
+        self.digests: dict[str, dict[str, str]] | None = None  # the records', set by `_run` (or per batch)
+        self.relationships: int | None = None  # relationship_count of the dataset, set by `stage`
+        self._verdict: concurrent.futures.Future | None = None  # a first load's check (see `_first`)
         self._done = self._written = 0
 
     def run(self) -> Outcome:
         with _collector_paused():
-            self.checksum = self.dataset.checksum()
             return self._run()
 
     def _run(self) -> Outcome:
         d = self.dataset
         clock = _Clock()
         state = self.runner.read("dataset_state", dataset=d.id)[0]
+        if state["live"] is None:
+            return self._first(state, clock)
+        self.checksum = d.checksum()
         if state["checksum"] == self.checksum:
             return Outcome("unchanged", 0)
-        changes = None
-        # The dataset is checked and its records digested on a thread while a difference's
-        # transaction reads what is stored (about 1 s of each at 100,000 actors): the server's work
-        # and Python's overlap instead of following each other. Nothing is written before both.
+        # A replacement: a small one is applied as a difference. The dataset is checked and its
+        # records digested on a thread while the difference's transaction reads what is stored
+        # (about 1 s of each at 100,000 actors): the server's work and Python's overlap instead of
+        # following each other. Nothing is written before both.
         with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ecosystem-digests") as pool:
             prepared = pool.submit(self._checked_digests)
-            if state["live"] is not None:  # a replacement: a small one is applied as a difference
-                if self.progress is not None:
-                    self.progress(0, d.row_count)
-                try:
-                    applied = self._outcome_known(lambda: self.runner.write_transaction(
-                        f"difference of dataset {d.id}", lambda tx: neo4j_difference.apply(
-                            tx, d, self.ref, self.checksum, state["live"], prepared.result, _now)))
-                except neo4j_difference.Fallback as fallback:
-                    changes = fallback.changes
-                    clock.lap("difference")
-                else:
-                    clock.lap("difference")
-                    method = "difference" if applied.status == "replaced" else ""  # else: the same went live
-                    return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, method)
-            self.digests = prepared.result()
+            if self.progress is not None:
+                self.progress(0, d.row_count)
+            try:
+                applied = self._outcome_known(lambda: self.runner.write_transaction(
+                    f"difference of dataset {d.id}", lambda tx: neo4j_difference.apply(
+                        tx, d, self.ref, self.checksum, state["live"], prepared.result, _now)))
+            except neo4j_difference.Fallback as fallback:
+                clock.lap("difference")
+                self.digests = prepared.result()
+                return self._staged(state, clock, fallback.changes)
+            clock.lap("difference")
+            method = "difference" if applied.status == "replaced" else ""  # else: the same went live
+            return Outcome(applied.status, 0, tuple(clock.laps), applied.changes, method)
+
+    def _first(self, state: rows.Row, clock: _Clock) -> Outcome:
+        """Load a dataset that is not live yet. There is nothing stored to compare it with, so its
+        check and its checksum (about 5 s of Python at 1M actors, which used to come before the
+        first batch) run on a thread while its records are staged, each batch digesting its own
+        records. The switch waits for the verdict: a dataset found wrong is said as such (its error
+        wins over any failure of the staging it may have caused), and its staged records, which no
+        read ever sees, are collected. Nothing of it goes live."""
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ecosystem-check") as pool:
+            self._verdict = verdict = pool.submit(self._checked_checksum)
+            try:
+                return self._staged(state, clock, None)
+            except Exception:
+                wrong = verdict.exception()  # waits for it: a bad dataset is what the user must hear
+                if wrong is not None:
+                    raise wrong from None
+                raise
+            finally:
+                self._verdict = None
+
+    def _staged(self, state: rows.Row, clock: _Clock, changes: Difference | None) -> Outcome:
+        """Stage the dataset as a new version and switch to it (a first load's check is waited
+        for after the staging, before the switch)."""
+        d = self.dataset
         if state["others"]:  # else no id can be another dataset's: 1M ids need not travel
             self._check_owners(self.runner.read)
         clock.lap("check")
-        token = versions.new_token(d.id)
+        token = versions.new_token()
         with versions.lease(self.runner, token):
             versions.begin(self.runner, token, d.id)
             try:
                 self.stage(token)
                 clock.lap("stage")
+                if self._verdict is not None:
+                    self._verdict.result()
+                    clock.lap("verdict")
             except StoreUnavailable:
                 raise  # nothing went live; the next connection collects the staged records
             except BaseException:
@@ -224,12 +263,18 @@ class Loader:
         with contextlib.suppress(StoreUnavailable):
             versions.collect_garbage(self.runner)
         clock.lap("collect")
-        return replace(outcome, seconds=tuple(clock.laps), changes=changes, method="full")
+        return replace(outcome, seconds=tuple(clock.laps), changes=changes, method="full",
+                       relationships=self.relationships)
 
     def _checked_digests(self) -> dict[str, dict[str, str]]:
         """The records' digests (`difference.digests`), once the dataset is known to be valid."""
         check_dataset(self.dataset, self.ref)
         return difference.digests(self.dataset)
+
+    def _checked_checksum(self) -> None:
+        """Check the dataset, then set its checksum (what the switch compares and records)."""
+        check_dataset(self.dataset, self.ref)
+        self.checksum = self.dataset.checksum()
 
     def _outcome_known(self, commit: Callable[[], T]) -> T:
         """Run the transaction that makes the new content live (a switch, or a difference); the
@@ -276,18 +321,26 @@ class Loader:
         with (pools(1, thread_name_prefix="ecosystem-rollup") as counting,
               pools(self.writers, thread_name_prefix="ecosystem-load") as pool):
             cells = counting.submit(rollup.cells, self.dataset, self.ref.hierarchy)
+            counted = counting.submit(relationship_count, self.dataset)  # 1.2 s at 1M actors
             kind = ""
             for batch in _ahead(self.batches(cells.result)):
+                self._stop_if_wrong()
                 settle(0 if batch.query != kind else self.writers - 1)
                 kind = batch.query
                 inflight.append((batch, pool.submit(self.write, batch, token)))
             settle(0)
         self.runner.write("version_rollup", version=token, rollup=rollup.ROLLUP)
-        expected = relationship_count(self.dataset)
+        expected = self.relationships = counted.result()
         if self._written != expected:
             raise RuntimeError(f"dataset {self.dataset.id!r}: {self._written} relationships staged instead "
                                f"of {expected}; nothing was loaded (the reference data in Neo4j differs "
                                "from this version of ecosystem?)")
+
+    def _stop_if_wrong(self) -> None:
+        """Raise a first load's check error as soon as it is known: a wrong dataset of 1M actors
+        is said after its check's few seconds, not after the whole staging."""
+        if self._verdict is not None and self._verdict.done() and self._verdict.exception() is not None:
+            self._verdict.result()
 
     def batches(self, cells: Callable[[], list[rows.Row]]) -> Iterator[Batch]:
         """The staging batches of this load (a method so that a benchmark or a test can stage the
@@ -295,8 +348,16 @@ class Loader:
         return batches(self.dataset, self.ref, self.batch, self.digests, cells)
 
     def write(self, batch: Batch, token: str) -> neo4j.SummaryCounters:
-        """Stage one batch in its own transaction (called on the writers' threads)."""
-        return self.runner.write(batch.query, version=token, rows=batch.rows, **batch.params)
+        """Stage one batch in its own transaction (called on the writers' threads). The driver
+        keeps each query's parameters in a reference cycle (its Result and their error handler),
+        which only the cyclic collector frees, paused during a load: the rows go in a list of their
+        own, emptied once written, so that they are freed with their batch. Kept, they all stayed
+        in memory to the load's end, whose first collection then took 1.3 s at 200,000 actors."""
+        sent = list(batch.rows)
+        try:
+            return self.runner.write(batch.query, version=token, rows=sent, **batch.params)
+        finally:
+            sent.clear()
 
     def _account(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
         if batch.query in NODES and counters.nodes_created != len(batch.rows):

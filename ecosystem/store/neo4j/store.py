@@ -154,7 +154,9 @@ class Neo4jStore(Store):
             progress(dataset.row_count, dataset.row_count)
         known = outcome.changes is not None and outcome.status == "replaced"
         changes = outcome.changes.counts() if known and outcome.changes is not None else ()
-        return LoadReport(dataset.id, outcome.status, dataset.row_count, relationship_count(dataset),
+        counted = outcome.relationships
+        relationships = counted if counted is not None else relationship_count(dataset)
+        return LoadReport(dataset.id, outcome.status, dataset.row_count, relationships,
                           time.perf_counter() - started, changes, outcome.method)
 
     def apply_patch(self, patch: Patch, undo: Patch) -> LoadReport:
