@@ -77,7 +77,7 @@ def test_staging_writes_the_graph_of_the_previous_query(neo, which: str) -> None
         dataset = generate(GeneratorSpec(actors=1500, seed=4, scope="region:84"))
     ref = reference()
     runner = neo.load_runner
-    tokens = (versions.new_token(dataset.id), versions.new_token(dataset.id))
+    tokens = (versions.new_token(), versions.new_token())
     try:
         _stage(load.Loader(runner, ref, dataset, None, batch=200), runner, tokens[0])
         _stage(BaselineLoader(runner, ref, dataset, None, batch=200), runner, tokens[1])

@@ -321,7 +321,7 @@ def test_an_assessment_recorded_while_a_new_version_is_staged_is_carried_over(ne
 def _stage_elsewhere(store: Neo4jStore, dataset: Dataset) -> str:
     """Stage a version the way a load does, without switching it (as a loader that is still busy,
     or that died before its switch)."""
-    token = versions.new_token(dataset.id)
+    token = versions.new_token()
     versions.begin(store.runner, token, dataset.id)
     Loader(store.runner, reference(), dataset, None).stage(token)
     return token
@@ -330,7 +330,7 @@ def _stage_elsewhere(store: Neo4jStore, dataset: Dataset) -> str:
 def test_a_version_being_staged_is_left_alone_and_collected_once_its_loader_is_gone(neo):
     neo.load(small_dataset())
     dataset = generate(GeneratorSpec(actors=200, seed=3))
-    token = versions.new_token(dataset.id)
+    token = versions.new_token()
     with versions.lease(neo.runner, token):
         versions.begin(neo.runner, token, dataset.id)
         Loader(neo.runner, reference(), dataset, None).stage(token)
@@ -355,7 +355,7 @@ def test_a_doomed_version_can_neither_be_staged_into_nor_switched(neo):
     assert neo.collect_garbage() == versions.Garbage(1, size)
     assert_no_garbage(neo)
 
-    token = versions.new_token(dataset.id)
+    token = versions.new_token()
     versions.begin(neo.runner, token, dataset.id)
     neo.runner.write_transaction("doom", lambda tx: tx.read("version_doom", version=token))
     loader = Loader(neo.runner, reference(), dataset, None)

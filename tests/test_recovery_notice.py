@@ -21,7 +21,7 @@ pytestmark = pytest.mark.neo4j
 def test_the_first_command_after_a_crashed_load_says_it_cleans_up(neo4j_session_store, tmp_path):
     store = neo4j_session_store
     dataset = generate(GeneratorSpec(actors=300, seed=11))
-    token = versions.new_token(dataset.id)  # staged without a lease: a loader killed before its switch
+    token = versions.new_token()  # staged without a lease: a loader killed before its switch
     versions.begin(store.runner, token, dataset.id)
     Loader(store.runner, reference(), dataset, None).stage(token)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "ECOSYSTEM_"))}

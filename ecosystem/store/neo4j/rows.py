@@ -7,7 +7,12 @@ and work in each load (and about 60 bytes of server heap per property while its 
 Actors, policies and alliances also keep the digest of their record (`digest`), which a
 re-import compares (ecosystem.datasets.difference).
 Actors also get the precomputed values the overlap queries read instead of traversing: `all_sdgs`,
-`name_norm` and `n_<level>` = |P_L| for every level.
+`name_norm` and `n_<level>` = |P_L| for every level. What only a read of the whole actor needs (no
+query filters, counts or returns it: description, website, identifiers, the offers and needs lists,
+the inferred and rejected SDGs, date and source) is one JSON string, `details`: each property is a
+record the server writes, and at 1M actors these thirteen cost a fifth of a load's server CPU
+(docs/architecture.md, "Neo4j staging: what bounds a load"). A node written before `details`
+existed keeps them as properties of their own, and reads the same.
 
 An actor row also carries the actor's relationships to the dataset's policies (CARRIES) and
 alliances (MEMBER_OF): those are staged before the actors, so no batch ever looks an actor up.
@@ -18,6 +23,8 @@ from __future__ import annotations
 import functools
 from datetime import date
 from typing import Any
+
+import orjson
 
 from ecosystem.model import (
     Actor,
@@ -63,6 +70,25 @@ def _compact(props: Row) -> Row:
     return {k: v for k, v in props.items() if v is not None and v != "" and v != []}
 
 
+DETAILS = ("description", "website", "siren", "siret", "rna", "offers", "needs", "inferred_numbers",
+           "inferred_sources", "inferred_confidences", "created", "source", "rejected_sdgs")
+"""The actor fields packed in `details` (see the module's docstring); never read by a query."""
+
+
+def _packed(props: Row) -> Row:
+    """`props` (compacted) with the DETAILS fields moved into one JSON string, `details`."""
+    details = {k: props.pop(k) for k in DETAILS if k in props}
+    if details:
+        props["details"] = orjson.dumps(details).decode()
+    return props
+
+
+def _unpacked(props: Row) -> Row:
+    """The node's properties with `details` spread back (a node written before has none)."""
+    details = props.get("details")
+    return {**props, **orjson.loads(details)} if details else props
+
+
 # ----------------------------------------------------------------------------- writing
 
 
@@ -84,7 +110,8 @@ def actor_row(actor: Actor, dataset_id: str, hierarchy: Hierarchy, carries: list
         "rejected_sdgs": list(actor.rejected_sdgs),
         **actor_sizes(actor.territories, hierarchy),
     }
-    return {"props": {**_compact(props), "active": actor.active}, "acts_in": _unique(actor.territories),
+    return {"props": {**_packed(_compact(props)), "active": actor.active},
+            "acts_in": _unique(actor.territories),
             "contributes": list(actor.all_sdgs), "offers": _unique(actor.offers),
             "needs": _unique(actor.needs), "carries": carries or [], "memberships": memberships or []}
 
@@ -150,6 +177,7 @@ def assessment_row(s: Assessment) -> Row:
 
 
 def actor_from(p: Row) -> Actor:
+    p = _unpacked(p)
     inferred = tuple(InferredSdg(n, src, conf) for n, src, conf in zip(
         p.get("inferred_numbers") or (), p.get("inferred_sources") or (), p.get("inferred_confidences") or (),
         strict=True))

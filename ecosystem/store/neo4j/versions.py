@@ -49,9 +49,11 @@ DROP_BATCH = 5000  # nodes deleted per transaction by the garbage collector
 ABANDONED_AFTER = 3600  # seconds without a staged batch, when leases cannot be listed
 
 
-def new_token(dataset_id: str) -> str:
-    """A version token: unique, and readable in the database (which dataset, which load)."""
-    return f"{dataset_id}@{secrets.token_hex(8)}"
+def new_token() -> str:
+    """A version token: unique. Sixteen hexadecimal digits, which Neo4j keeps inside the node's
+    property record; `dataset@digits`, as tokens were until issue 17, took a string record of its
+    own on every node of the version. Its Version node says which dataset it belongs to."""
+    return secrets.token_hex(8)
 
 
 @contextlib.contextmanager
