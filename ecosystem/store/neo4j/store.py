@@ -348,12 +348,8 @@ class Neo4jStore(Store):
     def actor_outlines_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
                           sdgs: Iterable[int] | None = None) -> list[ActorOutline]:
         """`actors_in`'s walk returning outlines (`actor_outlines_in.cypher`), not ids to look up again."""
-        territories = sorted(set(territory_ids))
-        filters = {"kinds": None if kinds is None else sorted({ActorKind(k).value for k in kinds}),
-                   "sdgs": None if sdgs is None else sorted(set(sdgs))}
-        found = (self.runner.read("actor_outlines_in", territories=territories, **filters) if territories
-                 else self.runner.read("actor_outlines_all", **filters))
-        return self._outlines(found[0])
+        return self._outlines(self._walk("actor_outlines_in", "actor_outlines_all", territory_ids, kinds,
+                                         sdgs)[0])
 
     @staticmethod
     def _outlines(found: neo4j.Record) -> list[ActorOutline]:
@@ -402,12 +398,17 @@ class Neo4jStore(Store):
 
     def actors_in(self, territory_ids: Iterable[str], kinds: Iterable[ActorKind] | None = None,
                   sdgs: Iterable[int] | None = None) -> list[str]:
+        return sorted(self._walk("actors_in", "actors_all", territory_ids, kinds, sdgs)[0]["ids"])
+
+    def _walk(self, within: str, everywhere: str, territory_ids: Iterable[str],
+              kinds: Iterable[ActorKind] | None, sdgs: Iterable[int] | None) -> list[neo4j.Record]:
+        """The records of the walk `within` the territories, or of `everywhere` when none is given,
+        with the filters of `actors_in` (None: no filter) written once for both of its forms."""
         territories = sorted(set(territory_ids))
         filters = {"kinds": None if kinds is None else sorted({ActorKind(k).value for k in kinds}),
                    "sdgs": None if sdgs is None else sorted(set(sdgs))}
-        found = (self.runner.read("actors_in", territories=territories, **filters) if territories
-                 else self.runner.read("actors_all", **filters))
-        return sorted(found[0]["ids"])
+        return (self.runner.read(within, territories=territories, **filters) if territories
+                else self.runner.read(everywhere, **filters))
 
     def alliances_in(self, territory_ids: Iterable[str]) -> list[str]:
         territories = sorted(set(territory_ids))
