@@ -8,7 +8,7 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-USING INDEX a:Actor(id)
+USING INDEX SEEK a:Actor(id)
 WHERE a.version IN live
 RETURN collect(a.id) AS ids, collect(a.name) AS names, collect(a.kind) AS kinds,
        collect(a.territories) AS territories, collect(coalesce(a.all_sdgs, [])) AS sdgs

@@ -10,7 +10,7 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $territories AS tid
 MATCH (s:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
-USING INDEX s:Territory(id)
+USING INDEX SEEK s:Territory(id)
 WHERE a.version IN live AND a.active
   AND ($kinds IS NULL OR a.kind IN $kinds)
   AND ($sdgs IS NULL OR any(n IN a.all_sdgs WHERE n IN $sdgs))

@@ -13,7 +13,7 @@ CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 CALL (live) {
   UNWIND $ids AS id
   MATCH (a:Actor {id: id})
-  USING INDEX a:Actor(id)
+  USING INDEX SEEK a:Actor(id)
   WHERE a.version IN live
   RETURN collect(properties(a)) AS props
 }

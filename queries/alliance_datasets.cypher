@@ -5,7 +5,7 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $ids AS id
 MATCH (al:Alliance {id: id})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live
 MATCH (d:Dataset {live: al.version})
 RETURN al.id AS id, d.id AS dataset

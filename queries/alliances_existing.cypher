@@ -4,6 +4,6 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $ids AS id
 MATCH (al:Alliance {id: id})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live
 RETURN al.id AS id

@@ -4,7 +4,7 @@
 //   author ("" for an entry of the file, and for entries written before authors were kept))
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 OPTIONAL MATCH (al:Alliance {id: $alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live
 RETURN al IS NOT NULL AS exists,
        COLLECT { MATCH (al)-[r:ASSESSED]->(l:Lever)

@@ -4,6 +4,6 @@
 // Result: nothing
 UNWIND $territories AS territory
 MATCH (c:Coverage {territory: territory})
-USING INDEX c:Coverage(territory)
+USING INDEX SEEK c:Coverage(territory)
 WHERE c.version = $version
 DETACH DELETE c

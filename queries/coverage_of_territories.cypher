@@ -7,7 +7,7 @@
 //   alliances, policies (the node's lists)
 UNWIND $territories AS territory
 MATCH (c:Coverage {territory: territory})
-USING INDEX c:Coverage(territory)
+USING INDEX SEEK c:Coverage(territory)
 WHERE c.version = $version
 RETURN c.territory AS territory, c.footprint AS footprint, c.sdgs AS sdgs, c.actors AS actors,
        c.alliances AS alliances, c.policies AS policies

@@ -9,7 +9,7 @@ MATCH (:Territory {id: $territory})-[:WITHIN*0..1]-(x:Territory)
 WHERE x.level = $level
 WITH DISTINCT live, x.id AS territory
 MATCH (c:Coverage {territory: territory})
-USING INDEX c:Coverage(territory)
+USING INDEX SEEK c:Coverage(territory)
 WHERE c.version IN live
 UNWIND range(0, size(c.sdgs) - 1) AS i
 WITH territory, c.sdgs[i] AS sdg, c.actors[i] AS actors, c.alliances[i] AS alliances,

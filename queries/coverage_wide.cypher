@@ -5,7 +5,7 @@
 // Result: footprint (list of territory ids), sdgs, actors, alliances, policies (the node's lists)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (c:Coverage {territory: $wide})
-USING INDEX c:Coverage(territory)
+USING INDEX SEEK c:Coverage(territory)
 WHERE c.version IN live
 RETURN c.footprint AS footprint, c.sdgs AS sdgs, c.actors AS actors, c.alliances AS alliances,
        c.policies AS policies

@@ -6,7 +6,7 @@
 //   author; empty when there was no such entry)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 OPTIONAL MATCH (al:Alliance {id: $alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live
 CALL (al) {
   OPTIONAL MATCH (al)-[r:ASSESSED {on: $on}]->(l:Lever {id: $lever})

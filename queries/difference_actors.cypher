@@ -16,7 +16,7 @@ CALL (row) {
   WITH row
   WHERE NOT row.new
   MATCH (a:Actor {id: row.props.id})
-  USING INDEX a:Actor(id)
+  USING INDEX SEEK a:Actor(id)
   WHERE a.version = $version
   RETURN a
 }

@@ -15,7 +15,7 @@ CALL (row) {
   WITH row
   WHERE NOT row.new
   MATCH (al:Alliance {id: row.props.id})
-  USING INDEX al:Alliance(id)
+  USING INDEX SEEK al:Alliance(id)
   WHERE al.version = $version
   RETURN al
 }
@@ -34,7 +34,7 @@ CALL (al, row) {
 CALL (al, row) {
   UNWIND row.aligns_with AS pid
   MATCH (p:Policy {id: pid})
-  USING INDEX p:Policy(id)
+  USING INDEX SEEK p:Policy(id)
   WHERE p.version = $version
   CREATE (al)-[:ALIGNS_WITH]->(p)
 }

@@ -5,10 +5,10 @@
 // Result: nothing (the caller checks the relationships created)
 UNWIND $rows AS row
 MATCH (p:Policy {id: row.policy})
-USING INDEX p:Policy(id)
+USING INDEX SEEK p:Policy(id)
 WHERE p.version = $version
 UNWIND row.carriers AS aid
 MATCH (a:Actor {id: aid})
-USING INDEX a:Actor(id)
+USING INDEX SEEK a:Actor(id)
 WHERE a.version = $version
 CREATE (a)-[:CARRIES]->(p)

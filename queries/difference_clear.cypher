@@ -9,28 +9,28 @@
 CALL () {
   UNWIND $actors AS id
   MATCH (n:Actor {id: id})
-  USING INDEX n:Actor(id)
+  USING INDEX SEEK n:Actor(id)
   WHERE n.version = $version
   MATCH (n)-[r:ACTS_IN|CONTRIBUTES_TO|OFFERS|NEEDS]->()
   RETURN r
   UNION ALL
   UNWIND $policies AS id
   MATCH (n:Policy {id: id})
-  USING INDEX n:Policy(id)
+  USING INDEX SEEK n:Policy(id)
   WHERE n.version = $version
   MATCH (n)-[r:COVERS|ADDRESSES]->()
   RETURN r
   UNION ALL
   UNWIND $policies AS id
   MATCH (n:Policy {id: id})
-  USING INDEX n:Policy(id)
+  USING INDEX SEEK n:Policy(id)
   WHERE n.version = $version
   MATCH (n)<-[r:CARRIES]-()
   RETURN r
   UNION ALL
   UNWIND $alliances AS id
   MATCH (n:Alliance {id: id})
-  USING INDEX n:Alliance(id)
+  USING INDEX SEEK n:Alliance(id)
   WHERE n.version = $version
   MATCH (n)-[r:ANCHORED_IN|TARGETS|ALIGNS_WITH]->()
   RETURN r

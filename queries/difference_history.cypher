@@ -7,14 +7,14 @@
 CALL () {
   UNWIND $gone AS g
   MATCH (al:Alliance {id: g.alliance})
-  USING INDEX al:Alliance(id)
+  USING INDEX SEEK al:Alliance(id)
   WHERE al.version = $version
   MATCH (al)-[r:ASSESSED {on: g.on}]->(:Lever {id: g.lever})
   DELETE r
 }
 UNWIND $rows AS row
 MATCH (al:Alliance {id: row.alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version = $version
 MATCH (l:Lever {id: row.lever})
 CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, author: row.author,

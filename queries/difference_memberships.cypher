@@ -6,7 +6,7 @@
 CALL () {
   UNWIND $gone AS g
   MATCH (a:Actor {id: g.actor})
-  USING INDEX a:Actor(id)
+  USING INDEX SEEK a:Actor(id)
   WHERE a.version = $version
   MATCH (a)-[m:MEMBER_OF]->(al:Alliance {id: g.alliance})
   WHERE al.version = $version
@@ -14,9 +14,9 @@ CALL () {
 }
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor})
-USING INDEX a:Actor(id)
+USING INDEX SEEK a:Actor(id)
 WHERE a.version = $version
 MATCH (al:Alliance {id: row.alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version = $version
 CREATE (a)-[:MEMBER_OF {role: row.role}]->(al)

@@ -14,7 +14,7 @@ CALL (row) {
   WITH row
   WHERE NOT row.new
   MATCH (p:Policy {id: row.props.id})
-  USING INDEX p:Policy(id)
+  USING INDEX SEEK p:Policy(id)
   WHERE p.version = $version
   RETURN p
 }

@@ -5,19 +5,19 @@
 CALL () {
   UNWIND $actors AS id
   MATCH (n:Actor {id: id})
-  USING INDEX n:Actor(id)
+  USING INDEX SEEK n:Actor(id)
   WHERE n.version = $version
   RETURN n
   UNION ALL
   UNWIND $policies AS id
   MATCH (n:Policy {id: id})
-  USING INDEX n:Policy(id)
+  USING INDEX SEEK n:Policy(id)
   WHERE n.version = $version
   RETURN n
   UNION ALL
   UNWIND $alliances AS id
   MATCH (n:Alliance {id: id})
-  USING INDEX n:Alliance(id)
+  USING INDEX SEEK n:Alliance(id)
   WHERE n.version = $version
   RETURN n
 }

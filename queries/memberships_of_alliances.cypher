@@ -4,6 +4,6 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $alliances AS id
 MATCH (a:Actor)-[m:MEMBER_OF]->(al:Alliance {id: id})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live AND a.version IN live AND ($actors IS NULL OR a.id IN $actors)
 RETURN al.id AS alliance, a.id AS actor, m.role AS role

@@ -8,7 +8,7 @@
 //   numbers)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (b:Actor)
-USING INDEX b:Actor(n_commune)
+USING INDEX SEEK b:Actor(n_commune)
 WHERE b.n_commune >= $min_communes AND b.version IN live AND b.active
   AND any(n IN b.all_sdgs WHERE n IN $sdgs)
 RETURN collect(b.id) AS ids, collect(b.territories) AS territories, collect(b.all_sdgs) AS sdgs

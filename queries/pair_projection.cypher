@@ -7,7 +7,7 @@
 //   SDG numbers), names (the duplicate groups name their members from these: `ActorOutline`)
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 MATCH (s:Territory {id: $territory})-[:WITHIN*0..1]-(:Territory)<-[:ACTS_IN]-(a:Actor)
-USING INDEX s:Territory(id)
+USING INDEX SEEK s:Territory(id)
 WHERE a.version IN live AND a.active
 WITH DISTINCT a
 RETURN collect(a.id) AS ids, collect(a.kind) AS kinds, collect(a.territories) AS territories,

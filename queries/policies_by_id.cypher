@@ -6,6 +6,6 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $ids AS id
 MATCH (p:Policy {id: id})
-USING INDEX p:Policy(id)
+USING INDEX SEEK p:Policy(id)
 WHERE p.version IN live
 RETURN collect(properties(p)) AS props

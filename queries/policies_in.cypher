@@ -4,6 +4,6 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $territories AS tid
 MATCH (s:Territory {id: tid})-[:WITHIN*0..1]-(:Territory)<-[:COVERS]-(p:Policy)
-USING INDEX s:Territory(id)
+USING INDEX SEEK s:Territory(id)
 WHERE p.version IN live
 RETURN DISTINCT p.id AS id

@@ -6,7 +6,7 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-USING INDEX a:Actor(id)
+USING INDEX SEEK a:Actor(id)
 WHERE a.version IN live
 CALL (a) {
   MATCH (a)-[:ACTS_IN]->(:Territory)-[:WITHIN*0..1]-(x:Territory)

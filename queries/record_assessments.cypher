@@ -6,7 +6,7 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $rows AS row
 MATCH (al:Alliance {id: row.alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version IN live
 MATCH (l:Lever {id: row.lever})
 OPTIONAL MATCH (al)-[old:ASSESSED {on: row.on}]->(l)

@@ -7,19 +7,19 @@ CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 CALL (live) {
   UNWIND $actors AS id
   MATCH (n:Actor {id: id})
-  USING INDEX n:Actor(id)
+  USING INDEX SEEK n:Actor(id)
   WHERE n.version IN live
   RETURN 'actors' AS kind, id, n.dataset AS dataset
   UNION ALL
   UNWIND $policies AS id
   MATCH (n:Policy {id: id})
-  USING INDEX n:Policy(id)
+  USING INDEX SEEK n:Policy(id)
   WHERE n.version IN live
   RETURN 'policies' AS kind, id, n.dataset AS dataset
   UNION ALL
   UNWIND $alliances AS id
   MATCH (n:Alliance {id: id})
-  USING INDEX n:Alliance(id)
+  USING INDEX SEEK n:Alliance(id)
   WHERE n.version IN live
   RETURN 'alliances' AS kind, id, n.dataset AS dataset
 }

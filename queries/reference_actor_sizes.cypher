@@ -4,6 +4,6 @@
 CALL () { MATCH (d:Dataset) RETURN collect(d.live) AS live }
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.id})
-USING INDEX a:Actor(id)
+USING INDEX SEEK a:Actor(id)
 WHERE a.version IN live
 SET a += row.sizes

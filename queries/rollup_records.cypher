@@ -7,21 +7,21 @@
 CALL () {
   UNWIND $actors AS id
   MATCH (a:Actor {id: id})
-  USING INDEX a:Actor(id)
+  USING INDEX SEEK a:Actor(id)
   WHERE a.version = $version
   RETURN 'actors' AS kind, coalesce(a.territories, []) AS territories, coalesce(a.all_sdgs, []) AS sdgs,
          a.active AS active
   UNION ALL
   UNWIND $alliances AS id
   MATCH (al:Alliance {id: id})
-  USING INDEX al:Alliance(id)
+  USING INDEX SEEK al:Alliance(id)
   WHERE al.version = $version
   RETURN 'alliances' AS kind, coalesce(al.territories, []) AS territories, coalesce(al.sdgs, []) AS sdgs,
          true AS active
   UNION ALL
   UNWIND $policies AS id
   MATCH (p:Policy {id: id})
-  USING INDEX p:Policy(id)
+  USING INDEX SEEK p:Policy(id)
   WHERE p.version = $version
   RETURN 'policies' AS kind, coalesce(p.territories, []) AS territories, coalesce(p.sdgs, []) AS sdgs,
          true AS active

@@ -6,7 +6,7 @@
 MATCH (old:Alliance {version: $old})-[r:ASSESSED]->(l:Lever)
 WHERE r.app
 MATCH (new:Alliance {id: old.id})
-USING INDEX new:Alliance(id)
+USING INDEX SEEK new:Alliance(id)
 WHERE new.version = $version
   AND NOT EXISTS { MATCH (new)-[own:ASSESSED]->(l) WHERE own.on = r.on }
 CREATE (new)-[:ASSESSED {on: r.on, score: r.score, comment: r.comment, author: r.author,
