@@ -12,11 +12,7 @@
 //   links = list of [relationship type (ACTS_IN, CONTRIBUTES_TO, OFFERS or NEEDS), position in
 //   the targets], carries = policy ids, memberships = list of {alliance, role}).
 //   Relationships carry no properties but MEMBER_OF.role: where an SDG comes from is on the actor.
-// Result: nothing (the caller checks the nodes and relationships created)
-MATCH (v:Version {token: $version})
-WHERE v.doomed IS NULL
-SET v.touched = datetime()
-WITH v
+// Result: usable (boolean, see load_policies; the caller also checks the nodes and relationships created)
 CALL () {
   UNWIND range(0, size($sdgs) - 1) AS i
   OPTIONAL MATCH (s:SDG {number: $sdgs[i]})
@@ -46,14 +42,18 @@ CALL (a, row, targets) {
 CALL (a, row) {
   UNWIND row.carries AS pid
   MATCH (p:Policy {id: pid})
-  USING INDEX p:Policy(id)
+  USING INDEX SEEK p:Policy(id)
   WHERE p.version = $version
   CREATE (a)-[:CARRIES]->(p)
 }
 CALL (a, row) {
   UNWIND row.memberships AS m
   MATCH (al:Alliance {id: m.alliance})
-  USING INDEX al:Alliance(id)
+  USING INDEX SEEK al:Alliance(id)
   WHERE al.version = $version
   CREATE (a)-[:MEMBER_OF {role: m.role}]->(al)
 }
+WITH count(*) AS staged
+MATCH (v:Version {token: $version})
+SET v.touched = datetime()
+RETURN v.doomed IS NULL AS usable

@@ -2,11 +2,7 @@
 //   ALIGNS_WITH (to the policies of the same version, staged before). See load_policies.
 // Parameters: $version (string: the version token), $rows (list of maps: props = the node's
 //   properties, anchored_in = territory ids, targets = SDG numbers, aligns_with = policy ids)
-// Result: nothing (the caller checks the relationships created)
-MATCH (v:Version {token: $version})
-WHERE v.doomed IS NULL
-SET v.touched = datetime()
-WITH v
+// Result: usable (boolean, see load_policies; the caller also checks the relationships created)
 UNWIND $rows AS row
 CREATE (al:Alliance)
 SET al = row.props, al.version = $version
@@ -24,7 +20,11 @@ CALL (al, row) {
 CALL (al, row) {
   UNWIND row.aligns_with AS pid
   MATCH (p:Policy {id: pid})
-  USING INDEX p:Policy(id)
+  USING INDEX SEEK p:Policy(id)
   WHERE p.version = $version
   CREATE (al)-[:ALIGNS_WITH]->(p)
 }
+WITH count(*) AS staged
+MATCH (v:Version {token: $version})
+SET v.touched = datetime()
+RETURN v.doomed IS NULL AS usable

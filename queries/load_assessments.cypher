@@ -3,15 +3,15 @@
 //   load_policies. The author is "" for a file; a restored version keeps the authors it was saved with.
 // Parameters: $version (string: the version token), $rows (list of maps: alliance, lever,
 //   on (ISO date), score, comment, author)
-// Result: nothing (the caller checks the relationships created)
-MATCH (v:Version {token: $version})
-WHERE v.doomed IS NULL
-SET v.touched = datetime()
-WITH v
+// Result: usable (boolean, see load_policies; the caller also checks the relationships created)
 UNWIND $rows AS row
 MATCH (al:Alliance {id: row.alliance})
-USING INDEX al:Alliance(id)
+USING INDEX SEEK al:Alliance(id)
 WHERE al.version = $version
 MATCH (l:Lever {id: row.lever})
 CREATE (al)-[:ASSESSED {on: row.on, score: row.score, comment: row.comment, author: row.author,
                         app: false}]->(l)
+WITH count(*) AS staged
+MATCH (v:Version {token: $version})
+SET v.touched = datetime()
+RETURN v.doomed IS NULL AS usable

@@ -3,11 +3,11 @@
 //   the version work on each. Invisible until the switch, like the records. See load_policies.
 // Parameters: $version (string: the version token), $rows (list of maps: territory (id), sdgs (SDG
 //   numbers), actors, alliances, policies (counts, one per SDG of sdgs))
-// Result: nothing (the caller checks the nodes created)
-MATCH (v:Version {token: $version})
-WHERE v.doomed IS NULL
-SET v.touched = datetime()
-WITH v
+// Result: usable (boolean, see load_policies; the caller also checks the nodes created)
 UNWIND $rows AS row
 CREATE (c:Coverage)
 SET c = row, c.version = $version
+WITH count(*) AS staged
+MATCH (v:Version {token: $version})
+SET v.touched = datetime()
+RETURN v.doomed IS NULL AS usable

@@ -11,7 +11,9 @@ deletes an old version. Instead (see `ecosystem.store.neo4j.versions` for the ve
    UNWIND ... CREATE: policies, alliances, assessments, then actors with their CARRIES and
    MEMBER_OF, so no batch looks an actor up (each reference node sought once per batch:
    `staging.py`), then the coverage roll-up (`rollup.py`) counted from the dataset. Staged records
-   are invisible to every read;
+   are invisible to every read. Each batch locks the Version node as its last step, so that two
+   batches run at once on the server and only their commits wait for each other, and is rolled
+   back if the garbage collector doomed the version meanwhile;
 3. the switch, one transaction with a handful of small statements: lock, claim the version,
    re-check ownership if another dataset went live meanwhile, carry the app's assessments over,
    point the dataset at the new version;
@@ -348,28 +350,40 @@ class Loader:
         return batches(self.dataset, self.ref, self.batch, self.digests, cells)
 
     def write(self, batch: Batch, token: str) -> neo4j.SummaryCounters:
-        """Stage one batch in its own transaction (called on the writers' threads). The driver
-        keeps each query's parameters in a reference cycle (its Result and their error handler),
-        which only the cyclic collector frees, paused during a load: the rows go in a list of their
-        own, emptied once written, so that they are freed with their batch. Kept, they all stayed
-        in memory to the load's end, whose first collection then took 1.3 s at 200,000 actors."""
+        """Stage one batch in its own transaction (called on the writers' threads). The query's last
+        step locks the version and says whether it is still usable: doomed by the garbage collector
+        meanwhile (or gone), the batch is rolled back and the load abandoned. The driver keeps each
+        query's parameters in a reference cycle (its Result and their error handler), which only
+        the cyclic collector frees, paused during a load: the rows go in a list of their own,
+        emptied once written, so that they are freed with their batch. Kept, they all stayed in
+        memory to the load's end, whose first collection then took 1.3 s at 200,000 actors."""
         sent = list(batch.rows)
+
+        def staged(tx: Tx) -> neo4j.SummaryCounters:
+            usable, counters = tx.write_returning(batch.query, version=token, rows=sent, **batch.params)
+            if not (usable and usable[0]["usable"]):  # doomed or gone: roll back what it wrote
+                raise self._abandoned()
+            return counters
+
         try:
-            return self.runner.write(batch.query, version=token, rows=sent, **batch.params)
+            return self.runner.write_transaction(batch.query, staged)
         finally:
             sent.clear()
 
     def _account(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
         if batch.query in NODES and counters.nodes_created != len(batch.rows):
-            raise LoadAbandoned(f"The load of dataset {self.dataset.id!r} was stopped: its staged records "
-                                "were collected as abandoned (connection lost?); load it again.",
-                                f"Le chargement du jeu « {self.dataset.id} » a été arrêté : ses "
-                                "enregistrements en attente ont été effacés comme abandonnés (connexion "
-                                "perdue ?) ; chargez-le de nouveau.")
+            raise self._abandoned()
         self._written += counters.relationships_created
         self._done += batch.count
         if self.progress is not None:
             self.progress(self._done, self.dataset.row_count)
+
+    def _abandoned(self) -> LoadAbandoned:
+        return LoadAbandoned(f"The load of dataset {self.dataset.id!r} was stopped: its staged records "
+                             "were collected as abandoned (connection lost?); load it again.",
+                             f"Le chargement du jeu « {self.dataset.id} » a été arrêté : ses "
+                             "enregistrements en attente ont été effacés comme abandonnés (connexion "
+                             "perdue ?) ; chargez-le de nouveau.")
 
     def switch(self, tx: Tx, token: str, generation: int, base: str | None = None) -> Outcome:
         """Make the staged version live, inside the caller's transaction; `generation` is the one

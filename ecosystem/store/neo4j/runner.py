@@ -75,6 +75,13 @@ class Tx:
     def write(self, name: str, /, **params: Any) -> neo4j.SummaryCounters:
         return self._tx.run(cypher.query(name), params).consume().counters
 
+    def write_returning(self, name: str, /,
+                        **params: Any) -> tuple[list[neo4j.Record], neo4j.SummaryCounters]:
+        """The records of a write query and its counters."""
+        result = self._tx.run(cypher.query(name), params)
+        records = list(result)
+        return records, result.consume().counters
+
 
 class Runner:
     """Named queries on one database of one driver, each under the configured time limit."""
