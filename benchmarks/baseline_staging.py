@@ -14,6 +14,7 @@ from pathlib import Path
 import neo4j
 
 from ecosystem.store.neo4j import load, rows
+from ecosystem.store.neo4j.runner import Rows
 from ecosystem.store.neo4j.staging import Targets
 
 QUERIES = Path(__file__).resolve().parent / "baseline_queries"
@@ -35,7 +36,7 @@ class BaselineLoader(load.Loader):
         if batch.query != "load_actors":
             return super().write(batch, token)
         runner = self.runner
-        sent = list(batch.rows)  # emptied once written, as `load.Loader.write` does
+        sent = Rows(batch.rows)  # as `load.Loader.write` sends them, emptied once written
         with runner.errors("baseline staging of actors"), runner.session(neo4j.WRITE_ACCESS) as session:
             try:
                 return session.execute_write(

@@ -4,11 +4,14 @@ It locks its Version node last: it writes its records first, so two batches of a
 on the server and only their ends wait for each other; and a batch whose version the garbage
 collector dooms meanwhile is rolled back, never committed into it. Those tests hold the Version
 node's lock in a transaction of their own, run one batch on a thread, and look at the batch's
-transaction in SHOW TRANSACTIONS while it waits for that lock."""
+transaction in SHOW TRANSACTIONS while it waits for that lock.
+
+Its rows are not spelled out in the driver's debug log (`runner.Rows`)."""
 
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import time
 from collections.abc import Iterator
 
@@ -104,3 +107,12 @@ def test_a_batch_whose_version_is_doomed_while_it_waits_is_rolled_back(neo, stag
     versions.drop(neo.runner, token)
     assert_no_garbage(neo)
 
+
+def test_a_batch_s_records_stay_out_of_the_driver_s_debug_log(neo, staged_version, caplog):
+    token, dataset = staged_version
+    batch = _first(dataset, "load_policies")
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        Loader(neo.runner, reference(), dataset, None).write(batch, token)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"<{len(batch.rows)} rows>" in logged  # the RUN was logged, its rows by their number
+    assert not any(p.name in logged for p in dataset.policies[:len(batch.rows)])

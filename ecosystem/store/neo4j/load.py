@@ -48,7 +48,7 @@ from ecosystem.store.base import Progress
 from ecosystem.store.integrity import check_dataset, check_ownership
 from ecosystem.store.neo4j import difference as neo4j_difference
 from ecosystem.store.neo4j import rollup, rows, staging, versions
-from ecosystem.store.neo4j.runner import Runner, Tx
+from ecosystem.store.neo4j.runner import Rows, Runner, Tx
 from ecosystem.store.rules import LoadOvertaken, relationship_count
 
 T = TypeVar("T")
@@ -354,10 +354,11 @@ class Loader:
         step locks the version and says whether it is still usable: doomed by the garbage collector
         meanwhile (or gone), the batch is rolled back and the load abandoned. The driver keeps each
         query's parameters in a reference cycle (its Result and their error handler), which only
-        the cyclic collector frees, paused during a load: the rows go in a list of their own,
-        emptied once written, so that they are freed with their batch. Kept, they all stayed in
-        memory to the load's end, whose first collection then took 1.3 s at 200,000 actors."""
-        sent = list(batch.rows)
+        the cyclic collector frees, paused during a load: the rows go in a list of their own
+        (`Rows`, which the driver's debug log does not spell out), emptied once written, so that
+        they are freed with their batch. Kept, they all stayed in memory to the load's end, whose
+        first collection then took 1.3 s at 200,000 actors."""
+        sent = Rows(batch.rows)
 
         def staged(tx: Tx) -> neo4j.SummaryCounters:
             usable, counters = tx.write_returning(batch.query, version=token, rows=sent, **batch.params)
