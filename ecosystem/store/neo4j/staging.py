@@ -11,12 +11,12 @@ each of them once, keeps the nodes in a list, and creates every reference relati
 in one subquery with a dynamic type (`CREATE (a)-[:$(type)]->(target)`, Neo4j 5.26). The
 relationship types come from `LINKS` below, never from the data.
 
-With two staging transactions at once (`load.WRITERS`), both create relationships to the same
-dense nodes (the SDGs, the levers, the big territories) and contend for their locks, the more so
-with one locking index seek per relationship: 35.7 µs of server CPU per relationship with the
-previous query, 24.6 µs with this one. One writer costs 21 µs with either, but on one server thread:
-at 1M actors (26 µs per relationship there) it cannot pass ~38,000 relationships/s even on idle
-cores, where two writers can use both. So the loader keeps two.
+With two writers (`load.WRITERS`), the previous query cost 35.7 µs of server CPU per relationship,
+this one 24.6 µs; with one writer, 21 µs with either. The loader keeps two: one batch is built and
+sent while the other is written, and since each batch locks its Version node last (see
+queries/load_policies.cypher; it used to lock it first, which made the two wait for each other from
+start to commit) both are written at once, on both cores (docs/architecture.md, "Neo4j staging:
+what bounds a load", levers 2 and 7).
 
 The graph written is the same as before: `tests/test_neo4j_staging.py` compares every node and
 relationship staged by this query with what the previous query text
